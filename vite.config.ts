@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const pages = ['index', 'register', 'verify', 'signin', 'ride'] as const;
+
+export default defineConfig({
+  // Relative asset URLs, so the build also works under a sub-path (S3 path-style URLs).
+  base: './',
+  // amazon-cognito-identity-js bundles a `buffer` polyfill that reads `global`.
+  define: { global: 'globalThis' },
+  build: {
+    rollupOptions: {
+      input: Object.fromEntries(pages.map((page) => [page, resolve(import.meta.dirname, `${page}.html`)])),
+    },
+  },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+  },
+});
