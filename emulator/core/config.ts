@@ -1,0 +1,261 @@
+/** User pools and app clients the emulator serves: defaults, and the small config file's schema. */
+
+import { isJsonObject } from './input.ts';
+
+export type AuthFlow =
+  | 'ALLOW_USER_SRP_AUTH'
+  | 'ALLOW_REFRESH_TOKEN_AUTH'
+  | 'ALLOW_USER_PASSWORD_AUTH'
+  | 'ALLOW_ADMIN_USER_PASSWORD_AUTH';
+
+const AUTH_FLOWS: readonly AuthFlow[] = [
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+];
+
+export interface PasswordPolicy {
+  minimumLength: number;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+}
+
+export interface ClientConfig {
+  id: string;
+  name: string;
+  /** A client with a secret demands SECRET_HASH, as Cognito does (browsers cannot keep one). */
+  secret?: string;
+  explicitAuthFlows: AuthFlow[];
+  /** ENABLED in Cognito's console since 2020: unknown users look like wrong passwords. */
+  preventUserExistenceErrors: boolean;
+  /** Lifetimes in seconds. */
+  idTokenValidity: number;
+  accessTokenValidity: number;
+  refreshTokenValidity: number;
+}
+
+export interface PoolConfig {
+  id: string;
+  name: string;
+  /** `['email']`: people sign up and in with their email; `[]`: with a chosen username. */
+  usernameAttributes: 'email'[];
+  passwordPolicy: PasswordPolicy;
+  /** Lifetimes of codes, in seconds. */
+  signUpCodeValidity: number;
+  forgotPasswordCodeValidity: number;
+  /** How long an SRP handshake (InitiateAuth → RespondToAuthChallenge) may take, in seconds. */
+  srpHandshakeValidity: number;
+  /** Failed sign-ins allowed before the temporary lockout starts. */
+  lockoutAfterFailures: number;
+  /** Longest lockout in seconds (Cognito doubles from 1 s to about 15 min). */
+  maxLockoutSeconds: number;
+  /** Codes that may be requested per user within `codeRequestWindow` seconds. */
+  codeRequestLimit: number;
+  codeRequestWindow: number;
+  clients: ClientConfig[];
+}
+
+export interface EmulatorConfig {
+  pools: PoolConfig[];
+}
+
+export const DEFAULT_POOL_ID = 'local_WildRydes';
+export const DEFAULT_CLIENT_ID = 'wildrydeslocalclient';
+
+/** Cognito's defaults for an app client, as the console creates one. */
+export function defaultClient(overrides: Partial<ClientConfig> = {}): ClientConfig {
+  return {
+    id: DEFAULT_CLIENT_ID,
+    name: 'WildRydesWebApp',
+    explicitAuthFlows: [
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+    ],
+    preventUserExistenceErrors: true,
+    idTokenValidity: 3600,
+    accessTokenValidity: 3600,
+    refreshTokenValidity: 30 * 24 * 3600,
+    ...overrides,
+  };
+}
+
+/** Cognito's defaults for a user pool, as the console creates one. */
+export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
+  return {
+    id: DEFAULT_POOL_ID,
+    name: 'WildRydes',
+    usernameAttributes: ['email'],
+    passwordPolicy: {
+      minimumLength: 8,
+      requireUppercase: true,
+      requireLowercase: true,
+      requireNumbers: true,
+      requireSymbols: true,
+    },
+    signUpCodeValidity: 24 * 3600,
+    forgotPasswordCodeValidity: 3600,
+    srpHandshakeValidity: 180,
+    lockoutAfterFailures: 5,
+    maxLockoutSeconds: 15 * 60,
+    codeRequestLimit: 5,
+    codeRequestWindow: 3600,
+    clients: [defaultClient()],
+    ...overrides,
+  };
+}
+
+/** The configuration with nothing configured: the Wild Rydes pool and its web client. */
+export function defaultConfig(): EmulatorConfig {
+  return { pools: [defaultPool()] };
+}
+
+/** A config file that cannot be used, with the path of the offending value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+const CLIENT_ID = /^[\w+]+$/;
+
+type Reader = (path: string, value: unknown) => unknown;
+
+function pick<T>(
+  source: Record<string, unknown>,
+  key: string,
+  path: string,
+  check: (value: unknown) => value is T,
+  expected: string,
+): T | undefined {
+  const value = source[key];
+  if (value === undefined) return undefined;
+  if (!check(value)) throw new ConfigError(`${path}.${key} must be ${expected}`);
+  return value;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isSeconds = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+const readClient: Reader = (path, value) => {
+  if (!isJsonObject(value)) throw new ConfigError(`${path} must be an object`);
+  const id = pick(value, 'id', path, isString, 'a non-empty string');
+  if (id === undefined || !CLIENT_ID.test(id)) {
+    throw new ConfigError(`${path}.id must be letters, digits, _ or + (got ${JSON.stringify(id)})`);
+  }
+  const flows = value.explicitAuthFlows;
+  if (flows !== undefined) {
+    if (!Array.isArray(flows) || !flows.every((f) => AUTH_FLOWS.includes(f as AuthFlow))) {
+      throw new ConfigError(`${path}.explicitAuthFlows must list some of ${AUTH_FLOWS.join(', ')}`);
+    }
+  }
+  const client: Partial<ClientConfig> = { id };
+  const name = pick(value, 'name', path, isString, 'a non-empty string');
+  if (name !== undefined) client.name = name;
+  const secret = pick(value, 'secret', path, isString, 'a non-empty string');
+  if (secret !== undefined) client.secret = secret;
+  if (flows !== undefined) client.explicitAuthFlows = flows as AuthFlow[];
+  const prevent = pick(value, 'preventUserExistenceErrors', path, isBoolean, 'true or false');
+  if (prevent !== undefined) client.preventUserExistenceErrors = prevent;
+  for (const key of ['idTokenValidity', 'accessTokenValidity', 'refreshTokenValidity'] as const) {
+    const seconds = pick(value, key, path, isSeconds, 'a whole number of seconds above 0');
+    if (seconds !== undefined) client[key] = seconds;
+  }
+  return defaultClient(client);
+};
+
+const readPool: Reader = (path, value) => {
+  if (!isJsonObject(value)) throw new ConfigError(`${path} must be an object`);
+  const id = pick(value, 'id', path, isString, 'a non-empty string');
+  if (id === undefined || !POOL_ID.test(id)) {
+    throw new ConfigError(
+      `${path}.id must look like <region>_<letters and digits>, e.g. us-east-1_Abc123 (got ${JSON.stringify(id)})`,
+    );
+  }
+  const pool: Partial<PoolConfig> = { id, name: id.split('_')[1] ?? id };
+  const name = pick(value, 'name', path, isString, 'a non-empty string');
+  if (name !== undefined) pool.name = name;
+  const attrs = value.usernameAttributes;
+  if (attrs !== undefined) {
+    if (!Array.isArray(attrs) || !attrs.every((a) => a === 'email')) {
+      throw new ConfigError(`${path}.usernameAttributes must be ["email"] or []`);
+    }
+    pool.usernameAttributes = attrs as 'email'[];
+  }
+  const policy = value.passwordPolicy;
+  if (policy !== undefined) {
+    if (!isJsonObject(policy)) throw new ConfigError(`${path}.passwordPolicy must be an object`);
+    const base = defaultPool().passwordPolicy;
+    const minimumLength = pick(
+      policy,
+      'minimumLength',
+      `${path}.passwordPolicy`,
+      isSeconds,
+      'a whole number from 6 to 99',
+    );
+    if (minimumLength !== undefined && (minimumLength < 6 || minimumLength > 99)) {
+      throw new ConfigError(
+        `${path}.passwordPolicy.minimumLength must be a whole number from 6 to 99`,
+      );
+    }
+    const flag = (key: keyof Omit<PasswordPolicy, 'minimumLength'>) =>
+      pick(policy, key, `${path}.passwordPolicy`, isBoolean, 'true or false') ?? base[key];
+    pool.passwordPolicy = {
+      minimumLength: minimumLength ?? base.minimumLength,
+      requireUppercase: flag('requireUppercase'),
+      requireLowercase: flag('requireLowercase'),
+      requireNumbers: flag('requireNumbers'),
+      requireSymbols: flag('requireSymbols'),
+    };
+  }
+  for (const key of [
+    'signUpCodeValidity',
+    'forgotPasswordCodeValidity',
+    'srpHandshakeValidity',
+    'maxLockoutSeconds',
+    'codeRequestWindow',
+  ] as const) {
+    const seconds = pick(value, key, path, isSeconds, 'a whole number of seconds above 0');
+    if (seconds !== undefined) pool[key] = seconds;
+  }
+  for (const key of ['lockoutAfterFailures', 'codeRequestLimit'] as const) {
+    const count = pick(value, key, path, isCount, 'a whole number');
+    if (count !== undefined) pool[key] = count;
+  }
+  const clients = value.clients;
+  if (clients !== undefined) {
+    if (!Array.isArray(clients) || clients.length === 0) {
+      throw new ConfigError(`${path}.clients must be a non-empty list`);
+    }
+    pool.clients = clients.map((c, i) => readClient(`${path}.clients[${i}]`, c) as ClientConfig);
+  }
+  return defaultPool(pool);
+};
+
+/**
+ * Reads a config file's parsed JSON: `{ "pools": [{ "id", "clients": [{ "id", … }], … }] }`.
+ * The default pool and client are always served; a pool with the default id replaces it.
+ */
+export function readEmulatorConfig(value: unknown): EmulatorConfig {
+  if (!isJsonObject(value)) throw new ConfigError('config must be a JSON object');
+  const pools = value.pools;
+  if (pools !== undefined && !Array.isArray(pools))
+    throw new ConfigError('config.pools must be a list');
+  const read = (pools ?? []).map((p, i) => readPool(`config.pools[${i}]`, p) as PoolConfig);
+  const all = read.some((p) => p.id === DEFAULT_POOL_ID) ? read : [defaultPool(), ...read];
+  const poolIds = new Set<string>();
+  const clientIds = new Set<string>();
+  for (const pool of all) {
+    if (poolIds.has(pool.id)) throw new ConfigError(`pool id ${pool.id} is used twice`);
+    poolIds.add(pool.id);
+    for (const client of pool.clients) {
+      if (clientIds.has(client.id)) throw new ConfigError(`client id ${client.id} is used twice`);
+      clientIds.add(client.id);
+    }
+  }
+  return { pools: all };
+}

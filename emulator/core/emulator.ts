@@ -1,0 +1,187 @@
+/**
+ * The emulator: pools and clients from the configuration, the short-lived SRP handshakes, the
+ * mailbox, and dispatch of Cognito operations by name. Adapters (msw, Node HTTP, Vite) wrap it.
+ */
+
+import { type ClientConfig, defaultConfig, type EmulatorConfig } from './config.ts';
+import { type RandomBytes, webRandomBytes } from './crypto.ts';
+import { CognitoError } from './errors.ts';
+import { isJsonObject, type Json } from './input.ts';
+import { operations } from './operations/index.ts';
+import { type Mail, Pool } from './pool.ts';
+import { bigintModPow, type ModPow } from './srp.ts';
+import { type ChangeListener, type PoolData, PoolStore } from './store.ts';
+import { generateSigningKey, TokenSigner } from './tokens.ts';
+
+export interface EmulatorOptions {
+  config?: EmulatorConfig;
+  /** Persisted data per pool id, from an adapter's storage. */
+  data?: Record<string, PoolData>;
+  /** Told of every change to users, sessions and keys (persistence listens here). */
+  onChange?: ChangeListener;
+  /** Told of every code sent (the Node server prints them). */
+  onMail?: (mail: Mail) => void;
+  now?: () => number;
+  randomBytes?: RandomBytes;
+  modPow?: ModPow;
+  /** How many mails the mailbox keeps, newest last. */
+  mailboxSize?: number;
+}
+
+/** The per-request facts an operation may need. */
+export interface RequestInfo {
+  /** Where this emulator is mounted, e.g. `http://127.0.0.1:9229`; issuers hang below it. */
+  baseUrl: string;
+}
+
+/** An SRP handshake (or a pending NEW_PASSWORD_REQUIRED), kept in memory until used or expired. */
+export interface Handshake {
+  poolId: string;
+  clientId: string;
+  /** Absent for the decoy handshake of an unknown user when existence errors are prevented. */
+  sub: string | undefined;
+  A: bigint;
+  B: bigint;
+  b: bigint;
+  expiresAt: number;
+}
+
+const MAX_HANDSHAKES = 100_000;
+
+export class Emulator {
+  readonly now: () => number;
+  readonly randomBytes: RandomBytes;
+  readonly modPow: ModPow;
+  private readonly pools = new Map<string, Pool>();
+  private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
+  private readonly handshakes = new Map<string, Handshake>();
+  private readonly newPasswordSessions = new Map<string, Omit<Handshake, 'A' | 'B' | 'b'>>();
+  private readonly mails: Mail[] = [];
+  private readonly mailboxSize: number;
+  private readonly onMail: (mail: Mail) => void;
+
+  private constructor(options: EmulatorOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.randomBytes = options.randomBytes ?? webRandomBytes;
+    this.modPow = options.modPow ?? bigintModPow;
+    this.mailboxSize = options.mailboxSize ?? 1000;
+    this.onMail = options.onMail ?? (() => {});
+  }
+
+  /** Builds an emulator, making a signing key for every pool that has none yet. */
+  static async create(options: EmulatorOptions = {}): Promise<Emulator> {
+    const emulator = new Emulator(options);
+    const config = options.config ?? defaultConfig();
+    const onChange = options.onChange ?? (() => {});
+    for (const poolConfig of config.pools) {
+      const store = new PoolStore(poolConfig.id, onChange);
+      const data = options.data?.[poolConfig.id];
+      if (data) store.load(data);
+      if (!store.key) store.setKey(await generateSigningKey());
+      const key = store.key;
+      if (!key) throw new Error('unreachable: key was just set');
+      const pool = new Pool(poolConfig, store, new TokenSigner(key), {
+        now: emulator.now,
+        randomBytes: emulator.randomBytes,
+        modPow: emulator.modPow,
+        deliver: (mail) => emulator.deliver(mail),
+      });
+      emulator.pools.set(poolConfig.id, pool);
+      for (const client of poolConfig.clients) emulator.clients.set(client.id, { pool, client });
+    }
+    return emulator;
+  }
+
+  /** Runs one Cognito operation; refusals come back as CognitoError, never as crashes. */
+  async call(operation: string, input: unknown, request: RequestInfo): Promise<Json> {
+    const run = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+    if (!run) {
+      throw new CognitoError(
+        'UnknownOperationException',
+        `Operation ${operation} is not supported.`,
+      );
+    }
+    if (!isJsonObject(input)) {
+      throw new CognitoError('SerializationException', 'Request body must be a JSON object.');
+    }
+    return run(this, input, request);
+  }
+
+  /** The pool with this id, or Cognito's ResourceNotFoundException. */
+  pool(poolId: string): Pool {
+    const pool = this.pools.get(poolId);
+    if (!pool)
+      throw new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
+    return pool;
+  }
+
+  /** The pool ids served, for the HTTP layer's well-known routes. */
+  poolIds(): string[] {
+    return [...this.pools.keys()];
+  }
+
+  /** The app client with this id and its pool, or Cognito's ResourceNotFoundException. */
+  client(clientId: string): { pool: Pool; client: ClientConfig } {
+    const found = this.clients.get(clientId);
+    if (!found) {
+      throw new CognitoError(
+        'ResourceNotFoundException',
+        `User pool client ${clientId} does not exist.`,
+      );
+    }
+    return found;
+  }
+
+  /** Keeps a handshake under its SECRET_BLOCK, dropping expired ones when the table grows. */
+  rememberHandshake(secretBlock: string, handshake: Handshake): void {
+    if (this.handshakes.size >= MAX_HANDSHAKES / 2) this.sweepHandshakes();
+    if (this.handshakes.size >= MAX_HANDSHAKES) {
+      throw new CognitoError('TooManyRequestsException', 'Too many sign-ins in progress.');
+    }
+    this.handshakes.set(secretBlock, handshake);
+  }
+
+  /** Takes a handshake out (each is usable once), or undefined when unknown. */
+  takeHandshake(secretBlock: string): Handshake | undefined {
+    const handshake = this.handshakes.get(secretBlock);
+    this.handshakes.delete(secretBlock);
+    return handshake;
+  }
+
+  /** Keeps the state of a NEW_PASSWORD_REQUIRED challenge under its Session. */
+  rememberNewPasswordSession(session: string, state: Omit<Handshake, 'A' | 'B' | 'b'>): void {
+    if (this.newPasswordSessions.size >= MAX_HANDSHAKES) this.sweepHandshakes();
+    this.newPasswordSessions.set(session, state);
+  }
+
+  /** Takes a NEW_PASSWORD_REQUIRED state out (usable once). */
+  takeNewPasswordSession(session: string): Omit<Handshake, 'A' | 'B' | 'b'> | undefined {
+    const state = this.newPasswordSessions.get(session);
+    this.newPasswordSessions.delete(session);
+    return state;
+  }
+
+  /** Every code "sent", oldest first. */
+  mailbox(): Mail[] {
+    return [...this.mails];
+  }
+
+  /** Empties the mailbox (tests reset between cases). */
+  clearMailbox(): void {
+    this.mails.length = 0;
+  }
+
+  private deliver(mail: Mail): void {
+    this.mails.push(mail);
+    if (this.mails.length > this.mailboxSize)
+      this.mails.splice(0, this.mails.length - this.mailboxSize);
+    this.onMail(mail);
+  }
+
+  private sweepHandshakes(): void {
+    const now = this.now();
+    for (const [key, h] of this.handshakes) if (h.expiresAt <= now) this.handshakes.delete(key);
+    for (const [key, s] of this.newPasswordSessions)
+      if (s.expiresAt <= now) this.newPasswordSessions.delete(key);
+  }
+}

@@ -1,0 +1,46 @@
+/** Cognito's error types, as the JSON protocol's `__type` names them. */
+export type CognitoErrorType =
+  | 'AliasExistsException'
+  | 'CodeDeliveryFailureException'
+  | 'CodeMismatchException'
+  | 'ExpiredCodeException'
+  | 'InternalErrorException'
+  | 'InvalidParameterException'
+  | 'InvalidPasswordException'
+  | 'InvalidUserPoolConfigurationException'
+  | 'LimitExceededException'
+  | 'NotAuthorizedException'
+  | 'PasswordResetRequiredException'
+  | 'ResourceNotFoundException'
+  | 'SerializationException'
+  | 'TooManyFailedAttemptsException'
+  | 'TooManyRequestsException'
+  | 'UnknownOperationException'
+  | 'UnsupportedTokenTypeException'
+  | 'UnsupportedUserStateException'
+  | 'UserNotConfirmedException'
+  | 'UserNotFoundException'
+  | 'UsernameExistsException';
+
+/** A refusal as Cognito words it; the HTTP layer turns it into a 400 with `__type`. */
+export class CognitoError extends Error {
+  override readonly name = 'CognitoError';
+
+  constructor(
+    readonly type: CognitoErrorType,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** The generic sign-in refusal, used wherever Cognito hides which part was wrong. */
+export function incorrectCredentials(): CognitoError {
+  return new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+}
+
+/** Cognito's wording for a missing user on token-less operations. */
+export function userNotFound(): CognitoError {
+  return new CognitoError('UserNotFoundException', 'User does not exist.');
+}

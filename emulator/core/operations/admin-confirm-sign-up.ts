@@ -1,0 +1,16 @@
+import { CognitoError } from '../errors.ts';
+import { adminUser, type Operation, poolOf, usernameOf } from './shared.ts';
+
+/** AdminConfirmSignUp: an administrator confirms a user without a code (the console's button). */
+export const adminConfirmSignUp: Operation = async (emulator, input) => {
+  const pool = poolOf(emulator, input);
+  const user = adminUser(pool, usernameOf(input));
+  if (user.status !== 'UNCONFIRMED') {
+    throw new CognitoError(
+      'NotAuthorizedException',
+      `User cannot be confirmed. Current status is ${user.status}`,
+    );
+  }
+  pool.update(user, { status: 'CONFIRMED', codes: pool.withoutCode(user, 'SIGN_UP') });
+  return {};
+};

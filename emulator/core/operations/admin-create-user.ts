@@ -1,0 +1,78 @@
+import { CognitoError } from '../errors.ts';
+import { attributeList, optionalString, optionalStringList } from '../input.ts';
+import { isEmail } from '../pool.ts';
+import type { UserRecord } from '../store.ts';
+import { checkAttributes } from './attributes.ts';
+import { type Operation, poolOf, usernameOf } from './shared.ts';
+
+const LOWER = 'abcdefghijkmnopqrstuvwxyz';
+const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const DIGITS = '23456789';
+const SYMBOLS = '^$*.[]{}()?!@#%&';
+
+/** AdminCreateUser: a FORCE_CHANGE_PASSWORD user with a temporary password, invited by email. */
+export const adminCreateUser: Operation = async (emulator, input) => {
+  const pool = poolOf(emulator, input);
+  const username = usernameOf(input);
+  const attributes = checkAttributes(attributeList(input, 'UserAttributes', false), 'admin');
+  const given = optionalString(input, 'TemporaryPassword', { max: 256 });
+  const action = optionalString(input, 'MessageAction', { max: 16 });
+  optionalStringList(input, 'DesiredDeliveryMediums');
+  if (action !== undefined && action !== 'SUPPRESS' && action !== 'RESEND') {
+    throw new CognitoError(
+      'InvalidParameterException',
+      "MessageAction must be 'SUPPRESS' or 'RESEND'.",
+    );
+  }
+  if (pool.signsInWithEmail) {
+    if (!isEmail(username))
+      throw new CognitoError('InvalidParameterException', 'Username should be an email.');
+    attributes.email ??= username;
+  }
+  if (attributes.email !== undefined && !isEmail(attributes.email)) {
+    throw new CognitoError('InvalidParameterException', 'Invalid email address format.');
+  }
+  const existing = () =>
+    pool.signsInWithEmail
+      ? (pool.lookup(username) ?? pool.store.userByEmail(attributes.email ?? username))
+      : pool.store.userByUsername(username);
+  const exists = () => new CognitoError('UsernameExistsException', 'User account already exists');
+  const previous = existing();
+  if (action === 'RESEND' && previous?.status !== 'FORCE_CHANGE_PASSWORD') {
+    throw new CognitoError(
+      'UnsupportedUserStateException',
+      'Resend not possible. The user has no temporary password.',
+    );
+  }
+  if (action !== 'RESEND' && previous) throw exists();
+  const temporary = given ?? generatePassword(emulator.randomBytes);
+  pool.checkPasswordPolicy(temporary);
+  const sub = previous?.sub ?? pool.newSub();
+  const internalUsername = previous?.username ?? (pool.signsInWithEmail ? sub : username);
+  const { salt, verifier } = await pool.passwordVerifier(internalUsername, temporary);
+  // Synchronous from here on, so two parallel creations cannot both succeed.
+  const current = existing();
+  if (action !== 'RESEND' && current) throw exists();
+  let user: UserRecord;
+  if (current) {
+    user = pool.update(current, { salt, verifier });
+  } else {
+    user = pool.newUser({
+      sub,
+      username: internalUsername,
+      attributes: { email_verified: 'false', ...attributes },
+      status: 'FORCE_CHANGE_PASSWORD',
+      salt,
+      verifier,
+    });
+    pool.store.putUser(user);
+  }
+  if (action !== 'SUPPRESS') pool.deliverInvitation(user, temporary);
+  return { User: pool.adminView(user, 'Attributes') };
+};
+
+function generatePassword(random: (n: number) => Uint8Array): string {
+  const pick = (alphabet: string, count: number) =>
+    [...random(count)].map((b) => alphabet[b % alphabet.length]).join('');
+  return pick(LOWER, 4) + pick(UPPER, 3) + pick(DIGITS, 2) + pick(SYMBOLS, 1);
+}

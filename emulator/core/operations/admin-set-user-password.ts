@@ -1,0 +1,21 @@
+import { optionalBoolean, requiredString } from '../input.ts';
+import { adminUser, type Operation, poolOf, usernameOf } from './shared.ts';
+
+/** AdminSetUserPassword: permanent (CONFIRMED) or temporary (FORCE_CHANGE_PASSWORD). */
+export const adminSetUserPassword: Operation = async (emulator, input) => {
+  const pool = poolOf(emulator, input);
+  const found = adminUser(pool, usernameOf(input));
+  const password = requiredString(input, 'Password', { max: 256 });
+  const permanent = optionalBoolean(input, 'Permanent') ?? false;
+  pool.checkPasswordPolicy(password);
+  const { salt, verifier } = await pool.passwordVerifier(found.username, password);
+  const user = adminUser(pool, found.username);
+  pool.update(user, {
+    salt,
+    verifier,
+    status: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
+    failedSignIns: 0,
+    lockedUntil: 0,
+  });
+  return {};
+};

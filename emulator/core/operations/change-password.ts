@@ -1,0 +1,26 @@
+import { incorrectCredentials } from '../errors.ts';
+import { requiredString } from '../input.ts';
+import { accessTokenOf, type Operation } from './shared.ts';
+import { tokenPool } from './token-pool.ts';
+
+/** ChangePassword: the signed-in user proves the old password and sets a new one. */
+export const changePassword: Operation = async (emulator, input) => {
+  const token = accessTokenOf(input);
+  const previous = requiredString(input, 'PreviousPassword', { max: 256 });
+  const proposed = requiredString(input, 'ProposedPassword', { max: 256 });
+  const pool = tokenPool(emulator, token);
+  const user = await pool.authenticate(token);
+  pool.assertMaySignIn(user);
+  const matches = await pool.passwordMatches(user, previous);
+  if (!matches) {
+    const current = pool.store.userBySub(user.sub);
+    if (current) pool.recordFailedSignIn(current);
+    throw incorrectCredentials();
+  }
+  pool.checkPasswordPolicy(proposed);
+  const { salt, verifier } = await pool.passwordVerifier(user.username, proposed);
+  const current = pool.store.userBySub(user.sub);
+  if (!current) throw incorrectCredentials();
+  pool.update(current, { salt, verifier, failedSignIns: 0, lockedUntil: 0 });
+  return {};
+};

@@ -1,0 +1,38 @@
+import { CognitoError } from '../errors.ts';
+import { optionalString, requiredString } from '../input.ts';
+import { clientOf, codeOf, type Operation, unknownUserForCodes, usernameOf } from './shared.ts';
+
+/** ConfirmForgotPassword: the reset code plus a new password. */
+export const confirmForgotPassword: Operation = async (emulator, input) => {
+  const { pool, client } = clientOf(emulator, input);
+  const username = usernameOf(input);
+  const code = codeOf(input);
+  const password = requiredString(input, 'Password', { max: 256 });
+  await pool.checkSecretHash(client, username, optionalString(input, 'SecretHash', { max: 128 }));
+  const found = pool.lookup(username);
+  if (!found) {
+    if (client.preventUserExistenceErrors) {
+      throw new CognitoError(
+        'CodeMismatchException',
+        'Invalid verification code provided, please try again.',
+      );
+    }
+    throw unknownUserForCodes();
+  }
+  pool.checkPasswordPolicy(password);
+  pool.checkCode(found, 'FORGOT_PASSWORD', code);
+  const { salt, verifier } = await pool.passwordVerifier(found.username, password);
+  // Re-read after the await: the code must still be the one checked, and is consumed once.
+  const user = pool.store.userBySub(found.sub);
+  if (!user) throw unknownUserForCodes();
+  pool.checkCode(user, 'FORGOT_PASSWORD', code);
+  pool.update(user, {
+    salt,
+    verifier,
+    status: user.status === 'RESET_REQUIRED' ? 'CONFIRMED' : user.status,
+    failedSignIns: 0,
+    lockedUntil: 0,
+    codes: pool.withoutCode(user, 'FORGOT_PASSWORD'),
+  });
+  return {};
+};

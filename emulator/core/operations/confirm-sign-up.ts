@@ -1,0 +1,34 @@
+import { CognitoError } from '../errors.ts';
+import { optionalString } from '../input.ts';
+import { clientOf, codeOf, type Operation, unknownUserForCodes, usernameOf } from './shared.ts';
+
+/** ConfirmSignUp: the emailed code turns UNCONFIRMED into CONFIRMED and verifies the email. */
+export const confirmSignUp: Operation = async (emulator, input) => {
+  const { pool, client } = clientOf(emulator, input);
+  const username = usernameOf(input);
+  const code = codeOf(input);
+  await pool.checkSecretHash(client, username, optionalString(input, 'SecretHash', { max: 128 }));
+  const user = pool.lookup(username);
+  if (!user) {
+    if (client.preventUserExistenceErrors) {
+      throw new CognitoError(
+        'CodeMismatchException',
+        'Invalid verification code provided, please try again.',
+      );
+    }
+    throw unknownUserForCodes();
+  }
+  if (user.status !== 'UNCONFIRMED') {
+    throw new CognitoError(
+      'NotAuthorizedException',
+      `User cannot be confirmed. Current status is ${user.status}`,
+    );
+  }
+  pool.checkCode(user, 'SIGN_UP', code);
+  pool.update(user, {
+    status: 'CONFIRMED',
+    attributes: { ...user.attributes, email_verified: 'true' },
+    codes: pool.withoutCode(user, 'SIGN_UP'),
+  });
+  return {};
+};

@@ -1,0 +1,47 @@
+/** The operation table: `X-Amz-Target`'s operation name → its function. */
+
+import { adminConfirmSignUp } from './admin-confirm-sign-up.ts';
+import { adminCreateUser } from './admin-create-user.ts';
+import { adminDeleteUser } from './admin-delete-user.ts';
+import { adminDisableUser, adminEnableUser } from './admin-enable-user.ts';
+import { adminGetUser } from './admin-get-user.ts';
+import { adminSetUserPassword } from './admin-set-user-password.ts';
+import { changePassword } from './change-password.ts';
+import { confirmForgotPassword } from './confirm-forgot-password.ts';
+import { confirmSignUp } from './confirm-sign-up.ts';
+import { deleteUser } from './delete-user.ts';
+import { forgotPassword } from './forgot-password.ts';
+import { getUser } from './get-user.ts';
+import { globalSignOut } from './global-sign-out.ts';
+import { initiateAuth } from './initiate-auth.ts';
+import { listUsers } from './list-users.ts';
+import { resendConfirmationCode } from './resend-confirmation-code.ts';
+import { respondToAuthChallenge } from './respond-to-auth-challenge.ts';
+import { revokeToken } from './revoke-token.ts';
+import type { Operation } from './shared.ts';
+import { signUp } from './sign-up.ts';
+import { updateUserAttributes } from './update-user-attributes.ts';
+
+export const operations: Record<string, Operation> = {
+  SignUp: signUp,
+  ConfirmSignUp: confirmSignUp,
+  ResendConfirmationCode: resendConfirmationCode,
+  InitiateAuth: initiateAuth,
+  RespondToAuthChallenge: respondToAuthChallenge,
+  ForgotPassword: forgotPassword,
+  ConfirmForgotPassword: confirmForgotPassword,
+  ChangePassword: changePassword,
+  GetUser: getUser,
+  UpdateUserAttributes: updateUserAttributes,
+  GlobalSignOut: globalSignOut,
+  RevokeToken: revokeToken,
+  DeleteUser: deleteUser,
+  ListUsers: listUsers,
+  AdminGetUser: adminGetUser,
+  AdminCreateUser: adminCreateUser,
+  AdminConfirmSignUp: adminConfirmSignUp,
+  AdminSetUserPassword: adminSetUserPassword,
+  AdminDeleteUser: adminDeleteUser,
+  AdminDisableUser: adminDisableUser,
+  AdminEnableUser: adminEnableUser,
+};

@@ -1,0 +1,73 @@
+import { fromBase64, fromUtf8, toBase64, utf8 } from '../bytes.ts';
+import { CognitoError } from '../errors.ts';
+import { optionalInteger, optionalString, optionalStringList } from '../input.ts';
+import type { UserRecord } from '../store.ts';
+import { type Operation, poolOf } from './shared.ts';
+
+const FILTERABLE = new Set([
+  'username',
+  'email',
+  'phone_number',
+  'name',
+  'given_name',
+  'family_name',
+  'preferred_username',
+  'cognito:user_status',
+  'status',
+  'sub',
+]);
+
+/** `name = "value"` (exact) or `name ^= "value"` (prefix), as ListUsers' Filter allows. */
+function parseFilter(filter: string): (user: UserRecord) => boolean {
+  const match = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
+  const [, name = '', op = '', raw = ''] = match ?? [];
+  if (!match || !FILTERABLE.has(name)) {
+    throw new CognitoError('InvalidParameterException', 'Error while parsing filter.');
+  }
+  const wanted = raw.replace(/\\(.)/g, '$1');
+  const fieldOf = (user: UserRecord): string | undefined => {
+    if (name === 'username') return user.username;
+    if (name === 'sub') return user.sub;
+    if (name === 'status') return user.enabled ? 'Enabled' : 'Disabled';
+    if (name === 'cognito:user_status') return user.status;
+    return user.attributes[name];
+  };
+  return (user) => {
+    const value = fieldOf(user);
+    if (value === undefined) return false;
+    // Cognito matches usernames and emails case-insensitively in filters.
+    const a = value.toLowerCase();
+    const b = wanted.toLowerCase();
+    return op === '=' ? a === b : a.startsWith(b);
+  };
+}
+
+/** ListUsers: a page of users, optionally filtered, oldest first. */
+export const listUsers: Operation = async (emulator, input) => {
+  const pool = poolOf(emulator, input);
+  const limit = optionalInteger(input, 'Limit', 0, 60) ?? 60;
+  const only = optionalStringList(input, 'AttributesToGet');
+  const filter = optionalString(input, 'Filter', { min: 0, max: 256 });
+  const token = optionalString(input, 'PaginationToken', { max: 1024 });
+  let start = 0;
+  if (token !== undefined) {
+    try {
+      start = Number.parseInt(fromUtf8(fromBase64(token)), 10);
+    } catch {
+      start = Number.NaN;
+    }
+    if (!Number.isInteger(start) || start < 0) {
+      throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
+    }
+  }
+  const matches = filter ? parseFilter(filter) : () => true;
+  const users = [...pool.store.allUsers()]
+    .filter(matches)
+    .sort((a, b) => a.createdAt - b.createdAt || a.sub.localeCompare(b.sub));
+  const page = users.slice(start, start + (limit === 0 ? 60 : limit));
+  const next = start + page.length;
+  return {
+    Users: page.map((user) => pool.adminView(user, 'Attributes', only)),
+    ...(next < users.length ? { PaginationToken: toBase64(utf8(String(next))) } : {}),
+  };
+};

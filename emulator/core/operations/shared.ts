@@ -1,0 +1,56 @@
+/** What operations have in common: their signature and the checks several of them make. */
+
+import type { Emulator, RequestInfo } from '../emulator.ts';
+import { CognitoError } from '../errors.ts';
+import { type Json, patterns, requiredString } from '../input.ts';
+import type { Pool } from '../pool.ts';
+import type { UserRecord } from '../store.ts';
+
+/** One Cognito operation: a JSON object in, a JSON object out, CognitoError on refusal. */
+export type Operation = (emulator: Emulator, input: Json, request: RequestInfo) => Promise<Json>;
+
+/** The token issuer of a pool as served by this emulator. */
+export function issuer(request: RequestInfo, pool: Pool): string {
+  return `${request.baseUrl}/${pool.id}`;
+}
+
+/** Reads `ClientId` and finds the app client. */
+export function clientOf(emulator: Emulator, input: Json) {
+  return emulator.client(
+    requiredString(input, 'ClientId', { max: 128, pattern: patterns.clientId }),
+  );
+}
+
+/** Reads `UserPoolId` and finds the pool (admin operations). */
+export function poolOf(emulator: Emulator, input: Json): Pool {
+  return emulator.pool(
+    requiredString(input, 'UserPoolId', { max: 55, pattern: patterns.userPoolId }),
+  );
+}
+
+/** Reads `Username`. */
+export function usernameOf(input: Json): string {
+  return requiredString(input, 'Username', { max: 128, pattern: patterns.username });
+}
+
+/** Reads `AccessToken`. */
+export function accessTokenOf(input: Json): string {
+  return requiredString(input, 'AccessToken', { max: 8192, pattern: /^[A-Za-z0-9\-_=.]+$/ });
+}
+
+/** Reads a confirmation code. */
+export function codeOf(input: Json): string {
+  return requiredString(input, 'ConfirmationCode', { max: 2048, pattern: patterns.code });
+}
+
+/** The user an admin operation names, or UserNotFoundException. */
+export function adminUser(pool: Pool, username: string): UserRecord {
+  const user = pool.lookup(username);
+  if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+  return user;
+}
+
+/** Cognito's answer for an unknown user in client-side code flows (ConfirmSignUp, ForgotPassword…). */
+export function unknownUserForCodes(): CognitoError {
+  return new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+}

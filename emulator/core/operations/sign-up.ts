@@ -1,0 +1,55 @@
+import { CognitoError } from '../errors.ts';
+import { attributeList, type Json, optionalString, requiredString } from '../input.ts';
+import { isEmail } from '../pool.ts';
+import { checkAttributes } from './attributes.ts';
+import { clientOf, type Operation, usernameOf } from './shared.ts';
+
+/** SignUp: a new UNCONFIRMED user, and a confirmation code to their email. */
+export const signUp: Operation = async (emulator, input) => {
+  const { pool, client } = clientOf(emulator, input);
+  const username = usernameOf(input);
+  const password = requiredString(input, 'Password', { max: 256 });
+  const attributes = checkAttributes(attributeList(input, 'UserAttributes', false), 'user');
+  await pool.checkSecretHash(client, username, optionalString(input, 'SecretHash', { max: 128 }));
+
+  if (pool.signsInWithEmail) {
+    if (!isEmail(username))
+      throw new CognitoError('InvalidParameterException', 'Username should be an email.');
+    attributes.email ??= username;
+  }
+  if (attributes.email !== undefined && !isEmail(attributes.email)) {
+    throw new CognitoError('InvalidParameterException', 'Invalid email address format.');
+  }
+  const taken = () =>
+    pool.signsInWithEmail
+      ? (pool.lookup(username) ?? pool.store.userByEmail(attributes.email ?? username))
+      : pool.store.userByUsername(username);
+  const exists = () =>
+    new CognitoError(
+      'UsernameExistsException',
+      pool.signsInWithEmail
+        ? 'An account with the given email already exists.'
+        : 'User already exists',
+    );
+  if (taken()) throw exists();
+  pool.checkPasswordPolicy(password);
+
+  const sub = pool.newSub();
+  // In email pools Cognito's internal username (and USER_ID_FOR_SRP) is the sub.
+  const internalUsername = pool.signsInWithEmail ? sub : username;
+  const { salt, verifier } = await pool.passwordVerifier(internalUsername, password);
+  // Everything from here on is synchronous: parallel sign-ups of one name cannot both pass.
+  if (taken()) throw exists();
+  const user = pool.newUser({
+    sub,
+    username: internalUsername,
+    attributes: { ...attributes, email_verified: 'false' },
+    status: 'UNCONFIRMED',
+    salt,
+    verifier,
+  });
+  pool.store.putUser(user);
+  const { delivery } = pool.sendCode(user, 'SIGN_UP');
+  const result: Json = { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails: delivery };
+  return result;
+};

@@ -1,0 +1,424 @@
+/** One user pool at run time: its configuration, data and the Cognito rules shared by operations. */
+
+import { timingSafeEqual, toBase64, toHex, utf8 } from './bytes.ts';
+import type { ClientConfig, PoolConfig } from './config.ts';
+import { hmacSha256, type RandomBytes } from './crypto.ts';
+import { CognitoError } from './errors.ts';
+import { numericCode, opaqueToken, randomInteger, uuid } from './ids.ts';
+import type { Json } from './input.ts';
+import { computeVerifier, hexToBigInt, type ModPow } from './srp.ts';
+import type { CodePurpose, PoolStore, SessionRecord, UserRecord } from './store.ts';
+import type { TokenSigner } from './tokens.ts';
+
+/** A code as it was "delivered", for the mailbox. */
+export interface Mail {
+  to: string;
+  code: string;
+  purpose: 'sign-up' | 'forgot-password' | 'invitation';
+  sentAt: string;
+  userPoolId: string;
+  username: string;
+}
+
+/** What every pool needs from the emulator around it. */
+export interface PoolDeps {
+  now: () => number;
+  randomBytes: RandomBytes;
+  modPow: ModPow;
+  deliver: (mail: Mail) => void;
+}
+
+/** Cognito's shape for where a code went. */
+export interface CodeDeliveryDetails {
+  Destination: string;
+  DeliveryMedium: 'EMAIL';
+  AttributeName: 'email';
+}
+
+const MAIL_PURPOSE: Record<CodePurpose, Mail['purpose']> = {
+  SIGN_UP: 'sign-up',
+  FORGOT_PASSWORD: 'forgot-password',
+};
+
+/** `someone@example.com` → `s***@e***`, as Cognito masks destinations. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.charAt(0)}***@${domain.charAt(0)}***`;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Cognito's check of an email attribute's format. */
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value) && value.length <= 2048;
+}
+
+export class Pool {
+  readonly name: string;
+
+  constructor(
+    readonly config: PoolConfig,
+    readonly store: PoolStore,
+    readonly signer: TokenSigner,
+    private readonly deps: PoolDeps,
+  ) {
+    this.name = config.id.slice(config.id.indexOf('_') + 1);
+  }
+
+  get id(): string {
+    return this.config.id;
+  }
+
+  /** The emulator's clock, in milliseconds. */
+  time(): number {
+    return this.deps.now();
+  }
+
+  get signsInWithEmail(): boolean {
+    return this.config.usernameAttributes.includes('email');
+  }
+
+  /** The user a person means by what they typed: username, or email in email pools. */
+  lookup(name: string): UserRecord | undefined {
+    return (
+      this.store.userByUsername(name) ??
+      (this.signsInWithEmail ? this.store.userByEmail(name) : undefined)
+    );
+  }
+
+  /** Throws InvalidPasswordException with Cognito's first unmet rule. */
+  checkPasswordPolicy(password: string): void {
+    const policy = this.config.passwordPolicy;
+    const fail = (rule: string) =>
+      new CognitoError('InvalidPasswordException', `Password did not conform with policy: ${rule}`);
+    if ([...password].length < policy.minimumLength) throw fail('Password not long enough');
+    if (policy.requireLowercase && !/[a-z]/.test(password)) {
+      throw fail('Password must have lowercase characters');
+    }
+    if (policy.requireUppercase && !/[A-Z]/.test(password)) {
+      throw fail('Password must have uppercase characters');
+    }
+    if (policy.requireNumbers && !/[0-9]/.test(password)) {
+      throw fail('Password must have numeric characters');
+    }
+    if (policy.requireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)) {
+      throw fail('Password must have symbol characters');
+    }
+  }
+
+  /** A fresh salt and the SRP verifier of the password for this username. */
+  async passwordVerifier(
+    username: string,
+    password: string,
+  ): Promise<{ salt: string; verifier: string }> {
+    const salt = toHex(this.deps.randomBytes(16));
+    const v = await computeVerifier(
+      this.deps.modPow,
+      this.name,
+      username,
+      password,
+      hexToBigInt(salt),
+    );
+    return { salt, verifier: v.toString(16) };
+  }
+
+  /** Whether the password is the user's, by recomputing the verifier from the stored salt. */
+  async passwordMatches(user: UserRecord, password: string): Promise<boolean> {
+    const v = await computeVerifier(
+      this.deps.modPow,
+      this.name,
+      user.username,
+      password,
+      hexToBigInt(user.salt),
+    );
+    return timingSafeEqual(utf8(v.toString(16)), utf8(user.verifier));
+  }
+
+  /** Refuses users who may not sign in now (disabled, or locked out by failed attempts). */
+  assertMaySignIn(user: UserRecord): void {
+    if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+    if (user.lockedUntil > this.deps.now()) {
+      throw new CognitoError('NotAuthorizedException', 'Password attempts exceeded');
+    }
+  }
+
+  /** Counts a wrong password; from the Nth on, locks for 1 s doubling up to the maximum. */
+  recordFailedSignIn(user: UserRecord): void {
+    const failures = user.failedSignIns + 1;
+    const over = failures - this.config.lockoutAfterFailures;
+    const lockSeconds =
+      over >= 0 ? Math.min(2 ** Math.min(over, 30), this.config.maxLockoutSeconds) : 0;
+    this.update(user, {
+      failedSignIns: failures,
+      lockedUntil: lockSeconds > 0 ? this.deps.now() + lockSeconds * 1000 : user.lockedUntil,
+    });
+  }
+
+  /** Clears the failure count after a correct password. */
+  recordSuccessfulSignIn(user: UserRecord): void {
+    if (user.failedSignIns !== 0 || user.lockedUntil !== 0) {
+      this.update(user, { failedSignIns: 0, lockedUntil: 0 });
+    }
+  }
+
+  /** Stores a changed copy of the user (records are replaced, never mutated in place). */
+  update(user: UserRecord, changes: Partial<UserRecord>): UserRecord {
+    const next: UserRecord = { ...user, ...changes, updatedAt: this.deps.now() };
+    this.store.putUser(next);
+    return next;
+  }
+
+  /** Sends a new code for the purpose, replacing any earlier one; enforces the per-user limit. */
+  sendCode(
+    user: UserRecord,
+    purpose: CodePurpose,
+  ): { user: UserRecord; delivery: CodeDeliveryDetails } {
+    const now = this.deps.now();
+    const windowStart = now - this.config.codeRequestWindow * 1000;
+    const recent = user.codeRequests.filter((t) => t > windowStart);
+    if (recent.length >= this.config.codeRequestLimit) {
+      throw new CognitoError(
+        'LimitExceededException',
+        'Attempt limit exceeded, please try after some time.',
+      );
+    }
+    const email = user.attributes.email ?? '';
+    const code = numericCode(this.deps.randomBytes);
+    const validity =
+      purpose === 'SIGN_UP'
+        ? this.config.signUpCodeValidity
+        : this.config.forgotPasswordCodeValidity;
+    const next = this.update(user, {
+      codes: { ...user.codes, [purpose]: { code, expiresAt: now + validity * 1000 } },
+      codeRequests: [...recent, now],
+    });
+    this.deps.deliver({
+      to: email,
+      code,
+      purpose: MAIL_PURPOSE[purpose],
+      sentAt: new Date(now).toISOString(),
+      userPoolId: this.id,
+      username: user.username,
+    });
+    return { user: next, delivery: this.deliveryDetails(email) };
+  }
+
+  /** Where a code to this email would go. */
+  deliveryDetails(email: string): CodeDeliveryDetails {
+    return { Destination: maskEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' };
+  }
+
+  /** Delivers a message that is not a code (an invitation with a temporary password). */
+  deliverInvitation(user: UserRecord, temporaryPassword: string): void {
+    this.deps.deliver({
+      to: user.attributes.email ?? '',
+      code: temporaryPassword,
+      purpose: 'invitation',
+      sentAt: new Date(this.deps.now()).toISOString(),
+      userPoolId: this.id,
+      username: user.username,
+    });
+  }
+
+  /** Throws unless `code` is the user's live code for the purpose. Does not consume it. */
+  checkCode(user: UserRecord, purpose: CodePurpose, code: string): void {
+    const pending = user.codes[purpose];
+    if (!pending || pending.expiresAt <= this.deps.now()) {
+      throw new CognitoError(
+        'ExpiredCodeException',
+        'Invalid code provided, please request a code again.',
+      );
+    }
+    if (!timingSafeEqual(utf8(pending.code), utf8(code))) {
+      throw new CognitoError(
+        'CodeMismatchException',
+        'Invalid verification code provided, please try again.',
+      );
+    }
+  }
+
+  /** Removes a used code so it cannot be used twice. */
+  withoutCode(user: UserRecord, purpose: CodePurpose): UserRecord['codes'] {
+    const { [purpose]: _used, ...rest } = user.codes;
+    return rest;
+  }
+
+  /** Checks SECRET_HASH for clients that have a secret, with Cognito's wording. */
+  async checkSecretHash(
+    client: ClientConfig,
+    username: string,
+    secretHash: string | undefined,
+  ): Promise<void> {
+    if (client.secret === undefined) return;
+    const refuse = () =>
+      new CognitoError(
+        'NotAuthorizedException',
+        `Unable to verify secret hash for client ${client.id}`,
+      );
+    if (secretHash === undefined) {
+      throw new CognitoError(
+        'NotAuthorizedException',
+        `Client ${client.id} is configured with secret but SECRET_HASH was not received`,
+      );
+    }
+    const expected = toBase64(await hmacSha256(utf8(client.secret), utf8(username + client.id)));
+    if (!timingSafeEqual(utf8(expected), utf8(secretHash))) throw refuse();
+  }
+
+  /** Starts a sign-in session and returns the three tokens for it. */
+  async startSession(user: UserRecord, client: ClientConfig, issuer: string): Promise<Json> {
+    const now = this.deps.now();
+    const session: SessionRecord = {
+      originJti: uuid(this.deps.randomBytes),
+      sub: user.sub,
+      clientId: client.id,
+      refreshToken: opaqueToken(this.deps.randomBytes, 96),
+      authTime: Math.floor(now / 1000),
+      expiresAt: now + client.refreshTokenValidity * 1000,
+      revoked: false,
+    };
+    this.pruneSessions(user.sub);
+    this.store.putSession(session);
+    const tokens = await this.mintTokens(user, client, session, issuer);
+    return { ...tokens, RefreshToken: session.refreshToken };
+  }
+
+  /** New ID and access tokens for an existing session (REFRESH_TOKEN_AUTH). */
+  async mintTokens(
+    user: UserRecord,
+    client: ClientConfig,
+    session: SessionRecord,
+    issuer: string,
+  ): Promise<Json> {
+    const iat = Math.floor(this.deps.now() / 1000);
+    const eventId = uuid(this.deps.randomBytes);
+    const common = {
+      sub: user.sub,
+      iss: issuer,
+      origin_jti: session.originJti,
+      event_id: eventId,
+      auth_time: session.authTime,
+      iat,
+    };
+    const { email_verified, ...attributes } = user.attributes;
+    const idClaims: Json = {
+      ...attributes,
+      ...common,
+      ...(email_verified === undefined ? {} : { email_verified: email_verified === 'true' }),
+      'cognito:username': user.username,
+      aud: client.id,
+      token_use: 'id',
+      exp: iat + client.idTokenValidity,
+      jti: uuid(this.deps.randomBytes),
+    };
+    const accessClaims: Json = {
+      ...common,
+      client_id: client.id,
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      exp: iat + client.accessTokenValidity,
+      jti: uuid(this.deps.randomBytes),
+      username: user.username,
+    };
+    const [IdToken, AccessToken] = await Promise.all([
+      this.signer.sign(idClaims),
+      this.signer.sign(accessClaims),
+    ]);
+    return { AccessToken, ExpiresIn: client.accessTokenValidity, IdToken, TokenType: 'Bearer' };
+  }
+
+  /** The user behind a live access token, with Cognito's wording for each refusal. */
+  async authenticate(accessToken: string): Promise<UserRecord> {
+    const claims = await this.signer.verify(accessToken, Math.floor(this.deps.now() / 1000));
+    if (claims === 'expired') {
+      throw new CognitoError('NotAuthorizedException', 'Access Token has expired');
+    }
+    if (
+      typeof claims === 'string' ||
+      claims.token_use !== 'access' ||
+      typeof claims.sub !== 'string'
+    ) {
+      throw new CognitoError('NotAuthorizedException', 'Invalid Access Token');
+    }
+    const session =
+      typeof claims.origin_jti === 'string' ? this.store.session(claims.origin_jti) : undefined;
+    if (!session || session.revoked) {
+      throw new CognitoError('NotAuthorizedException', 'Access Token has been revoked');
+    }
+    const user = this.store.userBySub(claims.sub);
+    if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+    return user;
+  }
+
+  /** Ends every session of the user (GlobalSignOut). */
+  revokeAllSessions(sub: string): void {
+    for (const session of this.store.sessionsOf(sub)) {
+      if (!session.revoked) this.store.putSession({ ...session, revoked: true });
+    }
+  }
+
+  /** Drops a user's sessions whose refresh tokens have expired. */
+  private pruneSessions(sub: string): void {
+    const now = this.deps.now();
+    for (const session of this.store.sessionsOf(sub)) {
+      if (session.expiresAt <= now) this.store.deleteSession(session.originJti);
+    }
+  }
+
+  /** A new user record with everything an operation does not decide itself. */
+  newUser(
+    fields: Pick<UserRecord, 'sub' | 'username' | 'attributes' | 'status' | 'salt' | 'verifier'>,
+  ): UserRecord {
+    const now = this.deps.now();
+    return {
+      ...fields,
+      enabled: true,
+      createdAt: now,
+      updatedAt: now,
+      failedSignIns: 0,
+      lockedUntil: 0,
+      codes: {},
+      codeRequests: [],
+    };
+  }
+
+  /** A new random user id. */
+  newSub(): string {
+    return uuid(this.deps.randomBytes);
+  }
+
+  /** Random SRP private value b (256 bits, as Cognito's client uses for a). */
+  randomPrivateValue(): bigint {
+    return randomInteger(this.deps.randomBytes, 32);
+  }
+
+  /** Cognito's wire form of a user's attributes, `sub` first. */
+  wireAttributes(user: UserRecord, only?: string[]): { Name: string; Value: string }[] {
+    const all = [{ Name: 'sub', Value: user.sub }].concat(
+      Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value })),
+    );
+    return only ? all.filter((a) => only.includes(a.Name)) : all;
+  }
+
+  /** Cognito's admin view of a user (AdminGetUser, ListUsers). */
+  adminView(
+    user: UserRecord,
+    attributeKey: 'Attributes' | 'UserAttributes',
+    only?: string[],
+  ): Json {
+    return {
+      Username: user.username,
+      [attributeKey]: this.wireAttributes(user, only),
+      UserCreateDate: user.createdAt / 1000,
+      UserLastModifiedDate: user.updatedAt / 1000,
+      Enabled: user.enabled,
+      UserStatus: user.status,
+    };
+  }
+}
+
+/** Bytes of a stored hex verifier, for callers that need the integer. */
+export function verifierOf(user: UserRecord): bigint {
+  return hexToBigInt(user.verifier);
+}
