@@ -161,6 +161,11 @@ export class Emulator {
     return state;
   }
 
+  /** All pools' data as plain objects, for a snapshot. */
+  dump(): Record<string, PoolData> {
+    return Object.fromEntries([...this.pools].map(([id, pool]) => [id, pool.store.dump()]));
+  }
+
   /** Every code "sent", oldest first. */
   mailbox(): Mail[] {
     return [...this.mails];

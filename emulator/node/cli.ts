@@ -1,0 +1,78 @@
+/** `npm run emulator`: the local Cognito User Pool emulator on http://127.0.0.1:9229. */
+
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../core/config.ts';
+import { createNodeEmulator, loadConfigFile, printMail } from './node-emulator.ts';
+import { startServer } from './server.ts';
+
+const USAGE = `Usage: npm run emulator -- [options]
+
+  --port N          port to listen on (default 9229, or $PORT)
+  --host HOST       address to listen on (default 127.0.0.1)
+  --data-dir DIR    where users and keys are kept (default .emulator/)
+  --in-memory       keep nothing on disk
+  --config FILE     extra user pools and app clients (JSON)
+  --help            this text`;
+
+function fail(message: string): never {
+  console.error(`emulator: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let args: ReturnType<typeof parse>;
+  function parse() {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'in-memory': { type: 'boolean' },
+        config: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }).values;
+  }
+  try {
+    args = parse();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const portText = args.port ?? process.env.PORT ?? '9229';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`port must be 0-65535, got ${portText}`);
+  if (args['in-memory'] && args['data-dir']) fail('--in-memory and --data-dir exclude each other');
+
+  const dataDir = args['in-memory'] ? undefined : resolve(args['data-dir'] ?? '.emulator');
+  const emulator = await createNodeEmulator({
+    ...(dataDir ? { dataDir } : {}),
+    ...(args.config ? { config: loadConfigFile(args.config) } : {}),
+    onMail: printMail,
+    warn: (message) => console.warn(`emulator: ${message}`),
+  });
+  const server = await startServer(emulator, { port, ...(args.host ? { host: args.host } : {}) });
+  console.log(`Local Cognito emulator on ${server.url}
+  user pool     ${emulator.poolIds().join(', ')}   app client ${DEFAULT_CLIENT_ID}
+  data          ${dataDir ?? '(in memory)'}
+  mailbox       ${server.url}/mailbox
+  JWKS          ${server.url}/${DEFAULT_POOL_ID}/.well-known/jwks.json
+  AWS CLI       aws cognito-idp list-users --user-pool-id ${DEFAULT_POOL_ID} --endpoint-url ${server.url}
+Codes sent to users are printed below.`);
+  const stop = () => {
+    server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`emulator: ${(error as Error).message}`);
+  process.exit(1);
+});

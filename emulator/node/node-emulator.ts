@@ -1,0 +1,63 @@
+/** An emulator wired for Node: OpenSSL's modexp, a data folder (or none), mail on the console. */
+
+import { readFileSync } from 'node:fs';
+import { defaultConfig, type EmulatorConfig, readEmulatorConfig } from '../core/config.ts';
+import { Emulator } from '../core/emulator.ts';
+import type { Mail } from '../core/pool.ts';
+import type { Change } from '../core/store.ts';
+import { opensslModPow } from './modpow.ts';
+import { DataDir } from './persistence.ts';
+
+export interface NodeEmulatorOptions {
+  /** Folder for the pool data; omit to keep everything in memory. */
+  dataDir?: string;
+  config?: EmulatorConfig;
+  onMail?: (mail: Mail) => void;
+  warn?: (message: string) => void;
+  now?: () => number;
+}
+
+/** Reads and checks an emulator config file (JSON). */
+export function loadConfigFile(path: string): EmulatorConfig {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read emulator config ${path}: ${(error as Error).message}`);
+  }
+  return readEmulatorConfig(parsed);
+}
+
+/** Starts an emulator whose changes go to the data folder as they happen. */
+export async function createNodeEmulator(options: NodeEmulatorOptions = {}): Promise<Emulator> {
+  const config = options.config ?? defaultConfig();
+  const common = {
+    config,
+    modPow: opensslModPow(),
+    ...(options.onMail ? { onMail: options.onMail } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  if (options.dataDir === undefined) return Emulator.create(common);
+
+  const { dir, data } = DataDir.open(options.dataDir, options.warn ? { warn: options.warn } : {});
+  let emulator: Emulator | undefined;
+  const pending: Change[] = [];
+  const created = await Emulator.create({
+    ...common,
+    data,
+    onChange: (change) => {
+      // Keys made during create() arrive before `emulator` exists; they are written right after.
+      if (!emulator) pending.push(change);
+      else dir.record(change, () => emulator?.dump() ?? {});
+    },
+  });
+  emulator = created;
+  for (const change of pending) dir.record(change, () => created.dump());
+  return created;
+}
+
+/** Prints a mail the way a developer wants to see it in a terminal. */
+export function printMail(mail: Mail): void {
+  const what = mail.purpose === 'invitation' ? 'temporary password' : `${mail.purpose} code`;
+  console.log(`📬  ${what} for ${mail.to}: ${mail.code}`);
+}

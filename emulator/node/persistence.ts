@@ -1,0 +1,177 @@
+/**
+ * Keeps the emulator's data in a folder: `state.json` (a snapshot) plus `journal.jsonl` (every
+ * change since, one JSON line each). Snapshots are replaced by rename and journal lines are
+ * appended whole, so killing the process at any moment leaves data that loads: at worst the last
+ * line is cut short, and it is skipped.
+ */
+
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { isJsonObject } from '../core/input.ts';
+import type { Change, PoolData, SessionRecord, UserRecord } from '../core/store.ts';
+
+const SNAPSHOT = 'state.json';
+const JOURNAL = 'journal.jsonl';
+const FORMAT_VERSION = 1;
+
+/** Data that exists but cannot be read: the emulator stops rather than overwrite it. */
+export class DataDirError extends Error {
+  override readonly name = 'DataDirError';
+}
+
+/** Writes a file so that readers see the old content or the new, never a mix. */
+export function writeFileAtomic(path: string, content: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+type Pools = Record<string, PoolData>;
+
+function readSnapshot(path: string): Pools {
+  if (!existsSync(path)) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new DataDirError(
+      `${path} is not valid JSON (${(error as Error).message}); move it away to start afresh`,
+    );
+  }
+  if (!isJsonObject(parsed) || parsed.version !== FORMAT_VERSION || !isJsonObject(parsed.pools)) {
+    throw new DataDirError(`${path} is not an emulator snapshot of format ${FORMAT_VERSION}`);
+  }
+  return parsed.pools as Pools;
+}
+
+interface PoolMaps {
+  key: PoolData['key'];
+  users: Map<string, UserRecord>;
+  sessions: Map<string, SessionRecord>;
+}
+
+function toMaps(pools: Pools): Map<string, PoolMaps> {
+  const out = new Map<string, PoolMaps>();
+  for (const [id, pool] of Object.entries(pools)) {
+    out.set(id, {
+      key: pool.key,
+      users: new Map(pool.users.map((u) => [u.sub, u])),
+      sessions: new Map(pool.sessions.map((s) => [s.originJti, s])),
+    });
+  }
+  return out;
+}
+
+function fromMaps(maps: Map<string, PoolMaps>): Pools {
+  const out: Pools = {};
+  for (const [id, pool] of maps) {
+    out[id] = {
+      key: pool.key,
+      users: [...pool.users.values()],
+      sessions: [...pool.sessions.values()],
+    };
+  }
+  return out;
+}
+
+function applyChange(pools: Map<string, PoolMaps>, change: Change): void {
+  let pool = pools.get(change.pool);
+  if (!pool) {
+    pool = { key: null, users: new Map(), sessions: new Map() };
+    pools.set(change.pool, pool);
+  }
+  if (change.kind === 'key') pool.key = change.value;
+  else if (change.kind === 'user') {
+    if (change.value) pool.users.set(change.id, change.value);
+    else pool.users.delete(change.id);
+  } else if (change.value) pool.sessions.set(change.id, change.value);
+  else pool.sessions.delete(change.id);
+}
+
+function isChange(value: unknown): value is Change {
+  return (
+    isJsonObject(value) &&
+    typeof value.pool === 'string' &&
+    typeof value.id === 'string' &&
+    (value.kind === 'user' || value.kind === 'session' || value.kind === 'key') &&
+    (value.value === null || isJsonObject(value.value))
+  );
+}
+
+/** A data folder opened for one emulator process. */
+export class DataDir {
+  private journalLines = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly compactEvery: number,
+  ) {}
+
+  /**
+   * Opens (creating if needed) a data folder and returns what it holds. Journal lines that are
+   * cut short or unreadable are skipped and reported through `warn`.
+   */
+  static open(
+    path: string,
+    options: { compactEvery?: number; warn?: (message: string) => void } = {},
+  ): { dir: DataDir; data: Pools } {
+    mkdirSync(path, { recursive: true });
+    const dir = new DataDir(path, options.compactEvery ?? 20_000);
+    const maps = toMaps(readSnapshot(join(path, SNAPSHOT)));
+    const journal = join(path, JOURNAL);
+    if (existsSync(journal)) {
+      const lines = readFileSync(journal, 'utf8').split('\n');
+      lines.forEach((line, index) => {
+        if (line.trim() === '') return;
+        let change: unknown;
+        try {
+          change = JSON.parse(line);
+        } catch {
+          change = undefined;
+        }
+        if (isChange(change)) applyChange(maps, change);
+        else
+          options.warn?.(
+            `skipped unreadable line ${index + 1} of ${journal} (an interrupted write)`,
+          );
+      });
+    }
+    const data = fromMaps(maps);
+    dir.compact(data);
+    return { dir, data };
+  }
+
+  /** Records one change; called for every change the emulator makes. */
+  record(change: Change, snapshot: () => Pools): void {
+    // One write of one whole line: a kill can only cut the line short, never mix two.
+    appendFileSync(join(this.path, JOURNAL), `${JSON.stringify(change)}\n`);
+    this.journalLines += 1;
+    if (this.journalLines >= this.compactEvery) this.compact(snapshot());
+  }
+
+  /** Writes a new snapshot, then empties the journal (replaying it again would be harmless). */
+  compact(data: Pools): void {
+    writeFileAtomic(
+      join(this.path, SNAPSHOT),
+      JSON.stringify({ version: FORMAT_VERSION, pools: data }),
+    );
+    writeFileAtomic(join(this.path, JOURNAL), '');
+    this.journalLines = 0;
+  }
+}
