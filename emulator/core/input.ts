@@ -103,6 +103,8 @@ export function stringMap(body: Json, field: string, required: boolean): Record<
   if (!isJsonObject(value)) throw wrongType(field, 'a map');
   const out: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value)) {
+    // The library sends absent optional parameters as null (e.g. DEVICE_KEY): Cognito ignores them.
+    if (entry === null) continue;
     if (typeof entry !== 'string') throw wrongType(`${field}.${key}`, 'a string');
     out[key] = entry;
   }

@@ -47,6 +47,7 @@ async function testKey(): Promise<SigningKey> {
 
 export interface Harness {
   emulator: Emulator;
+  server: ReturnType<typeof setupServer>;
   pool: CognitoUserPool;
   storage: ReturnType<typeof memoryStorage>;
   /** Replaces the emulator (e.g. with another config); the msw handlers follow. */
@@ -56,7 +57,7 @@ export interface Harness {
 /** Wires msw and a fresh emulator around every test of the calling file. */
 export function useEmulator(options: EmulatorOptions = {}): Harness {
   const server = setupServer();
-  const harness = {} as Harness;
+  const harness = { server } as Harness;
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
   harness.restart = async (more = {}) => {
@@ -72,7 +73,10 @@ export function useEmulator(options: EmulatorOptions = {}): Harness {
     harness.storage = memoryStorage();
     harness.pool = userPool(DEFAULT_CLIENT_ID, harness.storage);
   });
-  afterEach(() => server.resetHandlers());
+  afterEach(() => {
+    server.resetHandlers();
+    server.events.removeAllListeners();
+  });
   return harness;
 }
 
