@@ -1,0 +1,248 @@
+/**
+ * Promise API over amazon-cognito-identity-js, the typed mirror of the workshop's
+ * `js/cognito-auth.js`. The pool uses the email address as the username.
+ */
+import {
+  AuthenticationDetails,
+  CognitoIdToken,
+  CognitoUser,
+  CognitoUserAttribute,
+  CognitoUserPool,
+  type CognitoUserSession,
+  type ICognitoStorage,
+} from 'amazon-cognito-identity-js';
+import { AuthError, NetworkError, toAuthFailure } from './auth-errors.ts';
+import type { CognitoConfig } from './config.ts';
+
+export { AUTH_ERROR_CODES, AuthError, type AuthErrorCode, NetworkError } from './auth-errors.ts';
+
+/** Result of a sign-up. */
+export interface RegisterResult {
+  /** True when the pool confirmed the user at once (a pre-sign-up trigger); no code is sent then. */
+  readonly confirmed: boolean;
+  /** Where the code went, masked by Cognito (`a***@e***`); null when not reported. */
+  readonly destination: string | null;
+}
+
+/** Result of asking for a code (confirmation or password reset). */
+export interface CodeDelivery {
+  readonly destination: string | null;
+}
+
+/** Everything the pages do with Cognito. */
+export interface Auth {
+  /** Signs up with the email as username and as the `email` attribute. */
+  register(email: string, password: string): Promise<RegisterResult>;
+  /** Confirms the sign-up with the code from the email. */
+  verify(email: string, code: string): Promise<void>;
+  /** Sends the sign-up code again. */
+  resendCode(email: string): Promise<CodeDelivery>;
+  /** Signs in with SRP; the session is kept in storage. */
+  signIn(email: string, password: string): Promise<void>;
+  /** Sends a password-reset code. */
+  forgotPassword(email: string): Promise<CodeDelivery>;
+  /** Sets a new password with the reset code. */
+  confirmPassword(email: string, code: string, newPassword: string): Promise<void>;
+  /** Signs out on this device (revoking its refresh token when Cognito can). */
+  signOut(): Promise<void>;
+  /** Signs out on every device (GlobalSignOut), then here. */
+  signOutEverywhere(): Promise<void>;
+  /** The current ID token, refreshed when needed; null when signed out. */
+  getIdToken(): Promise<string | null>;
+}
+
+/** What `createAuth` needs. */
+export interface AuthDeps {
+  readonly cognito: CognitoConfig;
+  /** Where the library keeps tokens; defaults to the library's choice (localStorage). */
+  readonly storage?: ICognitoStorage;
+}
+
+type Settle<T> = (resolve: (value: T) => void, reject: (failure: unknown) => void) => void;
+
+/**
+ * The one place where library callbacks become promises, so every failure leaves here as an
+ * `AuthError` or a `NetworkError`.
+ */
+function settle<T>(run: Settle<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    run(resolve, (failure) => reject(toAuthFailure(failure)));
+  });
+}
+
+function destinationOf(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null) return null;
+  const inner =
+    'CodeDeliveryDetails' in details && typeof details.CodeDeliveryDetails === 'object'
+      ? details.CodeDeliveryDetails
+      : details;
+  if (typeof inner !== 'object' || inner === null) return null;
+  return 'Destination' in inner && typeof inner.Destination === 'string' ? inner.Destination : null;
+}
+
+/** Builds the auth API for one user pool client. */
+export function createAuth({ cognito, storage }: AuthDeps): Auth {
+  const pool = new CognitoUserPool({
+    UserPoolId: cognito.userPoolId,
+    ClientId: cognito.userPoolClientId,
+    ...(cognito.endpoint === undefined ? {} : { endpoint: cognito.endpoint }),
+    ...(storage === undefined ? {} : { Storage: storage }),
+  });
+
+  const userFor = (email: string): CognitoUser =>
+    new CognitoUser({
+      Username: email,
+      Pool: pool,
+      ...(storage === undefined ? {} : { Storage: storage }),
+    });
+
+  const sessionOf = (user: CognitoUser): Promise<CognitoUserSession> =>
+    settle((resolve, reject) => {
+      user.getSession((error: Error | null, session: CognitoUserSession | null) => {
+        if (error !== null || session === null) reject(error);
+        else resolve(session);
+      });
+    });
+
+  return {
+    register: (email, password) =>
+      settle((resolve, reject) => {
+        const attributes = [new CognitoUserAttribute({ Name: 'email', Value: email })];
+        pool.signUp(email, password, attributes, [], (error, result) => {
+          if (error || result === undefined) reject(error);
+          else {
+            resolve({
+              confirmed: result.userConfirmed,
+              destination: destinationOf(result.codeDeliveryDetails),
+            });
+          }
+        });
+      }),
+
+    verify: (email, code) =>
+      settle((resolve, reject) => {
+        // forceAliasCreation=false: never move an email alias away from another account.
+        userFor(email).confirmRegistration(code, false, (error: unknown) => {
+          if (error) reject(error);
+          else resolve();
+        });
+      }),
+
+    resendCode: (email) =>
+      settle((resolve, reject) => {
+        userFor(email).resendConfirmationCode((error, result: unknown) => {
+          if (error) reject(error);
+          else resolve({ destination: destinationOf(result) });
+        });
+      }),
+
+    signIn: (email, password) =>
+      settle((resolve, reject) => {
+        const details = new AuthenticationDetails({ Username: email, Password: password });
+        const fail = (name: string) => () => reject(unsupportedError(name));
+        userFor(email).authenticateUser(details, {
+          onSuccess: () => resolve(),
+          onFailure: reject,
+          newPasswordRequired: fail('a new password'),
+          mfaRequired: fail('an SMS code'),
+          totpRequired: fail('an authenticator code'),
+          customChallenge: fail('a custom challenge'),
+          mfaSetup: fail('MFA setup'),
+          selectMFAType: fail('an MFA choice'),
+        });
+      }),
+
+    forgotPassword: (email) =>
+      settle((resolve, reject) => {
+        userFor(email).forgotPassword({
+          onSuccess: (data: unknown) => resolve({ destination: destinationOf(data) }),
+          onFailure: reject,
+        });
+      }),
+
+    confirmPassword: (email, code, newPassword) =>
+      settle((resolve, reject) => {
+        userFor(email).confirmPassword(code, newPassword, {
+          onSuccess: () => resolve(),
+          onFailure: reject,
+        });
+      }),
+
+    async signOut() {
+      const user = pool.getCurrentUser();
+      if (user === null) return;
+      // Revocation is best effort: this device forgets its tokens whether or not Cognito answered,
+      // because signing out here must never fail.
+      await new Promise<void>((resolve) => {
+        user.signOut(() => resolve());
+      });
+      user.signOut();
+    },
+
+    async signOutEverywhere() {
+      const user = pool.getCurrentUser();
+      if (user === null) return;
+      try {
+        await sessionOf(user);
+        await settle<void>((resolve, reject) => {
+          user.globalSignOut({ onSuccess: () => resolve(), onFailure: reject });
+        });
+      } catch (failure) {
+        // A refused token means the session was already revoked: the goal is reached.
+        if (!(failure instanceof AuthError && failure.code === 'NotAuthorizedException')) {
+          throw failure;
+        }
+      }
+      user.signOut();
+    },
+
+    async getIdToken() {
+      const user = pool.getCurrentUser();
+      if (user === null) return null;
+      try {
+        return (await sessionOf(user)).getIdToken().getJwtToken();
+      } catch (failure) {
+        if (failure instanceof NetworkError) throw failure;
+        // NotAuthorized: the refresh token expired or was revoked. A code-less error is the
+        // library saying that storage holds no usable session. Both mean "signed out".
+        if (
+          failure instanceof AuthError &&
+          (failure.code === 'NotAuthorizedException' || failure.serverCode === '')
+        ) {
+          return null;
+        }
+        throw failure;
+      }
+    },
+  };
+}
+
+function unsupportedError(name: string): AuthError {
+  return new AuthError(
+    'UnsupportedChallenge',
+    `Sign-in needs ${name}, which this site does not offer.`,
+  );
+}
+
+/** The `email` claim of an ID token, or null when the token has none. */
+export function idTokenEmail(idToken: string): string | null {
+  const claims: unknown = new CognitoIdToken({ IdToken: idToken }).decodePayload();
+  if (typeof claims !== 'object' || claims === null) return null;
+  return 'email' in claims && typeof claims.email === 'string' ? claims.email : null;
+}
+
+/** An `Auth` for a site without a usable configuration: every action fails with `reason`. */
+export function unconfiguredAuth(reason: Error): Auth {
+  const fail = (): Promise<never> => Promise.reject(reason);
+  return {
+    register: fail,
+    verify: fail,
+    resendCode: fail,
+    signIn: fail,
+    forgotPassword: fail,
+    confirmPassword: fail,
+    signOut: () => Promise.resolve(),
+    signOutEverywhere: () => Promise.resolve(),
+    getIdToken: () => Promise.resolve(null),
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The site's configuration, the typed mirror of the workshop's `js/config.js`.
+ *
+ * Values come from Vite environment variables (`.env*` files or Amplify's environment
+ * variables); see `.env.example`. `readConfig` is a pure function of an env object so that tests
+ * can hand it any combination; the module's `siteConfig` reads `import.meta.env`.
+ */
+
+/** Settings for the Cognito user pool client. */
+export interface CognitoConfig {
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  readonly region: string;
+  /** Service URL; only set for the local emulator (the library otherwise derives it from the region). */
+  readonly endpoint?: string;
+}
+
+/** Settings for the ride API. */
+export interface ApiConfig {
+  /** Base URL without a trailing slash, so `${invokeUrl}/ride` is well formed; null when unset. */
+  readonly invokeUrl: string | null;
+}
+
+/** The whole site configuration. */
+export interface SiteConfig {
+  readonly cognito: CognitoConfig;
+  readonly api: ApiConfig;
+}
+
+/** What can be wrong with the configuration. */
+export type ConfigErrorCode =
+  | 'NotConfigured'
+  | 'MissingSetting'
+  | 'MalformedUserPoolId'
+  | 'RegionMismatch'
+  | 'ClientSecretPresent'
+  | 'MalformedInvokeUrl';
+
+/** A configuration problem, with the environment variable to fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(
+    readonly code: ConfigErrorCode,
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The outcome of reading the configuration: a config, or the first problem found. */
+export type ConfigResult =
+  | {
+      readonly ok: true;
+      readonly config: SiteConfig;
+      /** Where the local emulator lists the codes it "sends"; null for a real pool. */
+      readonly mailboxUrl: string | null;
+    }
+  | { readonly ok: false; readonly error: ConfigError };
+
+/** The shape of `import.meta.env` that the reader looks at. */
+export type ConfigEnv = Readonly<Record<string, string | boolean | undefined>>;
+
+/** The local emulator's fixed pool and app client, mounted on the dev server under /emulator/. */
+export const LOCAL_EMULATOR = {
+  userPoolId: 'local_WildRydes',
+  userPoolClientId: 'wildrydeslocalclient',
+  path: '/emulator',
+} as const;
+
+const POOL_ID_VARIABLE = 'VITE_COGNITO_USER_POOL_ID';
+const CLIENT_ID_VARIABLE = 'VITE_COGNITO_USER_POOL_CLIENT_ID';
+const REGION_VARIABLE = 'VITE_COGNITO_REGION';
+const INVOKE_URL_VARIABLE = 'VITE_API_INVOKE_URL';
+
+// Cognito pool ids are `<region>_<id>`; the library itself rejects ids longer than 55 characters.
+const POOL_ID_PATTERN = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2})_[0-9A-Za-z]+$/;
+const POOL_ID_MAX_LENGTH = 55;
+
+/** Reads and validates the site configuration from an env object (`import.meta.env` or a test's). */
+export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
+  const secretVariable = Object.keys(env).find(
+    (name) => name.startsWith('VITE_') && /SECRET/i.test(name) && text(env, name) !== '',
+  );
+  if (secretVariable !== undefined) {
+    return failure(
+      'ClientSecretPresent',
+      secretVariable,
+      `${secretVariable} is set, but a browser app cannot use an app client with a secret: ` +
+        'Cognito would answer "Unable to verify secret hash" (invalid_client), and the secret ' +
+        'would be published in the JavaScript bundle. Remove it, and create an app client ' +
+        'without a client secret.',
+    );
+  }
+
+  const userPoolId = text(env, POOL_ID_VARIABLE);
+  const userPoolClientId = text(env, CLIENT_ID_VARIABLE);
+  const region = text(env, REGION_VARIABLE);
+  const invoke = readInvokeUrl(text(env, INVOKE_URL_VARIABLE));
+  if (invoke instanceof ConfigError) return { ok: false, error: invoke };
+
+  if (userPoolId === '' && userPoolClientId === '' && region === '') {
+    if (env.DEV === true) return localEmulator(origin, invoke);
+    return failure(
+      'NotConfigured',
+      POOL_ID_VARIABLE,
+      `No Cognito user pool is configured. Set ${POOL_ID_VARIABLE} and ${CLIENT_ID_VARIABLE} ` +
+        '(see .env.example), then build again.',
+    );
+  }
+  if (userPoolId === '') {
+    return failure('MissingSetting', POOL_ID_VARIABLE, `${POOL_ID_VARIABLE} is not set.`);
+  }
+  if (userPoolClientId === '') {
+    return failure('MissingSetting', CLIENT_ID_VARIABLE, `${CLIENT_ID_VARIABLE} is not set.`);
+  }
+
+  const poolRegion = POOL_ID_PATTERN.exec(userPoolId)?.[1];
+  if (poolRegion === undefined || userPoolId.length > POOL_ID_MAX_LENGTH) {
+    return failure(
+      'MalformedUserPoolId',
+      POOL_ID_VARIABLE,
+      `${POOL_ID_VARIABLE} "${userPoolId}" is not a user pool id; ` +
+        'it looks like <region>_<id>, for example ap-northeast-2_AbC123xyz.',
+    );
+  }
+  if (region !== '' && region !== poolRegion) {
+    return failure(
+      'RegionMismatch',
+      REGION_VARIABLE,
+      `${REGION_VARIABLE} is "${region}", but the user pool ${userPoolId} is in ${poolRegion}. ` +
+        `Leave ${REGION_VARIABLE} unset to use the pool's region.`,
+    );
+  }
+
+  return {
+    ok: true,
+    config: {
+      cognito: { userPoolId, userPoolClientId, region: poolRegion },
+      api: { invokeUrl: invoke },
+    },
+    mailboxUrl: null,
+  };
+}
+
+function localEmulator(origin: string, invokeUrl: string | null): ConfigResult {
+  const base = `${origin}${LOCAL_EMULATOR.path}`;
+  return {
+    ok: true,
+    config: {
+      cognito: {
+        userPoolId: LOCAL_EMULATOR.userPoolId,
+        userPoolClientId: LOCAL_EMULATOR.userPoolClientId,
+        region: 'local',
+        endpoint: `${base}/`,
+      },
+      // An explicitly configured API wins; otherwise rides go to the emulator's /emulator/ride.
+      api: { invokeUrl: invokeUrl ?? base },
+    },
+    mailboxUrl: `${base}/mailbox`,
+  };
+}
+
+function readInvokeUrl(value: string): string | ConfigError | null {
+  if (value === '') return null;
+  if (!/^https?:\/\/[^/\s]+/.test(value)) {
+    return new ConfigError(
+      'MalformedInvokeUrl',
+      INVOKE_URL_VARIABLE,
+      `${INVOKE_URL_VARIABLE} "${value}" is not an http(s) URL; ` +
+        'use the invoke URL of the API stage, e.g. https://abc123.execute-api.us-east-1.amazonaws.com/prod.',
+    );
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function text(env: ConfigEnv, name: string): string {
+  const value = env[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function failure(code: ConfigErrorCode, variable: string, message: string): ConfigResult {
+  return { ok: false, error: new ConfigError(code, variable, message) };
+}
+
+/** The configuration of this build, read once from `import.meta.env`. */
+export const siteConfig: ConfigResult = readConfig(
+  import.meta.env,
+  typeof location === 'undefined' ? '' : location.origin,
+);

@@ -1,0 +1,37 @@
+/**
+ * The real dependencies of the pages in a browser: this build's configuration, an auth client
+ * for it (or one that reports the configuration problem), and the browser's language.
+ */
+import { type Auth, createAuth, unconfiguredAuth } from './cognito-auth.ts';
+import { type ConfigError, siteConfig } from './config.ts';
+import { createI18n, type I18n } from './i18n/index.ts';
+
+/** The dependencies shared by the pages that talk to Cognito. */
+export interface SiteDeps {
+  readonly i18n: I18n;
+  readonly auth: Auth;
+  readonly configError: ConfigError | null;
+  readonly invokeUrl: string | null;
+  readonly mailboxUrl: string | null;
+}
+
+/** Builds the pages' dependencies from this build's configuration. */
+export function siteDeps(): SiteDeps {
+  const i18n = createI18n();
+  if (!siteConfig.ok) {
+    return {
+      i18n,
+      auth: unconfiguredAuth(siteConfig.error),
+      configError: siteConfig.error,
+      invokeUrl: null,
+      mailboxUrl: null,
+    };
+  }
+  return {
+    i18n,
+    auth: createAuth({ cognito: siteConfig.config.cognito }),
+    configError: null,
+    invokeUrl: siteConfig.config.api.invokeUrl,
+    mailboxUrl: siteConfig.mailboxUrl,
+  };
+}
