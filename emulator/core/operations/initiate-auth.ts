@@ -6,7 +6,8 @@ import { opaqueToken } from '../ids.ts';
 import { type Json, requiredString, stringMap } from '../input.ts';
 import type { Pool } from '../pool.ts';
 import { hexToBigInt, N, serverPublicB } from '../srp.ts';
-import { clientOf, issuer, type Operation } from './shared.ts';
+import { signedIn } from './respond-to-auth-challenge.ts';
+import { clientOf, issuer, notConfirmed, type Operation } from './shared.ts';
 
 const FLOW_PERMISSION: Record<string, ClientConfig['explicitAuthFlows'][number]> = {
   USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
@@ -34,7 +35,7 @@ export const initiateAuth: Operation = async (emulator, input, request) => {
     );
   }
   if (flow === 'USER_SRP_AUTH') return startSrp(emulator, pool, client, params);
-  if (flow === 'USER_PASSWORD_AUTH') return passwordAuth(pool, client, params, request);
+  if (flow === 'USER_PASSWORD_AUTH') return passwordAuth(emulator, pool, client, params, request);
   return refresh(pool, client, params, request);
 };
 
@@ -95,6 +96,7 @@ async function startSrp(
 }
 
 async function passwordAuth(
+  emulator: Emulator,
   pool: Pool,
   client: ClientConfig,
   params: Record<string, string>,
@@ -119,15 +121,8 @@ async function passwordAuth(
   }
   if (current.status === 'UNCONFIRMED') throw notConfirmed();
   pool.recordSuccessfulSignIn(current);
-  return {
-    ChallengeParameters: {},
-    AuthenticationResult: await pool.startSession(current, client, issuer(request, pool)),
-  };
-}
-
-/** Cognito refuses unconfirmed users whether or not the password was right. */
-export function notConfirmed(): CognitoError {
-  return new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+  // A temporary password (FORCE_CHANGE_PASSWORD) gets the NEW_PASSWORD_REQUIRED challenge, as in SRP.
+  return signedIn(emulator, pool, client, current, request);
 }
 
 async function refresh(

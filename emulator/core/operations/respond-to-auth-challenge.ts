@@ -15,8 +15,7 @@ import {
   serverSecretS,
 } from '../srp.ts';
 import type { UserRecord } from '../store.ts';
-import { notConfirmed } from './initiate-auth.ts';
-import { clientOf, issuer, type Operation } from './shared.ts';
+import { clientOf, issuer, notConfirmed, type Operation } from './shared.ts';
 
 /** RespondToAuthChallenge: PASSWORD_VERIFIER (SRP's proof) and NEW_PASSWORD_REQUIRED. */
 export const respondToAuthChallenge: Operation = async (emulator, input, request) => {
@@ -106,7 +105,8 @@ function safeBase64Equal(expected: string, given: string): boolean {
   }
 }
 
-async function signedIn(
+/** Tokens for a user who proved their password, or NEW_PASSWORD_REQUIRED for a temporary one. */
+export async function signedIn(
   emulator: Emulator,
   pool: Pool,
   client: ClientConfig,

@@ -54,3 +54,8 @@ export function adminUser(pool: Pool, username: string): UserRecord {
 export function unknownUserForCodes(): CognitoError {
   return new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
 }
+
+/** Cognito refuses unconfirmed users whether or not the password was right. */
+export function notConfirmed(): CognitoError {
+  return new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+}
