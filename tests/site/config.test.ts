@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../src/config.ts';
+
+const POOL = 'ap-northeast-2_AbC123xyz';
+const CLIENT = '1example23456789abcdefghij';
+
+function expectError(result: ReturnType<typeof readConfig>): ConfigError {
+  if (result.ok) throw new Error('expected a configuration error');
+  expect(result.error).toBeInstanceOf(ConfigError);
+  return result.error;
+}
+
+describe('readConfig', () => {
+  it('reads a complete configuration and derives the region from the pool id', () => {
+    const result = readConfig({
+      VITE_COGNITO_USER_POOL_ID: POOL,
+      VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+      VITE_API_INVOKE_URL: 'https://abc123.execute-api.ap-northeast-2.amazonaws.com/prod',
+    });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        cognito: { userPoolId: POOL, userPoolClientId: CLIENT, region: 'ap-northeast-2' },
+        api: { invokeUrl: 'https://abc123.execute-api.ap-northeast-2.amazonaws.com/prod' },
+      },
+      mailboxUrl: null,
+    });
+  });
+
+  it('accepts a region that agrees with the pool id', () => {
+    const result = readConfig({
+      VITE_COGNITO_USER_POOL_ID: 'us-gov-west-1_Z9',
+      VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+      VITE_COGNITO_REGION: 'us-gov-west-1',
+    });
+    expect(result.ok && result.config.cognito.region).toBe('us-gov-west-1');
+  });
+
+  it('trims the whitespace that pasted values bring along', () => {
+    const result = readConfig({
+      VITE_COGNITO_USER_POOL_ID: `  ${POOL}\n`,
+      VITE_COGNITO_USER_POOL_CLIENT_ID: ` ${CLIENT} `,
+    });
+    expect(result.ok && result.config.cognito.userPoolId).toBe(POOL);
+    expect(result.ok && result.config.cognito.userPoolClientId).toBe(CLIENT);
+  });
+
+  it.each([
+    [
+      'https://abc.execute-api.us-east-1.amazonaws.com/prod/',
+      'https://abc.execute-api.us-east-1.amazonaws.com/prod',
+    ],
+    [
+      'https://abc.execute-api.us-east-1.amazonaws.com/prod//',
+      'https://abc.execute-api.us-east-1.amazonaws.com/prod',
+    ],
+    ['http://localhost:3000/', 'http://localhost:3000'],
+  ])('normalises the invoke URL %s so that /ride has no double slash', (url, expected) => {
+    const result = readConfig({
+      VITE_COGNITO_USER_POOL_ID: POOL,
+      VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+      VITE_API_INVOKE_URL: url,
+    });
+    const invokeUrl = result.ok ? result.config.api.invokeUrl : null;
+    expect(invokeUrl).toBe(expected);
+    expect(`${invokeUrl}/ride`).not.toMatch(/[^:]\/\//);
+  });
+
+  it('leaves the invoke URL null when it is not set', () => {
+    const result = readConfig({
+      VITE_COGNITO_USER_POOL_ID: POOL,
+      VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+    });
+    expect(result.ok && result.config.api.invokeUrl).toBeNull();
+  });
+
+  it('uses the local emulator on the same origin in dev when no Cognito variable is set', () => {
+    expect(readConfig({ DEV: true }, 'http://localhost:5173')).toEqual({
+      ok: true,
+      config: {
+        cognito: {
+          userPoolId: 'local_WildRydes',
+          userPoolClientId: 'wildrydeslocalclient',
+          region: 'local',
+          endpoint: 'http://localhost:5173/emulator/',
+        },
+        api: { invokeUrl: 'http://localhost:5173/emulator' },
+      },
+      mailboxUrl: 'http://localhost:5173/emulator/mailbox',
+    });
+  });
+
+  it('keeps an explicitly configured API in dev on the emulator', () => {
+    const result = readConfig(
+      { DEV: true, VITE_API_INVOKE_URL: 'https://api.example.com/v1/' },
+      'http://localhost:5173',
+    );
+    expect(result.ok && result.config.api.invokeUrl).toBe('https://api.example.com/v1');
+    expect(result.ok && result.config.cognito.endpoint).toBe('http://localhost:5173/emulator/');
+  });
+
+  it('talks to the configured pool in dev when VITE_COGNITO_* is set', () => {
+    const result = readConfig(
+      { DEV: true, VITE_COGNITO_USER_POOL_ID: POOL, VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT },
+      'http://localhost:5173',
+    );
+    expect(result.ok && result.config.cognito).toEqual({
+      userPoolId: POOL,
+      userPoolClientId: CLIENT,
+      region: 'ap-northeast-2',
+    });
+    expect(result.ok && result.mailboxUrl).toBeNull();
+  });
+
+  it('reports a production build without a pool as not configured, naming what to set', () => {
+    const error = expectError(readConfig({ DEV: false, PROD: true }));
+    expect(error.code).toBe('NotConfigured');
+    expect(error.message).toContain('No Cognito user pool is configured');
+    expect(error.message).toContain('VITE_COGNITO_USER_POOL_ID');
+    expect(error.message).toContain('VITE_COGNITO_USER_POOL_CLIENT_ID');
+  });
+
+  it('reports a missing app client id', () => {
+    const error = expectError(readConfig({ VITE_COGNITO_USER_POOL_ID: POOL }));
+    expect(error.code).toBe('MissingSetting');
+    expect(error.variable).toBe('VITE_COGNITO_USER_POOL_CLIENT_ID');
+  });
+
+  it('reports a missing pool id when only the client id is set', () => {
+    const error = expectError(readConfig({ DEV: true, VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT }));
+    expect(error.code).toBe('MissingSetting');
+    expect(error.variable).toBe('VITE_COGNITO_USER_POOL_ID');
+  });
+
+  it.each([
+    ['AbC123xyz', 'no region'],
+    ['ap-northeast-2-AbC123xyz', 'a dash for the underscore'],
+    ['ap-northeast-2_', 'no id after the underscore'],
+    ['ap-northeast-2_AbC-123', 'a dash in the id'],
+    [`ap-northeast-2_${'a'.repeat(50)}`, 'more than 55 characters'],
+    ['https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_AbC', 'a URL'],
+  ])('rejects the malformed pool id %s (%s)', (userPoolId) => {
+    const error = expectError(
+      readConfig({
+        VITE_COGNITO_USER_POOL_ID: userPoolId,
+        VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+      }),
+    );
+    expect(error.code).toBe('MalformedUserPoolId');
+    expect(error.variable).toBe('VITE_COGNITO_USER_POOL_ID');
+  });
+
+  it('rejects a region that contradicts the pool id', () => {
+    const error = expectError(
+      readConfig({
+        VITE_COGNITO_USER_POOL_ID: POOL,
+        VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+        VITE_COGNITO_REGION: 'us-east-1',
+      }),
+    );
+    expect(error.code).toBe('RegionMismatch');
+    expect(error.variable).toBe('VITE_COGNITO_REGION');
+    expect(error.message).toContain('ap-northeast-2');
+  });
+
+  it.each([
+    'VITE_COGNITO_USER_POOL_CLIENT_SECRET',
+    'VITE_COGNITO_CLIENT_SECRET',
+    'VITE_client_secret',
+  ])('rejects a client secret in %s, explaining "Unable to verify secret hash"', (variable) => {
+    const error = expectError(
+      readConfig({
+        VITE_COGNITO_USER_POOL_ID: POOL,
+        VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+        [variable]: 'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop',
+      }),
+    );
+    expect(error.code).toBe('ClientSecretPresent');
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain('Unable to verify secret hash');
+  });
+
+  it('rejects a client secret even in dev on the emulator', () => {
+    const error = expectError(
+      readConfig({ DEV: true, VITE_COGNITO_USER_POOL_CLIENT_SECRET: 's3cr3t' }),
+    );
+    expect(error.code).toBe('ClientSecretPresent');
+  });
+
+  it('ignores an empty secret variable', () => {
+    const result = readConfig({
+      VITE_COGNITO_USER_POOL_ID: POOL,
+      VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+      VITE_COGNITO_USER_POOL_CLIENT_SECRET: '',
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it.each(['abc123.execute-api.us-east-1.amazonaws.com/prod', 'ftp://example.com', '/prod'])(
+    'rejects the invoke URL %s, which is not an http(s) URL',
+    (url) => {
+      const error = expectError(
+        readConfig({
+          VITE_COGNITO_USER_POOL_ID: POOL,
+          VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+          VITE_API_INVOKE_URL: url,
+        }),
+      );
+      expect(error.code).toBe('MalformedInvokeUrl');
+      expect(error.variable).toBe('VITE_API_INVOKE_URL');
+    },
+  );
+});

@@ -1,0 +1,131 @@
+/** Shared set-up for the site's tests: real page markup, memory storage, a network stub. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ICognitoStorage } from 'amazon-cognito-identity-js';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type Auth, createAuth } from '../../src/cognito-auth.ts';
+import { createI18n, type I18n } from '../../src/i18n/index.ts';
+
+/** The endpoint of the test pool; msw answers here in place of Cognito. */
+export const ENDPOINT = 'https://cognito.test/';
+
+/** A storage object per test, so neither sessions nor the language leak between tests. */
+export function memoryStorage(): ICognitoStorage & Storage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    get length() {
+      return data.size;
+    },
+    key: (index) => [...data.keys()][index] ?? null,
+    setItem: (key, value) => void data.set(key, String(value)),
+    getItem: (key) => data.get(key) ?? null,
+    removeItem: (key) => void data.delete(key),
+    clear: () => data.clear(),
+  };
+}
+
+/** Puts the real markup of `page` (e.g. 'register.html') into the jsdom document. */
+export function loadPage(page: string): Document {
+  const html = readFileSync(resolve(import.meta.dirname, '../..', page), 'utf8');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.documentElement.replaceChildren(
+    document.importNode(parsed.head, true),
+    document.importNode(parsed.body, true),
+  );
+  document.documentElement.lang = 'en';
+  return document;
+}
+
+/** An English (unless told) i18n over memory storage. */
+export function testI18n(languages: readonly string[] = ['en-US']): I18n & { storage: Storage } {
+  const storage = memoryStorage();
+  return Object.assign(createI18n({ storage, languages }), { storage });
+}
+
+/** A real auth client (the real library) for a test pool whose endpoint msw answers. */
+export function testAuth(storage: ICognitoStorage = memoryStorage()): Auth {
+  return createAuth({
+    cognito: {
+      userPoolId: 'us-east-1_TestPool1',
+      userPoolClientId: 'testclient',
+      region: 'us-east-1',
+      endpoint: ENDPOINT,
+    },
+    storage,
+  });
+}
+
+/** The X-Amz-Target operation name of a request, e.g. 'SignUp'. */
+export function operationOf(request: Request): string {
+  return (request.headers.get('x-amz-target') ?? '').split('.').pop() ?? '';
+}
+
+/** A Cognito error response as the service sends it. */
+export function cognitoError(type: string, message: string): Response {
+  return HttpResponse.json(
+    { __type: type, message },
+    { status: 400, headers: { 'x-amzn-ErrorType': `${type}:` } },
+  );
+}
+
+/** A promise with its resolve function, to hold a response until the test lets it go. */
+export function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * msw around the calling file: every request must be answered by a handler the test adds with
+ * `server.use`, and every request is recorded by operation name.
+ */
+export function useNetwork(): { server: ReturnType<typeof setupServer>; operations: string[] } {
+  const server = setupServer();
+  const operations: string[] = [];
+  server.events.on('request:start', ({ request }) => {
+    operations.push(operationOf(request));
+  });
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    operations.length = 0;
+  });
+  afterAll(() => server.close());
+  return { server, operations };
+}
+
+/** An msw handler answering one Cognito operation at the test endpoint. */
+export function answer(
+  operation: string,
+  respond: (body: unknown) => Response | Promise<Response>,
+) {
+  return http.post(ENDPOINT, async ({ request }) => {
+    if (operationOf(request) !== operation) return undefined;
+    return respond(await request.json());
+  });
+}
+
+/** Types into an input the way a person does: the value changes and `input` fires. */
+export function type(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** The element with `id`, checked to be of type `kind`. */
+export function byId<T extends HTMLElement>(id: string, kind: new () => T): T {
+  const element = document.getElementById(id);
+  if (!(element instanceof kind)) throw new Error(`#${id} is not a ${kind.name}`);
+  return element;
+}
+
+/** The submit button of a form. */
+export function submitButton(form: HTMLFormElement): HTMLButtonElement {
+  const button = form.querySelector('button[type="submit"]');
+  if (!(button instanceof HTMLButtonElement)) throw new Error('the form has no submit button');
+  return button;
+}

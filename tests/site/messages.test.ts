@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AUTH_ERROR_CODES, AuthError, NetworkError, toAuthFailure } from '../../src/auth-errors.ts';
+import { ConfigError, type ConfigErrorCode } from '../../src/config.ts';
+import { AUTH_ERROR_KEYS, AUTH_ERROR_REFINEMENTS, errorMessage } from '../../src/i18n/errors.ts';
+import {
+  createI18n,
+  format,
+  isMessageKey,
+  LANGUAGES,
+  messages,
+  pickLanguage,
+} from '../../src/i18n/index.ts';
+import { memoryStorage } from './helpers.ts';
+
+const PAGES = ['index.html', 'register.html', 'verify.html', 'signin.html', 'ride.html'];
+const CONFIG_CODES: ConfigErrorCode[] = [
+  'NotConfigured',
+  'MissingSetting',
+  'MalformedUserPoolId',
+  'RegionMismatch',
+  'ClientSecretPresent',
+  'MalformedInvokeUrl',
+];
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+describe('the message table', () => {
+  it.each(Object.entries(messages))(
+    'has non-empty English and Korean for %s',
+    (_key, translation) => {
+      for (const language of LANGUAGES) expect(translation[language].trim()).not.toBe('');
+      expect(Object.keys(translation).sort()).toEqual([...LANGUAGES].sort());
+    },
+  );
+
+  it.each(Object.entries(messages))(
+    'uses the same placeholders in both languages for %s',
+    (_key, translation) => {
+      expect(placeholders(translation.ko)).toEqual(placeholders(translation.en));
+    },
+  );
+
+  it('has Korean that differs from English, except for names', () => {
+    const same = Object.entries(messages)
+      .filter(([, translation]) => translation.en === translation.ko)
+      .map(([key]) => key);
+    expect(same).toEqual([]);
+  });
+
+  it.each(AUTH_ERROR_CODES)('maps the auth error code %s to a message key in the table', (code) => {
+    const key = AUTH_ERROR_KEYS[code];
+    expect(isMessageKey(key)).toBe(true);
+    expect(errorMessage(new AuthError(code, ''))).toEqual({ key });
+  });
+
+  it.each(CONFIG_CODES)('has a message for the configuration error %s', (code) => {
+    const message = errorMessage(new ConfigError(code, 'VITE_X', 'text'));
+    expect('key' in message && isMessageKey(message.key)).toBe(true);
+    expect(message).toEqual({ key: `config.${code}`, params: { variable: 'VITE_X' } });
+  });
+
+  it('shows its own message for a network failure, not the raw error', () => {
+    expect(errorMessage(new NetworkError())).toEqual({ key: 'error.network' });
+    expect(
+      createI18n({ storage: null, languages: ['en'] }).render(errorMessage(new NetworkError())),
+    ).toBe('Could not reach the sign-in service. Check your connection and try again.');
+  });
+
+  it('falls back to the server message for a code it does not know', () => {
+    const failure = toAuthFailure({
+      code: 'BrandNewException',
+      message: 'Something new happened.',
+    });
+    expect(failure).toBeInstanceOf(AuthError);
+    expect(failure.code).toBe('UnknownError');
+    expect(errorMessage(failure)).toEqual({ text: 'Something new happened.' });
+  });
+
+  it.each([
+    ['NotAuthorizedException', 'Password attempts exceeded', 'error.attemptsExceeded'],
+    [
+      'NotAuthorizedException',
+      'User cannot be confirmed. Current status is CONFIRMED',
+      'error.alreadyConfirmed',
+    ],
+    ['NotAuthorizedException', 'Unable to verify secret hash for client abc', 'error.clientSecret'],
+    [
+      'NotAuthorizedException',
+      'Client abc is configured for secret but secret was not received',
+      'error.clientSecret',
+    ],
+    ['NotAuthorizedException', 'User is disabled.', 'error.userDisabled'],
+    ['NotAuthorizedException', 'Incorrect username or password.', 'error.NotAuthorizedException'],
+    ['InvalidParameterException', 'Invalid email address format.', 'error.invalidEmail'],
+    [
+      'InvalidParameterException',
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+      'error.noVerifiedEmail',
+    ],
+    [
+      'InvalidParameterException',
+      'USER_SRP_AUTH is not enabled for the client.',
+      'error.srpNotEnabled',
+    ],
+    [
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password not long enough',
+      'error.passwordLength',
+    ],
+    [
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password must have uppercase characters',
+      'error.passwordUpper',
+    ],
+    [
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password must have lowercase characters',
+      'error.passwordLower',
+    ],
+    [
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password must have numeric characters',
+      'error.passwordDigit',
+    ],
+    [
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password must have symbol characters',
+      'error.passwordSymbol',
+    ],
+  ] as const)('tells %s "%s" apart as %s', (code, serverMessage, key) => {
+    expect(errorMessage(new AuthError(code, serverMessage))).toEqual({ key });
+  });
+
+  it('refines only into keys that exist', () => {
+    for (const { key } of AUTH_ERROR_REFINEMENTS) expect(isMessageKey(key)).toBe(true);
+  });
+
+  it.each(PAGES)('knows every data-i18n key used in %s', (page) => {
+    const html = readFileSync(resolve(import.meta.dirname, '../..', page), 'utf8');
+    const keys = [
+      ...[...html.matchAll(/data-i18n="([^"]+)"/g)].map((match) => match[1] ?? ''),
+      ...[...html.matchAll(/data-i18n-attr="([^"]+)"/g)].flatMap((match) =>
+        (match[1] ?? '').split(';').map((pair) => pair.split(':')[1]?.trim() ?? ''),
+      ),
+    ];
+    expect(keys.length).toBeGreaterThan(3);
+    expect(keys.filter((key) => !isMessageKey(key))).toEqual([]);
+  });
+});
+
+describe('toAuthFailure', () => {
+  it('turns the library’s network failure into a NetworkError', () => {
+    const libraryError = Object.assign(new Error('Network error'), { code: 'NetworkError' });
+    expect(toAuthFailure(libraryError)).toBeInstanceOf(NetworkError);
+  });
+
+  it('keeps a known Cognito code and the server message', () => {
+    const failure = toAuthFailure(
+      Object.assign(new Error('Invalid verification code provided, please try again.'), {
+        code: 'CodeMismatchException',
+      }),
+    );
+    expect(failure).toBeInstanceOf(AuthError);
+    expect(failure.code).toBe('CodeMismatchException');
+    expect(failure.message).toBe('Invalid verification code provided, please try again.');
+  });
+
+  it('treats the library’s own code-less errors as unknown, with an empty server code', () => {
+    const failure = toAuthFailure(new Error('User is not authenticated'));
+    expect(failure).toBeInstanceOf(AuthError);
+    expect(failure).toMatchObject({
+      code: 'UnknownError',
+      serverCode: '',
+      message: 'User is not authenticated',
+    });
+  });
+});
+
+describe('language choice', () => {
+  it.each([
+    [null, ['ko-KR', 'en-US'], 'ko'],
+    [null, ['en-GB', 'ko'], 'en'],
+    [null, ['fr-FR', 'ko'], 'ko'],
+    [null, ['fr-FR'], 'en'],
+    [null, [], 'en'],
+    ['ko', ['en-US'], 'ko'],
+    ['en', ['ko-KR'], 'en'],
+    ['de', ['ko-KR'], 'ko'],
+  ] as const)('picks %s with browser languages %j as %s', (remembered, preferred, expected) => {
+    expect(pickLanguage(remembered, preferred)).toBe(expected);
+  });
+
+  it('remembers a switch in storage and is picked again next time', () => {
+    const storage = memoryStorage();
+    const first = createI18n({ storage, languages: ['en-US'] });
+    expect(first.t('common.signIn')).toBe('Sign in');
+    first.setLanguage('ko');
+    expect(first.t('common.signIn')).toBe('로그인');
+    expect(createI18n({ storage, languages: ['en-US'] }).language).toBe('ko');
+  });
+
+  it('still switches where storage refuses to store', () => {
+    const storage = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    const i18n = createI18n({ storage, languages: ['ko'] });
+    expect(i18n.language).toBe('ko');
+    i18n.setLanguage('en');
+    expect(i18n.language).toBe('en');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(format('Hello, {email}! {other}', { email: 'a@b.c' })).toBe('Hello, a@b.c! {other}');
+  });
+});
