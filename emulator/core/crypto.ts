@@ -1,7 +1,5 @@
 /** Web Crypto primitives the emulator needs, async because Web Crypto is. */
 
-import { concat, utf8 } from './bytes.ts';
-
 const subtle = globalThis.crypto.subtle;
 
 /** SHA-256 of bytes. */
@@ -19,18 +17,6 @@ export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uin
     ['sign'],
   );
   return new Uint8Array(await subtle.sign('HMAC', cryptoKey, data as BufferSource));
-}
-
-/** HKDF-SHA256 reduced to the one-block case Cognito's SRP uses (output ≤ 32 bytes). */
-export async function hkdfSha256(
-  salt: Uint8Array,
-  ikm: Uint8Array,
-  info: string,
-  length: number,
-): Promise<Uint8Array> {
-  const prk = await hmacSha256(salt, ikm);
-  const okm = await hmacSha256(prk, concat(utf8(info), Uint8Array.of(1)));
-  return okm.slice(0, length);
 }
 
 /** Source of cryptographically strong random bytes; injectable so tests can pin it. */

@@ -9,7 +9,7 @@ import { CognitoError } from './errors.ts';
 import { isJsonObject, type Json } from './input.ts';
 import { operations } from './operations/index.ts';
 import { type Mail, Pool } from './pool.ts';
-import { bigintModPow, type ModPow } from './srp.ts';
+import { type ModPow, portableMath, type SrpMath } from './srp.ts';
 import { type ChangeListener, type PoolData, PoolStore } from './store.ts';
 import { generateSigningKey, TokenSigner } from './tokens.ts';
 
@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   now?: () => number;
   randomBytes?: RandomBytes;
   modPow?: ModPow;
+  /** SHA-256 and HMAC; Web Crypto's by default, Node's natively in the Node adapter. */
+  hashes?: Pick<SrpMath, 'sha256' | 'hmacSha256'>;
   /** How many mails the mailbox keeps, newest last. */
   mailboxSize?: number;
 }
@@ -51,7 +53,7 @@ const MAX_HANDSHAKES = 100_000;
 export class Emulator {
   readonly now: () => number;
   readonly randomBytes: RandomBytes;
-  readonly modPow: ModPow;
+  readonly math: SrpMath;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
   private readonly handshakes = new Map<string, Handshake>();
@@ -63,7 +65,11 @@ export class Emulator {
   private constructor(options: EmulatorOptions) {
     this.now = options.now ?? (() => Date.now());
     this.randomBytes = options.randomBytes ?? webRandomBytes;
-    this.modPow = options.modPow ?? bigintModPow;
+    this.math = {
+      modPow: options.modPow ?? portableMath.modPow,
+      sha256: options.hashes?.sha256 ?? portableMath.sha256,
+      hmacSha256: options.hashes?.hmacSha256 ?? portableMath.hmacSha256,
+    };
     this.mailboxSize = options.mailboxSize ?? 1000;
     this.onMail = options.onMail ?? (() => {});
   }
@@ -83,7 +89,7 @@ export class Emulator {
       const pool = new Pool(poolConfig, store, new TokenSigner(key), {
         now: emulator.now,
         randomBytes: emulator.randomBytes,
-        modPow: emulator.modPow,
+        math: emulator.math,
         deliver: (mail) => emulator.deliver(mail),
       });
       emulator.pools.set(poolConfig.id, pool);

@@ -2,11 +2,11 @@
 
 import { timingSafeEqual, toBase64, toHex, utf8 } from './bytes.ts';
 import type { ClientConfig, PoolConfig } from './config.ts';
-import { hmacSha256, type RandomBytes } from './crypto.ts';
+import type { RandomBytes } from './crypto.ts';
 import { CognitoError } from './errors.ts';
 import { numericCode, opaqueToken, randomInteger, uuid } from './ids.ts';
 import type { Json } from './input.ts';
-import { computeVerifier, hexToBigInt, type ModPow } from './srp.ts';
+import { computeVerifier, hexToBigInt, type SrpMath } from './srp.ts';
 import type { CodePurpose, PoolStore, SessionRecord, UserRecord } from './store.ts';
 import type { TokenSigner } from './tokens.ts';
 
@@ -24,7 +24,7 @@ export interface Mail {
 export interface PoolDeps {
   now: () => number;
   randomBytes: RandomBytes;
-  modPow: ModPow;
+  math: SrpMath;
   deliver: (mail: Mail) => void;
 }
 
@@ -113,7 +113,7 @@ export class Pool {
   ): Promise<{ salt: string; verifier: string }> {
     const salt = toHex(this.deps.randomBytes(16));
     const v = await computeVerifier(
-      this.deps.modPow,
+      this.deps.math,
       this.name,
       username,
       password,
@@ -125,7 +125,7 @@ export class Pool {
   /** Whether the password is the user's, by recomputing the verifier from the stored salt. */
   async passwordMatches(user: UserRecord, password: string): Promise<boolean> {
     const v = await computeVerifier(
-      this.deps.modPow,
+      this.deps.math,
       this.name,
       user.username,
       password,
@@ -261,7 +261,9 @@ export class Pool {
         `Client ${client.id} is configured with secret but SECRET_HASH was not received`,
       );
     }
-    const expected = toBase64(await hmacSha256(utf8(client.secret), utf8(username + client.id)));
+    const expected = toBase64(
+      await this.deps.math.hmacSha256(utf8(client.secret), utf8(username + client.id)),
+    );
     if (!timingSafeEqual(utf8(expected), utf8(secretHash))) throw refuse();
   }
 

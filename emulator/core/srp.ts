@@ -5,10 +5,19 @@
  */
 
 import { concat, fromBase64, fromHex, toBase64, toHex, utf8 } from './bytes.ts';
-import { hkdfSha256, hmacSha256, sha256 } from './crypto.ts';
+import { hmacSha256, sha256 } from './crypto.ts';
 
 /** Modular exponentiation; the Node adapter swaps in OpenSSL's, the default is plain BigInt. */
 export type ModPow = (base: bigint, exponent: bigint, modulus: bigint) => bigint;
+
+type Bytes = Uint8Array | Promise<Uint8Array>;
+
+/** The primitives SRP is made of, injectable so Node can use its faster native ones. */
+export interface SrpMath {
+  modPow: ModPow;
+  sha256(data: Uint8Array): Bytes;
+  hmacSha256(key: Uint8Array, data: Uint8Array): Bytes;
+}
 
 export const N_HEX =
   'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7EDEE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3BE39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA051015728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200CBBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF';
@@ -28,6 +37,9 @@ export const bigintModPow: ModPow = (base, exponent, modulus) => {
   return result;
 };
 
+/** Portable SRP math: BigInt and Web Crypto. */
+export const portableMath: SrpMath = { modPow: bigintModPow, sha256, hmacSha256 };
+
 /** Hex of a non-negative integer, even length, with `00` in front when the top bit is set. */
 export function padHex(value: bigint): string {
   let hex = value.toString(16);
@@ -41,76 +53,84 @@ export function hexToBigInt(hex: string): bigint {
 }
 
 /** Integer from a SHA-256 over the bytes of padded hex strings. */
-async function hashHex(...hexParts: string[]): Promise<bigint> {
-  const digest = await sha256(fromHex(hexParts.join('')));
+async function hashHex(math: SrpMath, ...hexParts: string[]): Promise<bigint> {
+  const digest = await math.sha256(fromHex(hexParts.join('')));
   return BigInt(`0x${toHex(digest)}`);
 }
 
-const kPromise = hashHex(padHex(N), padHex(g));
+let k: bigint | undefined;
 
-/** The multiplier k = H(N ‖ g). */
-export function multiplierK(): Promise<bigint> {
-  return kPromise;
+/** The multiplier k = H(N ‖ g), computed once. */
+export async function multiplierK(math: SrpMath): Promise<bigint> {
+  k ??= await hashHex(math, padHex(N), padHex(g));
+  return k;
 }
 
 /** Private key x = H(salt ‖ H(poolName ‖ userIdForSrp ‖ ":" ‖ password)). */
 export async function privateKeyX(
+  math: SrpMath,
   poolName: string,
   userIdForSrp: string,
   password: string,
   salt: bigint,
 ): Promise<bigint> {
-  const inner = await sha256(utf8(`${poolName}${userIdForSrp}:${password}`));
-  return hashHex(padHex(salt), toHex(inner));
+  const inner = await math.sha256(utf8(`${poolName}${userIdForSrp}:${password}`));
+  return hashHex(math, padHex(salt), toHex(inner));
 }
 
 /** Verifier v = g^x mod N, what the emulator stores instead of a password. */
 export async function computeVerifier(
-  modPow: ModPow,
+  math: SrpMath,
   poolName: string,
   userIdForSrp: string,
   password: string,
   salt: bigint,
 ): Promise<bigint> {
-  return modPow(g, await privateKeyX(poolName, userIdForSrp, password, salt), N);
+  return math.modPow(g, await privateKeyX(math, poolName, userIdForSrp, password, salt), N);
 }
 
 /** Scrambling parameter u = H(A ‖ B), from the integers. */
-export function scramblingU(A: bigint, B: bigint): Promise<bigint> {
-  return hashHex(padHex(A), padHex(B));
+export function scramblingU(math: SrpMath, A: bigint, B: bigint): Promise<bigint> {
+  return hashHex(math, padHex(A), padHex(B));
 }
 
 /** Server's public value B = (k·v + g^b) mod N. */
-export async function serverPublicB(modPow: ModPow, v: bigint, b: bigint): Promise<bigint> {
-  const k = await multiplierK();
-  return (k * v + modPow(g, b, N)) % N;
+export async function serverPublicB(math: SrpMath, v: bigint, b: bigint): Promise<bigint> {
+  return ((await multiplierK(math)) * v + math.modPow(g, b, N)) % N;
 }
 
 /** Server's premaster secret S = (A·v^u)^b mod N. */
-export function serverSecretS(modPow: ModPow, A: bigint, v: bigint, u: bigint, b: bigint): bigint {
-  return modPow((A * modPow(v, u, N)) % N, b, N);
+export function serverSecretS(math: SrpMath, A: bigint, v: bigint, u: bigint, b: bigint): bigint {
+  return math.modPow((A * math.modPow(v, u, N)) % N, b, N);
 }
 
-/** Client's premaster secret S = (B − k·g^x)^(a + u·x) mod N (used by the load generator). */
+/** Client's premaster secret S = (B − k·g^x)^(a + u·x) mod N (the load generator's side). */
 export async function clientSecretS(
-  modPow: ModPow,
+  math: SrpMath,
   B: bigint,
   x: bigint,
   u: bigint,
   a: bigint,
+  gx: bigint = math.modPow(g, x, N),
 ): Promise<bigint> {
-  const k = await multiplierK();
-  const base = (((B - k * modPow(g, x, N)) % N) + N) % N;
-  return modPow(base, a + u * x, N);
+  const k = await multiplierK(math);
+  const base = (((B - k * gx) % N) + N) % N;
+  return math.modPow(base, a + u * x, N);
 }
 
-/** The 16-byte password-authentication key both sides derive from S and u. */
-export function authenticationKey(S: bigint, u: bigint): Promise<Uint8Array> {
-  return hkdfSha256(fromHex(padHex(u)), fromHex(padHex(S)), 'Caldera Derived Key', 16);
+/**
+ * The 16-byte password-authentication key both sides derive from S and u: HKDF-SHA256 with
+ * salt padHex(u), input padHex(S) and info "Caldera Derived Key" (one block is enough).
+ */
+export async function authenticationKey(math: SrpMath, S: bigint, u: bigint): Promise<Uint8Array> {
+  const prk = await math.hmacSha256(fromHex(padHex(u)), fromHex(padHex(S)));
+  const okm = await math.hmacSha256(prk, concat(utf8('Caldera Derived Key'), Uint8Array.of(1)));
+  return okm.slice(0, 16);
 }
 
 /** PASSWORD_CLAIM_SIGNATURE = base64(HMAC(key, poolName ‖ userIdForSrp ‖ secretBlock ‖ timestamp)). */
 export async function claimSignature(
+  math: SrpMath,
   key: Uint8Array,
   poolName: string,
   userIdForSrp: string,
@@ -123,7 +143,7 @@ export async function claimSignature(
     fromBase64(secretBlockBase64),
     utf8(timestamp),
   );
-  return toBase64(await hmacSha256(key, message));
+  return toBase64(await math.hmacSha256(key, message));
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

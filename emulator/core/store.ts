@@ -66,6 +66,7 @@ export class PoolStore {
   private readonly byEmail = new Map<string, string>();
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly byRefreshToken = new Map<string, string>();
+  private readonly sessionsBySub = new Map<string, Set<string>>();
   private signingKey: SigningKey | null = null;
 
   constructor(
@@ -134,9 +135,7 @@ export class PoolStore {
     if (!user) return;
     this.unindex(user);
     this.users.delete(sub);
-    for (const session of [...this.sessions.values()]) {
-      if (session.sub === sub) this.deleteSession(session.originJti);
-    }
+    for (const session of this.sessionsOf(sub)) this.deleteSession(session.originJti);
     this.emit({ pool: this.poolId, kind: 'user', id: sub, value: null });
   }
 
@@ -150,7 +149,8 @@ export class PoolStore {
   }
 
   sessionsOf(sub: string): SessionRecord[] {
-    return [...this.sessions.values()].filter((s) => s.sub === sub);
+    const ids = this.sessionsBySub.get(sub) ?? [];
+    return [...ids].flatMap((id) => this.sessions.get(id) ?? []);
   }
 
   putSession(session: SessionRecord): void {
@@ -161,8 +161,7 @@ export class PoolStore {
   deleteSession(originJti: string): void {
     const session = this.sessions.get(originJti);
     if (!session) return;
-    this.sessions.delete(originJti);
-    this.byRefreshToken.delete(session.refreshToken);
+    this.unindexSession(session);
     this.emit({ pool: this.poolId, kind: 'session', id: originJti, value: null });
   }
 
@@ -179,10 +178,7 @@ export class PoolStore {
       if (change.value) this.index(change.value);
     } else {
       const previous = this.sessions.get(change.id);
-      if (previous) {
-        this.sessions.delete(change.id);
-        this.byRefreshToken.delete(previous.refreshToken);
-      }
+      if (previous) this.unindexSession(previous);
       if (change.value) this.indexSession(change.value);
     }
   }
@@ -207,5 +203,19 @@ export class PoolStore {
   private indexSession(session: SessionRecord): void {
     this.sessions.set(session.originJti, session);
     this.byRefreshToken.set(session.refreshToken, session.originJti);
+    let ids = this.sessionsBySub.get(session.sub);
+    if (!ids) {
+      ids = new Set();
+      this.sessionsBySub.set(session.sub, ids);
+    }
+    ids.add(session.originJti);
+  }
+
+  private unindexSession(session: SessionRecord): void {
+    this.sessions.delete(session.originJti);
+    this.byRefreshToken.delete(session.refreshToken);
+    const ids = this.sessionsBySub.get(session.sub);
+    ids?.delete(session.originJti);
+    if (ids?.size === 0) this.sessionsBySub.delete(session.sub);
   }
 }

@@ -6,6 +6,7 @@ import { Emulator } from '../core/emulator.ts';
 import type { Mail } from '../core/pool.ts';
 import type { Change } from '../core/store.ts';
 import { opensslModPow } from './modpow.ts';
+import { nodeHashes } from './native-math.ts';
 import { DataDir } from './persistence.ts';
 
 export interface NodeEmulatorOptions {
@@ -34,6 +35,7 @@ export async function createNodeEmulator(options: NodeEmulatorOptions = {}): Pro
   const common = {
     config,
     modPow: opensslModPow(),
+    hashes: nodeHashes,
     ...(options.onMail ? { onMail: options.onMail } : {}),
     ...(options.now ? { now: options.now } : {}),
   };

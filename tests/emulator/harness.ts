@@ -21,6 +21,7 @@ import type { Mail } from '../../emulator/core/pool.ts';
 import { generateSigningKey, type SigningKey } from '../../emulator/core/tokens.ts';
 import { cognitoHandlers } from '../../emulator/msw.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';
+import { nodeHashes } from '../../emulator/node/native-math.ts';
 
 export const PASSWORD = 'Corret-Horse-9';
 export const ISSUER = `https://cognito-idp.local.amazonaws.com/${DEFAULT_POOL_ID}`;
@@ -62,7 +63,7 @@ export function useEmulator(options: EmulatorOptions = {}): Harness {
   afterAll(() => server.close());
   harness.restart = async (more = {}) => {
     const key = await testKey();
-    const merged = { modPow: opensslModPow(), ...options, ...more };
+    const merged = { modPow: opensslModPow(), hashes: nodeHashes, ...options, ...more };
     const pools = (merged.config?.pools ?? [{ id: DEFAULT_POOL_ID }]).map((p) => p.id);
     const data = Object.fromEntries(pools.map((id) => [id, { key, users: [], sessions: [] }]));
     harness.emulator = await Emulator.create({ data, ...merged });

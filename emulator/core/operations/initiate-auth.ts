@@ -70,7 +70,7 @@ async function startSrp(
   const verifier = user ? hexToBigInt(user.verifier) : pool.randomPrivateValue();
   const salt = user ? user.salt : toHex(emulator.randomBytes(16));
   const b = pool.randomPrivateValue();
-  const B = await serverPublicB(emulator.modPow, verifier, b);
+  const B = await serverPublicB(emulator.math, verifier, b);
   const secretBlock = toBase64(emulator.randomBytes(64));
   emulator.rememberHandshake(secretBlock, {
     poolId: pool.id,

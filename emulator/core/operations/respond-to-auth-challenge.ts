@@ -78,12 +78,19 @@ async function passwordVerifier(
   if (user.status === 'UNCONFIRMED') throw notConfirmed();
 
   const v = hexToBigInt(user.verifier);
-  const u = await scramblingU(handshake.A, handshake.B);
+  const u = await scramblingU(emulator.math, handshake.A, handshake.B);
   let valid = false;
   if (u !== 0n) {
-    const S = serverSecretS(emulator.modPow, handshake.A % N, v, u, handshake.b);
-    const key = await authenticationKey(S, u);
-    const expected = await claimSignature(key, pool.name, user.username, secretBlock, timestamp);
+    const S = serverSecretS(emulator.math, handshake.A % N, v, u, handshake.b);
+    const key = await authenticationKey(emulator.math, S, u);
+    const expected = await claimSignature(
+      emulator.math,
+      key,
+      pool.name,
+      user.username,
+      secretBlock,
+      timestamp,
+    );
     valid = safeBase64Equal(expected, signature);
   }
   // Re-read: another request may have changed the user while we computed.

@@ -1,0 +1,127 @@
+/**
+ * Emulator throughput: complete SRP sign-ins per second through the standalone server (a child
+ * process, so its CPU is its own), at concurrency 1 and 8, with latency percentiles and server
+ * CPU per sign-in. Prints figures; asserts nothing about them.
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../emulator/core/config.ts';
+import { cognitoCaller, FastSrpClient } from './srp-client.ts';
+
+const USERS = 50;
+const PASSWORD = 'Bench-Passw0rd!';
+const SECONDS_PER_RUN = Number(process.env.BENCH_SECONDS ?? 5);
+const CLOCK_TICKS = 100;
+
+async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      'emulator/node/cli.ts',
+      '--in-memory',
+      '--port',
+      '0',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  for await (const line of lines) {
+    const match = /on (http:\/\/\S+)/.exec(line);
+    if (match?.[1]) return { child, url: match[1] };
+  }
+  throw new Error('emulator exited before printing its URL');
+}
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function run(url: string, pid: number, concurrency: number) {
+  const client = new FastSrpClient(cognitoCaller(url), DEFAULT_POOL_ID, DEFAULT_CLIENT_ID);
+  client.prepare(Math.ceil(SECONDS_PER_RUN * 250));
+  const latencies: number[] = [];
+  const deadline = performance.now() + SECONDS_PER_RUN * 1000;
+  const cpuBefore = cpuSeconds(pid);
+  const started = performance.now();
+  let failures = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = worker; performance.now() < deadline; i += concurrency) {
+        const t = performance.now();
+        try {
+          await client.signIn(`rider${i % USERS}@bench.test`, PASSWORD);
+          latencies.push(performance.now() - t);
+        } catch {
+          failures += 1;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuSeconds(pid) - cpuBefore;
+  latencies.sort((a, b) => a - b);
+  return {
+    concurrency,
+    signIns: latencies.length,
+    failures,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    serverCpuMs: (cpu * 1000) / Math.max(1, latencies.length),
+  };
+}
+
+async function main(): Promise<void> {
+  const { child, url } = await startServer();
+  try {
+    const call = cognitoCaller(url);
+    for (let i = 0; i < USERS; i++) {
+      const username = `rider${i}@bench.test`;
+      await call('AdminCreateUser', {
+        UserPoolId: DEFAULT_POOL_ID,
+        Username: username,
+        MessageAction: 'SUPPRESS',
+      });
+      await call('AdminSetUserPassword', {
+        UserPoolId: DEFAULT_POOL_ID,
+        Username: username,
+        Password: PASSWORD,
+        Permanent: true,
+      });
+    }
+    await run(url, child.pid ?? 0, 4); // warm-up: JIT, key import, connection pool
+    const rows = [await run(url, child.pid ?? 0, 1), await run(url, child.pid ?? 0, 8)];
+    console.log(
+      `\nEmulator SRP sign-ins (standalone server, ${SECONDS_PER_RUN} s per run, target ≥ 120/s)`,
+    );
+    console.table(
+      rows.map((r) => ({
+        concurrency: r.concurrency,
+        'sign-ins': r.signIns,
+        failures: r.failures,
+        'sign-ins/s': r.perSecond.toFixed(1),
+        'p50 ms': r.p50.toFixed(1),
+        'p99 ms': r.p99.toFixed(1),
+        'server CPU ms/sign-in': r.serverCpuMs.toFixed(2),
+      })),
+    );
+    if (rows.some((r) => r.failures > 0)) process.exitCode = 1;
+  } finally {
+    child.kill('SIGINT');
+  }
+}
+
+await main();
