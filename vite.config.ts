@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { cognitoEmulator } from './emulator/vite.ts';
 
 const pages = ['index', 'register', 'verify', 'signin', 'ride'] as const;
 
@@ -8,9 +9,13 @@ export default defineConfig({
   base: './',
   // amazon-cognito-identity-js bundles a `buffer` polyfill that reads `global`.
   define: { global: 'globalThis' },
+  // `npm run dev` with no pool configured talks to the local emulator on the same origin.
+  plugins: [cognitoEmulator()],
   build: {
     rollupOptions: {
-      input: Object.fromEntries(pages.map((page) => [page, resolve(import.meta.dirname, `${page}.html`)])),
+      input: Object.fromEntries(
+        pages.map((page) => [page, resolve(import.meta.dirname, `${page}.html`)]),
+      ),
     },
   },
   test: {

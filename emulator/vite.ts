@@ -1,0 +1,74 @@
+/**
+ * Vite dev-server adapter: with no Cognito pool configured, `npm run dev` serves the emulator on
+ * the dev server's own origin under `/emulator/` (Cognito API at `POST /emulator/`, mailbox at
+ * `GET /emulator/mailbox`), so the site needs no AWS account and no CORS.
+ */
+
+import type { Plugin } from 'vite';
+import type { Emulator } from './core/emulator.ts';
+import { createHttpHandler } from './core/http.ts';
+import { createNodeEmulator } from './node/node-emulator.ts';
+import { sendFetchResponse, toFetchRequest } from './node/server.ts';
+
+export const EMULATOR_BASE_PATH = '/emulator';
+
+export interface EmulatorPluginOptions {
+  /** Where dev users and keys are kept (default `.emulator/`); `null` keeps them in memory. */
+  dataDir?: string | null;
+}
+
+/** Mounts the emulator in `vite` (serve) unless VITE_COGNITO_USER_POOL_ID points at a real pool. */
+export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
+  let emulator: Promise<Emulator> | undefined;
+  return {
+    name: 'wild-rydes:cognito-emulator',
+    apply: 'serve',
+    configureServer(server) {
+      // Vitest runs a Vite server too; its tests bring their own emulator through msw.
+      if (process.env.VITEST) return;
+      if (server.config.env.VITE_COGNITO_USER_POOL_ID) {
+        server.config.logger.info(
+          `  Cognito: using user pool ${server.config.env.VITE_COGNITO_USER_POOL_ID} (local emulator off)`,
+        );
+        return;
+      }
+      const dataDir = options.dataDir === undefined ? '.emulator' : options.dataDir;
+      emulator = createNodeEmulator({
+        ...(dataDir === null ? {} : { dataDir }),
+        onMail: (mail) => {
+          const what =
+            mail.purpose === 'invitation' ? 'temporary password' : `${mail.purpose} code`;
+          server.config.logger.info(`  📬 ${what} for ${mail.to}: ${mail.code}`, {
+            timestamp: true,
+          });
+        },
+        warn: (message) => server.config.logger.warn(`  emulator: ${message}`),
+      });
+      server.httpServer?.once('listening', () => {
+        server.config.logger.info(
+          `  Cognito: local emulator at ${EMULATOR_BASE_PATH}/ (codes appear here and at ${EMULATOR_BASE_PATH}/mailbox)`,
+        );
+      });
+      server.middlewares.use((req, res, next) => {
+        const path = req.url ?? '';
+        if (path !== EMULATOR_BASE_PATH && !path.startsWith(`${EMULATOR_BASE_PATH}/`)) {
+          next();
+          return;
+        }
+        const origin = `http://${req.headers.host ?? 'localhost'}`;
+        (async () => {
+          const handle = createHttpHandler(await (emulator as Promise<Emulator>), {
+            basePath: EMULATOR_BASE_PATH,
+          });
+          const request = await toFetchRequest(req, origin);
+          if (!request) {
+            res.statusCode = 413;
+            res.end();
+            return;
+          }
+          await sendFetchResponse(await handle(request), res);
+        })().catch(next);
+      });
+    },
+  };
+}
