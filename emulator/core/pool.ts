@@ -255,12 +255,7 @@ export class Pool {
         'NotAuthorizedException',
         `Unable to verify secret hash for client ${client.id}`,
       );
-    if (secretHash === undefined) {
-      throw new CognitoError(
-        'NotAuthorizedException',
-        `Client ${client.id} is configured with secret but SECRET_HASH was not received`,
-      );
-    }
+    if (secretHash === undefined) throw refuse();
     const expected = toBase64(
       await this.deps.math.hmacSha256(utf8(client.secret), utf8(username + client.id)),
     );
