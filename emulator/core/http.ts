@@ -5,11 +5,13 @@
  *   GET  /mailbox                              codes sent, newest last
  *   GET  /<poolId>/.well-known/jwks.json       the pool's public keys
  *   GET  /<poolId>/.well-known/openid-configuration
+ *   POST /ride                                 the workshop's ride API (ID token in Authorization)
  */
 
 import type { Emulator } from './emulator.ts';
 import { CognitoError } from './errors.ts';
 import { uuid } from './ids.ts';
+import { requestRide } from './ride-api.ts';
 import { publicJwk } from './tokens.ts';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -44,6 +46,15 @@ export function createHttpHandler(emulator: Emulator, options: HttpOptions = {})
     if (request.method === 'OPTIONS')
       return new Response(null, { status: 204, headers: CORS_HEADERS });
     if (path === '/' && request.method === 'POST') return api(emulator, request, baseUrl);
+    if (path === '/ride' && request.method === 'POST') {
+      const answer = await requestRide(
+        emulator,
+        request.headers.get('authorization'),
+        await request.text(),
+        baseUrl,
+      );
+      return json(answer.status, answer.body);
+    }
     if (path === '/mailbox' && request.method === 'GET') return json(200, emulator.mailbox());
     if (path === '/mailbox' && request.method === 'DELETE') {
       emulator.clearMailbox();

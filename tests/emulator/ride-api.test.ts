@@ -1,0 +1,191 @@
+/**
+ * The local ride API: API Gateway's Cognito authorizer rules in front of the workshop's
+ * RequestUnicorn Lambda. Only a live ID token of this pool and one of its app clients gets a ride.
+ */
+
+import { generateKeyPair, SignJWT } from 'jose';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fromBase64, fromUtf8, toBase64Url, utf8 } from '../../emulator/core/bytes.ts';
+import { DEFAULT_POOL_ID, defaultClient, defaultPool } from '../../emulator/core/config.ts';
+import type { Emulator } from '../../emulator/core/emulator.ts';
+import { createHttpHandler } from '../../emulator/core/http.ts';
+import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
+import { cognitoApi, exchange, tokensOf } from './wire.ts';
+
+const BASE = 'http://emulator.test';
+const PASSWORD = 'Ride-Passw0rd!';
+const PICKUP = { PickupLocation: { Latitude: 47.6174755835663, Longitude: -122.28837066650185 } };
+
+let clock: number;
+let emulator: Emulator;
+let handle: (request: Request) => Promise<Response>;
+
+beforeEach(async () => {
+  clock = Date.UTC(2026, 10, 22, 12);
+  emulator = await createNodeEmulator({
+    now: () => clock,
+    config: {
+      pools: [
+        defaultPool({
+          clients: [defaultClient(), defaultClient({ id: 'otherclient', name: 'Other' })],
+        }),
+      ],
+    },
+  });
+  handle = createHttpHandler(emulator);
+});
+
+async function signedInTokens(email = 'rider@example.com', clientId?: string) {
+  const api = cognitoApi(handle, `${BASE}/`);
+  await api.signUp(email, PASSWORD);
+  await api.adminConfirm(email);
+  return tokensOf(await api.passwordSignIn(email, PASSWORD, clientId));
+}
+
+function ride(authorization: string | null, body: unknown = PICKUP) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (authorization !== null) headers.Authorization = authorization;
+  return exchange(
+    handle,
+    new Request(`${BASE}/ride`, { method: 'POST', headers, body: JSON.stringify(body) }),
+  );
+}
+
+function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(fromUtf8(fromBase64(token.split('.')[1] ?? '')));
+}
+
+/** The same token with its payload replaced, keeping the original header and signature. */
+function withClaims(token: string, changes: Record<string, unknown>): string {
+  const [header, payload, signature] = token.split('.');
+  const claims = { ...JSON.parse(fromUtf8(fromBase64(payload ?? ''))), ...changes };
+  return [header, toBase64Url(utf8(JSON.stringify(claims))), signature].join('.');
+}
+
+describe('a valid ID token', () => {
+  it('gets a unicorn with a ride id, an ETA and the rider', async () => {
+    const { idToken } = await signedInTokens();
+    const answer = await ride(idToken);
+    expect(answer.status).toBe(201);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    const body = answer.body as Record<string, unknown>;
+    expect(body.RideId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(body.Eta).toBe('30 seconds');
+    expect(body.Rider).toBe(claimsOf(idToken)['cognito:username']);
+    expect([
+      { Name: 'Bucephalus', Color: 'Golden', Gender: 'Male' },
+      { Name: 'Shadowfax', Color: 'White', Gender: 'Male' },
+      { Name: 'Rocinante', Color: 'Yellow', Gender: 'Female' },
+    ]).toContainEqual(body.Unicorn);
+    expect(body.UnicornName).toBe((body.Unicorn as { Name: string }).Name);
+  });
+
+  it('from another app client of the same pool is accepted too', async () => {
+    const { idToken } = await signedInTokens('other@example.com', 'otherclient');
+    expect((await ride(idToken)).status).toBe(201);
+  });
+
+  it('with a body that has no pickup location gets a 400 naming the expected shape', async () => {
+    const { idToken } = await signedInTokens();
+    const answer = await ride(idToken, { PickupLocation: { Latitude: 'north' } });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      Error: 'Body must be {"PickupLocation":{"Latitude":number,"Longitude":number}}',
+    });
+  });
+});
+
+describe('the authorizer refuses with 401 Unauthorized', () => {
+  const unauthorized = { message: 'Unauthorized' };
+
+  it('a request without a token', async () => {
+    expect(await ride(null)).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('a token sent with a Bearer prefix (the authorizer wants the raw token)', async () => {
+    const { idToken } = await signedInTokens();
+    expect(await ride(`Bearer ${idToken}`)).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('an access token instead of an ID token', async () => {
+    const { accessToken } = await signedInTokens();
+    expect(await ride(accessToken)).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('an expired ID token', async () => {
+    const { idToken } = await signedInTokens();
+    clock += 3600 * 1000;
+    expect(await ride(idToken)).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('an ID token properly signed by the pool but for an audience that is not its client', async () => {
+    const { idToken } = await signedInTokens();
+    const signer = emulator.pool(DEFAULT_POOL_ID).signer;
+    const otherAudience = await signer.sign({ ...claimsOf(idToken), aud: 'someoneelse' });
+    expect(await ride(otherAudience)).toMatchObject({ status: 401, body: unauthorized });
+    const sameAudience = await signer.sign(claimsOf(idToken));
+    expect((await ride(sameAudience)).status).toBe(201);
+  });
+
+  it('a token whose claims were changed after signing', async () => {
+    const { idToken } = await signedInTokens();
+    expect(await ride(withClaims(idToken, { aud: 'someoneelse' }))).toMatchObject({ status: 401 });
+  });
+
+  it('an unsigned token (alg none)', async () => {
+    const { idToken } = await signedInTokens();
+    const header = toBase64Url(utf8(JSON.stringify({ alg: 'none', typ: 'JWT' })));
+    const payload = idToken.split('.')[1];
+    expect(await ride(`${header}.${payload}.`)).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('a token signed by a foreign key with the right claims and kid', async () => {
+    const { idToken } = await signedInTokens();
+    const { privateKey } = await generateKeyPair('RS256');
+    const kid = JSON.parse(fromUtf8(fromBase64(idToken.split('.')[0] ?? ''))).kid as string;
+    const forged = await new SignJWT(claimsOf(idToken))
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .sign(privateKey);
+    expect(await ride(forged)).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('an ID token issued for an app client of another pool', async () => {
+    const { idToken } = await signedInTokens();
+    const other = await createNodeEmulator({ now: () => clock });
+    const otherHandle = createHttpHandler(other);
+    const api = cognitoApi(otherHandle, `${BASE}/`);
+    await api.signUp('elsewhere@example.com', PASSWORD);
+    await api.adminConfirm('elsewhere@example.com');
+    const foreign = tokensOf(await api.passwordSignIn('elsewhere@example.com', PASSWORD)).idToken;
+    expect(claimsOf(foreign).iss).toBe(claimsOf(idToken).iss);
+    expect(await ride(foreign)).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('an ID token whose issuer is another host', async () => {
+    const { idToken } = await signedInTokens();
+    const elsewhere = await exchange(
+      handle,
+      new Request('http://other-host.test/ride', {
+        method: 'POST',
+        headers: { Authorization: idToken },
+        body: JSON.stringify(PICKUP),
+      }),
+    );
+    expect(elsewhere).toMatchObject({ status: 401, body: unauthorized });
+  });
+});
+
+it('answers the browser preflight for the ride API', async () => {
+  const response = await handle(
+    new Request(`${BASE}/ride`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
+    }),
+  );
+  expect(response.status).toBe(204);
+  expect(response.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+  expect(response.headers.get('access-control-allow-methods')).toMatch(/POST/);
+});
