@@ -67,8 +67,8 @@ export function setupShell(root: ParentNode, { i18n, configError = null }: Shell
 }
 
 function documentOf(root: ParentNode): Document | null {
-  if ('documentElement' in root) return root as Document;
-  return (root as Node).ownerDocument;
+  if (root instanceof Document) return root;
+  return root instanceof Node ? root.ownerDocument : null;
 }
 
 function showConfigNotice(notice: HTMLElement, i18n: I18n, error: ConfigError): void {
