@@ -1,43 +1,18 @@
 /**
  * Emulator throughput: complete SRP sign-ins per second through the standalone server (a child
  * process, so its CPU is its own), at concurrency 1 and 8, with latency percentiles and server
- * CPU per sign-in. Prints figures; asserts nothing about them.
+ * CPU per sign-in.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../emulator/core/config.ts';
+import { startEmulatorProcess } from './emulator-data.ts';
 import { cognitoCaller, FastSrpClient } from './srp-client.ts';
 
 const USERS = 50;
 const PASSWORD = 'Bench-Passw0rd!';
-const SECONDS_PER_RUN = Number(process.env.BENCH_SECONDS ?? 5);
+export const SECONDS_PER_RUN = Number(process.env.BENCH_SECONDS ?? 5);
 const CLOCK_TICKS = 100;
-
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      '--import',
-      'tsx',
-      'emulator/node/cli.ts',
-      '--in-memory',
-      '--port',
-      '0',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  for await (const line of lines) {
-    const match = /on (http:\/\/\S+)/.exec(line);
-    if (match?.[1]) return { child, url: match[1] };
-  }
-  throw new Error('emulator exited before printing its URL');
-}
 
 /** CPU seconds (user + system) a process has used, from /proc. */
 function cpuSeconds(pid: number): number {
@@ -84,8 +59,19 @@ async function run(url: string, pid: number, concurrency: number) {
   };
 }
 
-async function main(): Promise<void> {
-  const { child, url } = await startServer();
+export interface ThroughputRow {
+  concurrency: number;
+  signIns: number;
+  failures: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  serverCpuMs: number;
+}
+
+/** SRP sign-ins per second through a standalone server child process, at concurrency 1 and 8. */
+export async function measureThroughput(nodeArgs: string[] = []): Promise<ThroughputRow[]> {
+  const { child, url } = await startEmulatorProcess(['--in-memory', '--port', '0'], nodeArgs);
   try {
     const call = cognitoCaller(url);
     for (let i = 0; i < USERS; i++) {
@@ -102,26 +88,10 @@ async function main(): Promise<void> {
         Permanent: true,
       });
     }
-    await run(url, child.pid ?? 0, 4); // warm-up: JIT, key import, connection pool
-    const rows = [await run(url, child.pid ?? 0, 1), await run(url, child.pid ?? 0, 8)];
-    console.log(
-      `\nEmulator SRP sign-ins (standalone server, ${SECONDS_PER_RUN} s per run, target ≥ 120/s)`,
-    );
-    console.table(
-      rows.map((r) => ({
-        concurrency: r.concurrency,
-        'sign-ins': r.signIns,
-        failures: r.failures,
-        'sign-ins/s': r.perSecond.toFixed(1),
-        'p50 ms': r.p50.toFixed(1),
-        'p99 ms': r.p99.toFixed(1),
-        'server CPU ms/sign-in': r.serverCpuMs.toFixed(2),
-      })),
-    );
-    if (rows.some((r) => r.failures > 0)) process.exitCode = 1;
+    const pid = child.pid ?? 0;
+    await run(url, pid, 4); // warm-up: JIT, key import, connection pool
+    return [await run(url, pid, 1), await run(url, pid, 8)];
   } finally {
     child.kill('SIGINT');
   }
 }
-
-await main();

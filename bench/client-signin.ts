@@ -1,0 +1,72 @@
+/**
+ * Client sign-in cost: one SRP sign-in with the real amazon-cognito-identity-js against the
+ * emulator (through msw, in process), split into the server's share and the client's (the
+ * library's SRP math plus its request handling), median of several.
+ */
+
+import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../emulator/core/config.ts';
+import { createHttpHandler } from '../emulator/core/http.ts';
+import { createNodeEmulator } from '../emulator/node/node-emulator.ts';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Median total, server and client milliseconds of `runs` sign-ins, plus the first (cold) one. */
+export async function measureClientSignIn(runs: number) {
+  const emulator = await createNodeEmulator();
+  const handle = createHttpHandler(emulator);
+  let serverMs = 0;
+  const server = setupServer(
+    http.post('https://cognito-idp.local.amazonaws.com/', async ({ request }) => {
+      const started = performance.now();
+      const response = await handle(request);
+      serverMs += performance.now() - started;
+      return response;
+    }),
+  );
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    const email = 'client@bench.test';
+    const password = 'Bench-Passw0rd!';
+    const base = { UserPoolId: DEFAULT_POOL_ID, Username: email };
+    await emulator.call(
+      'AdminCreateUser',
+      { ...base, MessageAction: 'SUPPRESS' },
+      { baseUrl: 'http://bench' },
+    );
+    await emulator.call(
+      'AdminSetUserPassword',
+      { ...base, Password: password, Permanent: true },
+      { baseUrl: 'http://bench' },
+    );
+    const pool = new CognitoUserPool({ UserPoolId: DEFAULT_POOL_ID, ClientId: DEFAULT_CLIENT_ID });
+    const samples: { total: number; server: number }[] = [];
+    for (let i = 0; i <= runs; i++) {
+      serverMs = 0;
+      const started = performance.now();
+      await new Promise<void>((resolve, reject) =>
+        new CognitoUser({ Username: email, Pool: pool }).authenticateUser(
+          new AuthenticationDetails({ Username: email, Password: password }),
+          { onSuccess: () => resolve(), onFailure: reject },
+        ),
+      );
+      samples.push({ total: performance.now() - started, server: serverMs });
+    }
+    const [cold, ...warm] = samples;
+    const total = median(warm.map((s) => s.total));
+    const serverShare = median(warm.map((s) => s.server));
+    return {
+      coldMs: cold?.total ?? Number.NaN,
+      totalMs: total,
+      serverMs: serverShare,
+      clientMs: total - serverShare,
+    };
+  } finally {
+    server.close();
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: size, speed and scale, side by side. Prints figures; exits non-zero only when
+ * a page-weight budget breaks or a bench sign-in fails, never on timing.
+ */
+
+import { arch, cpus, totalmem } from 'node:os';
+import { measureClientSignIn } from './client-signin.ts';
+import { measureLargePool, measureSignUps } from './emulator-data.ts';
+import { checkBudgets, kb, mapLibraryGzip, measurePageWeights } from './page-weight.ts';
+import { measureThroughput, SECONDS_PER_RUN } from './throughput.ts';
+
+const only = new Set(process.argv.slice(2));
+const wants = (section: string) => only.size === 0 || only.has(section);
+const ms = (value: number) => value.toFixed(1);
+
+console.log(
+  `Wild Rydes bench — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} (${arch()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+
+if (wants('weight')) {
+  const weights = await measurePageWeights();
+  console.log('\n1. Page weight (first visit: module script, modulepreloads, stylesheets)');
+  console.table(
+    weights.map((w) => ({
+      page: `${w.page}.html`,
+      'JS raw': kb(w.js.raw),
+      'JS gzip': kb(w.js.gzip),
+      'JS brotli': kb(w.js.brotli),
+      'CSS raw': kb(w.css.raw),
+      'CSS gzip': kb(w.css.gzip),
+      'CSS brotli': kb(w.css.brotli),
+    })),
+  );
+  const failures = checkBudgets(weights);
+  console.log(
+    `Budgets (gzip JS): register/verify/signin ≤ 30 KB, index ≤ 5 KB, ride ≤ 30 KB + map library (${kb(mapLibraryGzip())})`,
+  );
+  for (const failure of failures) console.log(`  OVER BUDGET  ${failure}`);
+  if (failures.length > 0) process.exitCode = 1;
+  else console.log('  all within budget');
+}
+
+if (wants('throughput')) {
+  const rows = await measureThroughput();
+  console.log(
+    `\n2. Emulator SRP sign-ins through the standalone server (${SECONDS_PER_RUN} s per run; target ≥ 120/s)`,
+  );
+  console.table(
+    rows.map((r) => ({
+      concurrency: r.concurrency,
+      'sign-ins': r.signIns,
+      failures: r.failures,
+      'sign-ins/s': r.perSecond.toFixed(1),
+      'p50 ms': ms(r.p50),
+      'p99 ms': ms(r.p99),
+      'server CPU ms/sign-in': r.serverCpuMs.toFixed(2),
+    })),
+  );
+  if (rows.some((r) => r.failures > 0)) process.exitCode = 1;
+  const signUps = await measureSignUps(SECONDS_PER_RUN);
+  const large = await measureLargePool(10_000);
+  console.table([
+    { figure: 'sign-ups/s (concurrency 8, data folder on)', value: signUps.perSecond.toFixed(1) },
+    { figure: `data folder with ${large.users} users`, value: kb(large.bytes) },
+    { figure: 'open + replay + compact, in process', value: `${ms(large.openMs)} ms` },
+    { figure: 'process start to listening (incl. tsx)', value: `${ms(large.processStartMs)} ms` },
+  ]);
+}
+
+if (wants('client')) {
+  const client = await measureClientSignIn(7);
+  console.log(
+    '\n3. One sign-in with the real amazon-cognito-identity-js (Node, median of 7 after a cold one)',
+  );
+  console.table([
+    { part: 'whole sign-in', ms: ms(client.totalMs) },
+    { part: 'server (emulator, 2 requests)', ms: ms(client.serverMs) },
+    { part: 'client (library SRP math + requests)', ms: ms(client.clientMs) },
+    { part: 'first sign-in (cold)', ms: ms(client.coldMs) },
+  ]);
+}
