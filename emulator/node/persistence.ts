@@ -54,7 +54,14 @@ function readSnapshot(path: string): Pools {
       `${path} is not valid JSON (${(error as Error).message}); move it away to start afresh`,
     );
   }
-  if (!isJsonObject(parsed) || parsed.version !== FORMAT_VERSION || !isJsonObject(parsed.pools)) {
+  if (
+    !isJsonObject(parsed) ||
+    parsed.version !== FORMAT_VERSION ||
+    !isJsonObject(parsed.pools) ||
+    !Object.values(parsed.pools).every(
+      (pool) => isJsonObject(pool) && Array.isArray(pool.users) && Array.isArray(pool.sessions),
+    )
+  ) {
     throw new DataDirError(`${path} is not an emulator snapshot of format ${FORMAT_VERSION}`);
   }
   return parsed.pools as Pools;
