@@ -234,6 +234,17 @@ describe('a data folder that cannot be read', () => {
     expect((error as DataDirError).message).toBe(`${path} is not an emulator snapshot of format 1`);
     expect(readFileSync(path, 'utf8')).toBe(content);
   });
+
+  it('refuses a state.json whose pools are not lists of users and sessions', async () => {
+    const path = join(dir, 'state.json');
+    const content = JSON.stringify({ version: 1, pools: { local_WildRydes: { key: null } } });
+    writeFileSync(path, content);
+
+    const error = await thrown(() => DataDir.open(dir));
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).message).toBe(`${path} is not an emulator snapshot of format 1`);
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
 });
 
 describe('a process killed at a random moment', () => {
