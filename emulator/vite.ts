@@ -13,7 +13,7 @@ import { sendFetchResponse, toFetchRequest } from './node/server.ts';
 export const EMULATOR_BASE_PATH = '/emulator';
 
 export interface EmulatorPluginOptions {
-  /** Where dev users and keys are kept (default `.emulator/`); `null` keeps them in memory. */
+  /** Where dev users and keys are kept (default `.emulator/dev-server/`); `null` keeps them in memory. */
   dataDir?: string | null;
 }
 
@@ -32,7 +32,8 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
         );
         return;
       }
-      const dataDir = options.dataDir === undefined ? '.emulator' : options.dataDir;
+      // Its own folder, so it can run beside `npm run emulator` (which uses .emulator/).
+      const dataDir = options.dataDir === undefined ? '.emulator/dev-server' : options.dataDir;
       emulator = createNodeEmulator({
         ...(dataDir === null ? {} : { dataDir }),
         onMail: (mail) => {

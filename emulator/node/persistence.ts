@@ -14,6 +14,7 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -121,6 +122,42 @@ function isChange(value: unknown): value is Change {
   );
 }
 
+const LOCK = 'emulator.lock';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims the folder for this process: two emulators writing one folder would each compact away
+ * the other's changes. A lock left by a process that no longer runs is taken over.
+ */
+function lock(path: string): void {
+  const file = join(path, LOCK);
+  if (existsSync(file)) {
+    const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      throw new DataDirError(
+        `${path} is in use by another emulator (process ${holder}); stop it, or use --data-dir with another folder, or --in-memory`,
+      );
+    }
+  }
+  writeFileAtomic(file, String(process.pid));
+  process.once('exit', () => {
+    try {
+      if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  });
+}
+
 /** A data folder opened for one emulator process. */
 export class DataDir {
   private journalLines = 0;
@@ -139,6 +176,7 @@ export class DataDir {
     options: { compactEvery?: number; warn?: (message: string) => void } = {},
   ): { dir: DataDir; data: Pools } {
     mkdirSync(path, { recursive: true });
+    lock(path);
     const dir = new DataDir(path, options.compactEvery ?? 20_000);
     const maps = toMaps(readSnapshot(join(path, SNAPSHOT)));
     const journal = join(path, JOURNAL);

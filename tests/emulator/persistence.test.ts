@@ -277,6 +277,28 @@ describe('a process killed at a random moment', () => {
     });
   }
 
+  it('refuses to open a folder another running emulator holds, and leaves its data alone', async () => {
+    const { child } = await startCli();
+    try {
+      const before = readFileSync(join(dir, 'state.json'));
+      let refusal: unknown;
+      try {
+        DataDir.open(dir);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(DataDirError);
+      expect((refusal as Error).message).toContain(
+        `in use by another emulator (process ${child.pid})`,
+      );
+      expect(readFileSync(join(dir, 'state.json'))).toEqual(before);
+    } finally {
+      await killed(child);
+    }
+    // The lock of a killed process is stale: the next emulator takes the folder over.
+    expect(() => DataDir.open(dir)).not.toThrow();
+  });
+
   it('keeps every user whose SignUp was answered, over three kills', async () => {
     const answered: string[] = [];
     const perRound: number[] = [];
