@@ -4,6 +4,7 @@
  */
 import { AuthError, type AuthErrorCode, NetworkError } from '../auth-errors.ts';
 import { ConfigError } from '../config.ts';
+import { RideError } from '../ride-api.ts';
 import type { Message } from './index.ts';
 import type { MessageKey } from './messages.ts';
 
@@ -75,9 +76,10 @@ export const AUTH_ERROR_REFINEMENTS: readonly {
   { code: 'InvalidPasswordException', pattern: /symbol/i, key: 'error.passwordSymbol' },
 ];
 
-/** The message for a failure of any kind: auth, network, configuration, or unexpected. */
+/** The message for a failure of any kind: auth, network, configuration, ride, or unexpected. */
 export function errorMessage(failure: unknown): Message {
   if (failure instanceof NetworkError) return { key: 'error.network' };
+  if (failure instanceof RideError) return rideErrorMessage(failure);
   if (failure instanceof ConfigError) {
     return { key: `config.${failure.code}`, params: { variable: failure.variable } };
   }
@@ -93,4 +95,11 @@ export function errorMessage(failure: unknown): Message {
     return { key: AUTH_ERROR_KEYS[failure.code] };
   }
   return { key: 'error.UnknownError' };
+}
+
+function rideErrorMessage(failure: RideError): Message {
+  if (failure.code !== 'Server') return { key: `ride.error.${failure.code}` };
+  // Without a status the service did answer 2xx, but with a body that is not a ride.
+  if (failure.status === null) return { key: 'ride.error.unreadable' };
+  return { key: 'ride.error.Server', params: { status: String(failure.status) } };
 }

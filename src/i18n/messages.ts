@@ -63,6 +63,10 @@ export const messages = {
     en: '{variable} is not an http(s) URL. Use the invoke URL of your API stage.',
     ko: '{variable} 값이 http(s) URL이 아닙니다. API 스테이지의 호출 URL을 넣으세요.',
   },
+  'config.MalformedTileUrl': {
+    en: '{variable} is not a map tile URL template. It needs {z}, {x} and {y}, for example https://tile.openstreetmap.org/{z}/{x}/{y}.png.',
+    ko: '{variable} 값이 지도 타일 URL 템플릿이 아닙니다. {z}, {x}, {y}가 들어가야 합니다(예: https://tile.openstreetmap.org/{z}/{x}/{y}.png).',
+  },
 
   'landing.headline': { en: 'Daily unicorn transport', ko: '매일 타는 유니콘' },
   'landing.lead': {
@@ -173,11 +177,66 @@ export const messages = {
   'ride.signOut': { en: 'Sign out', ko: '로그아웃' },
   'ride.signOutEverywhere': { en: 'Sign out everywhere', ko: '모든 기기에서 로그아웃' },
   'ride.mapRegion': { en: 'Pickup map', ko: '탑승 위치 지도' },
-  'ride.mapComing': {
-    en: 'The pickup map will appear here.',
-    ko: '이곳에 탑승 위치 지도가 표시됩니다.',
+  'ride.mapHelp': {
+    en: 'Click the map to set your pickup point. With a keyboard: Tab to the map, move it with the arrow keys (+ and − zoom), then press Enter to put the pickup at the centre cross.',
+    ko: '지도를 클릭해 탑승 위치를 정하세요. 키보드로는 Tab으로 지도로 이동해 화살표 키로 움직이고(+와 −로 확대·축소) Enter를 누르면 가운데 십자 표시가 탑승 위치가 됩니다.',
   },
-  'ride.request': { en: 'Set Pickup', ko: '탑승 위치 지정' },
+  'ride.zoomIn': { en: 'Zoom in', ko: '확대' },
+  'ride.zoomOut': { en: 'Zoom out', ko: '축소' },
+  'ride.pickCentre': { en: 'Use map centre as pickup', ko: '지도 가운데를 탑승 위치로' },
+  'ride.tilesOffline': {
+    en: 'Map tiles could not load (offline?). You can still set a pickup point.',
+    ko: '지도 이미지를 불러오지 못했습니다(오프라인?). 탑승 위치는 그대로 정할 수 있습니다.',
+  },
+  'ride.noPickup': { en: 'No pickup point yet.', ko: '아직 탑승 위치가 없습니다.' },
+  'ride.pickup': {
+    en: 'Pickup point: {latitude}, {longitude}',
+    ko: '탑승 위치: {latitude}, {longitude}',
+  },
+  'ride.setPickup': { en: 'Set Pickup', ko: '탑승 위치 지정' },
+  'ride.requestUnicorn': { en: 'Request Unicorn', ko: '유니콘 부르기' },
+  'ride.unicornComing': { en: 'Unicorn on the way', ko: '유니콘 오는 중' },
+  'ride.onWay.male': {
+    en: '{name}, your {color} unicorn, is on his way.',
+    ko: '{color} 유니콘 {name}이(가) 데리러 가고 있습니다.',
+  },
+  'ride.onWay.female': {
+    en: '{name}, your {color} unicorn, is on her way.',
+    ko: '{color} 유니콘 {name}이(가) 데리러 가고 있습니다.',
+  },
+  'ride.onWay.other': {
+    en: '{name}, your {color} unicorn, is on the way.',
+    ko: '{color} 유니콘 {name}이(가) 데리러 가고 있습니다.',
+  },
+  'ride.arrived': { en: '{name} has arrived. Giddy up!', ko: '{name}이(가) 도착했습니다. 이랴!' },
+  'ride.color.Golden': { en: 'Golden', ko: '황금빛' },
+  'ride.color.White': { en: 'White', ko: '하얀' },
+  'ride.color.Yellow': { en: 'Yellow', ko: '노란' },
+  'ride.apiMissingRequest': {
+    en: 'No unicorn can come yet: the ride API is not configured (VITE_API_INVOKE_URL). Your pickup point is kept.',
+    ko: '아직 유니콘을 부를 수 없습니다. 라이드 API가 설정되지 않았습니다(VITE_API_INVOKE_URL). 탑승 위치는 그대로 둡니다.',
+  },
+  'ride.signInAgain': { en: 'Sign in again', ko: '다시 로그인' },
+  'ride.error.SessionExpired': {
+    en: 'Your session has expired. Sign in again to request a unicorn.',
+    ko: '로그인 세션이 만료되었습니다. 유니콘을 부르려면 다시 로그인하세요.',
+  },
+  'ride.error.Network': {
+    en: 'Could not reach the ride service. Check your connection and try again.',
+    ko: '라이드 서비스에 연결할 수 없습니다. 인터넷 연결을 확인하고 다시 시도하세요.',
+  },
+  'ride.error.Server': {
+    en: 'The ride service had a problem (HTTP {status}), so no unicorn is coming. Try again in a moment.',
+    ko: '라이드 서비스에 문제가 생겨(HTTP {status}) 유니콘이 오지 않습니다. 잠시 후 다시 시도하세요.',
+  },
+  'ride.error.unreadable': {
+    en: 'The ride service sent an answer this page cannot read. Try again in a moment.',
+    ko: '라이드 서비스가 이 페이지에서 읽을 수 없는 응답을 보냈습니다. 잠시 후 다시 시도하세요.',
+  },
+  'ride.error.BadRequest': {
+    en: 'The ride service did not accept this pickup point. Pick another spot and try again.',
+    ko: '라이드 서비스가 이 탑승 위치를 받아들이지 않았습니다. 다른 곳을 골라 다시 시도하세요.',
+  },
   'ride.updatesHeading': { en: 'Ride updates', ko: '배차 현황' },
   'ride.apiMissing': {
     en: 'The ride API is not configured yet (set VITE_API_INVOKE_URL). You are signed in: to test an API authorizer, copy your ID token.',

@@ -1,0 +1,189 @@
+/**
+ * The ride API client against the real emulator (API Gateway's Cognito authorizer and the
+ * workshop's Lambda), with ID tokens from a real sign-in.
+ */
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../../src/i18n/errors.ts';
+import { createI18n } from '../../src/i18n/index.ts';
+import { type Ride, RideError, requestRide, rideUrl } from '../../src/ride-api.ts';
+import { claimsOf, FLEET, ORIGIN, signedInRider, useEmulatedSite } from './emulated-site.ts';
+
+const site = useEmulatedSite();
+const PICKUP = { latitude: 47.6174755835663, longitude: -122.28837066650185 };
+const english = createI18n({ storage: null, languages: ['en'] });
+
+/** The request's rejection, checked to be a RideError. */
+async function refusal(promise: Promise<Ride>): Promise<RideError> {
+  try {
+    await promise;
+  } catch (failure) {
+    if (failure instanceof RideError) return failure;
+    throw failure;
+  }
+  throw new Error('expected the ride request to fail, but a unicorn came');
+}
+
+/** What a person reads for a failure. */
+function seen(failure: unknown): string {
+  return english.render(errorMessage(failure));
+}
+
+describe('requestRide', () => {
+  it('returns the dispatched unicorn, the ride id, the ETA and the rider for a valid ID token', async () => {
+    const { idToken } = await signedInRider(site);
+    site.unicorn = 2;
+    const ride = await requestRide({
+      invokeUrl: site.config.api.invokeUrl ?? '',
+      idToken,
+      pickup: PICKUP,
+    });
+    expect(ride).toEqual({
+      rideId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      unicorn: { name: 'Rocinante', color: 'Yellow', gender: 'Female' },
+      eta: '30 seconds',
+      rider: claimsOf(idToken)['cognito:username'],
+    });
+  });
+
+  it('sends the raw ID token, JSON content and the pickup through the injected fetch', async () => {
+    const { idToken } = await signedInRider(site);
+    const sent: Request[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      sent.push(request.clone());
+      return fetch(request);
+    };
+    await requestRide({
+      invokeUrl: `${ORIGIN}/emulator`,
+      idToken,
+      pickup: PICKUP,
+      fetch: recordingFetch,
+    });
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe(`${ORIGIN}/emulator/ride`);
+    expect(request?.headers.get('authorization')).toBe(idToken);
+    expect(request?.headers.get('content-type')).toBe('application/json');
+    expect(await request?.json()).toEqual({
+      PickupLocation: { Latitude: PICKUP.latitude, Longitude: PICKUP.longitude },
+    });
+  });
+
+  it.each([`${ORIGIN}/emulator/`, `${ORIGIN}/emulator//`])(
+    'posts to /ride without a double slash when the invoke URL is %s',
+    async (invokeUrl) => {
+      const { idToken } = await signedInRider(site);
+      const urls: string[] = [];
+      site.server.events.on('request:start', ({ request }) => {
+        urls.push(request.url);
+      });
+      const ride = await requestRide({ invokeUrl, idToken, pickup: PICKUP });
+      expect(FLEET).toContain(ride.unicorn.name);
+      expect(urls.filter((url) => url.endsWith('ride'))).toEqual([`${ORIGIN}/emulator/ride`]);
+      expect(rideUrl(invokeUrl)).toBe(`${ORIGIN}/emulator/ride`);
+    },
+  );
+
+  it('reports an expired session when the authorizer refuses an expired ID token', async () => {
+    const { idToken } = await signedInRider(site);
+    site.clock += 2 * 60 * 60 * 1000;
+    const failure = await refusal(
+      requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+    );
+    expect(failure).toMatchObject({ code: 'SessionExpired', status: 401 });
+    expect(seen(failure)).toBe('Your session has expired. Sign in again to request a unicorn.');
+  });
+
+  it('reports an expired session for a token the authorizer does not know', async () => {
+    await signedInRider(site);
+    const failure = await refusal(
+      requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken: 'not-a-token', pickup: PICKUP }),
+    );
+    expect(failure.code).toBe('SessionExpired');
+  });
+
+  it('reports a refused pickup as a bad request', async () => {
+    const { idToken } = await signedInRider(site);
+    const failure = await refusal(
+      requestRide({
+        invokeUrl: `${ORIGIN}/emulator`,
+        idToken,
+        pickup: { latitude: 91, longitude: 0 },
+      }),
+    );
+    expect(failure).toMatchObject({ code: 'BadRequest', status: 400 });
+    expect(seen(failure)).toBe(
+      'The ride service did not accept this pickup point. Pick another spot and try again.',
+    );
+  });
+
+  it('reports a network failure when the ride service cannot be reached', async () => {
+    const { idToken } = await signedInRider(site);
+    site.server.use(http.post(site.rideUrl, () => HttpResponse.error()));
+    const failure = await refusal(
+      requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+    );
+    expect(failure).toMatchObject({ code: 'Network', status: null });
+    expect(seen(failure)).toBe(
+      'Could not reach the ride service. Check your connection and try again.',
+    );
+  });
+
+  it.each([502, 500])('reports HTTP %i as a server problem', async (status) => {
+    const { idToken } = await signedInRider(site);
+    site.server.use(
+      http.post(site.rideUrl, () => HttpResponse.json({ message: 'Internal' }, { status })),
+    );
+    const failure = await refusal(
+      requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+    );
+    expect(failure).toMatchObject({ code: 'Server', status });
+    expect(seen(failure)).toBe(
+      `The ride service had a problem (HTTP ${status}), so no unicorn is coming. Try again in a moment.`,
+    );
+  });
+
+  it.each([
+    ['a unicorn without a name', { RideId: 'r1', Unicorn: { Color: 'White', Gender: 'Male' } }],
+    ['no unicorn', { RideId: 'r1', UnicornName: 'Shadowfax' }],
+    ['a numeric ride id', { RideId: 7, Unicorn: { Name: 'S', Color: 'White', Gender: 'Male' } }],
+    ['an array', [{ RideId: 'r1' }]],
+    ['null', null],
+  ])('reports a 200 body with %s as an unreadable answer', async (_what, body) => {
+    const { idToken } = await signedInRider(site);
+    site.server.use(http.post(site.rideUrl, () => HttpResponse.json(body, { status: 200 })));
+    const failure = await refusal(
+      requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+    );
+    expect(failure).toMatchObject({ code: 'Server', status: null });
+    expect(seen(failure)).toBe(
+      'The ride service sent an answer this page cannot read. Try again in a moment.',
+    );
+  });
+
+  it('reports a 201 that is not JSON as an unreadable answer', async () => {
+    const { idToken } = await signedInRider(site);
+    site.server.use(
+      http.post(site.rideUrl, () => new HttpResponse('<html>gateway</html>', { status: 201 })),
+    );
+    const failure = await refusal(
+      requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+    );
+    expect(failure).toMatchObject({ code: 'Server', status: null });
+  });
+
+  it('accepts a ride without the optional ETA and rider', async () => {
+    const { idToken } = await signedInRider(site);
+    const body = { RideId: 'r1', Unicorn: { Name: 'Shadowfax', Color: 'White', Gender: 'Male' } };
+    site.server.use(http.post(site.rideUrl, () => HttpResponse.json(body, { status: 201 })));
+    const ride = await requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP });
+    expect(ride).toEqual({
+      rideId: 'r1',
+      unicorn: { name: 'Shadowfax', color: 'White', gender: 'Male' },
+      eta: null,
+      rider: null,
+    });
+  });
+});
