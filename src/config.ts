@@ -21,10 +21,19 @@ export interface ApiConfig {
   readonly invokeUrl: string | null;
 }
 
+/** Settings for the ride page's map tiles. */
+export interface MapConfig {
+  /** A Leaflet tile URL template with `{z}`, `{x}` and `{y}` (and optionally `{s}`, `{r}`). */
+  readonly tileUrl: string;
+  /** The tile provider's attribution, as the provider gives it (HTML, shown in the map corner). */
+  readonly attribution: string;
+}
+
 /** The whole site configuration. */
 export interface SiteConfig {
   readonly cognito: CognitoConfig;
   readonly api: ApiConfig;
+  readonly map: MapConfig;
 }
 
 /** What can be wrong with the configuration. */
@@ -34,7 +43,8 @@ export type ConfigErrorCode =
   | 'MalformedUserPoolId'
   | 'RegionMismatch'
   | 'ClientSecretPresent'
-  | 'MalformedInvokeUrl';
+  | 'MalformedInvokeUrl'
+  | 'MalformedTileUrl';
 
 /** A configuration problem, with the environment variable to fix. */
 export class ConfigError extends Error {
@@ -73,6 +83,15 @@ const POOL_ID_VARIABLE = 'VITE_COGNITO_USER_POOL_ID';
 const CLIENT_ID_VARIABLE = 'VITE_COGNITO_USER_POOL_CLIENT_ID';
 const REGION_VARIABLE = 'VITE_COGNITO_REGION';
 const INVOKE_URL_VARIABLE = 'VITE_API_INVOKE_URL';
+const TILE_URL_VARIABLE = 'VITE_MAP_TILE_URL';
+const TILE_ATTRIBUTION_VARIABLE = 'VITE_MAP_TILE_ATTRIBUTION';
+
+/** OpenStreetMap's standard tiles, with the attribution its tile usage policy requires. */
+export const OPENSTREETMAP_TILES: MapConfig = {
+  tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution:
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+};
 
 // Cognito pool ids are `<region>_<id>`; the library itself rejects ids longer than 55 characters.
 const POOL_ID_PATTERN = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2})_[0-9A-Za-z]+$/;
@@ -99,9 +118,11 @@ export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
   const region = text(env, REGION_VARIABLE);
   const invoke = readInvokeUrl(text(env, INVOKE_URL_VARIABLE));
   if (invoke instanceof ConfigError) return { ok: false, error: invoke };
+  const map = readMapConfig(env);
+  if (map instanceof ConfigError) return { ok: false, error: map };
 
   if (userPoolId === '' && userPoolClientId === '' && region === '') {
-    if (env.DEV === true) return localEmulator(origin, invoke);
+    if (env.DEV === true) return localEmulator(origin, invoke, map);
     return failure(
       'NotConfigured',
       POOL_ID_VARIABLE,
@@ -139,12 +160,13 @@ export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
     config: {
       cognito: { userPoolId, userPoolClientId, region: poolRegion },
       api: { invokeUrl: invoke },
+      map,
     },
     mailboxUrl: null,
   };
 }
 
-function localEmulator(origin: string, invokeUrl: string | null): ConfigResult {
+function localEmulator(origin: string, invokeUrl: string | null, map: MapConfig): ConfigResult {
   const base = `${origin}${LOCAL_EMULATOR.path}`;
   return {
     ok: true,
@@ -157,6 +179,7 @@ function localEmulator(origin: string, invokeUrl: string | null): ConfigResult {
       },
       // An explicitly configured API wins; otherwise rides go to the emulator's /emulator/ride.
       api: { invokeUrl: invokeUrl ?? base },
+      map,
     },
     mailboxUrl: `${base}/mailbox`,
   };
@@ -173,6 +196,23 @@ function readInvokeUrl(value: string): string | ConfigError | null {
     );
   }
   return value.replace(/\/+$/, '');
+}
+
+function readMapConfig(env: ConfigEnv): MapConfig | ConfigError {
+  const tileUrl = text(env, TILE_URL_VARIABLE);
+  if (tileUrl === '') return OPENSTREETMAP_TILES;
+  // A template without {z}/{x}/{y} would fetch the same image for every tile: a blank-looking map.
+  const isTemplate = ['{z}', '{x}', '{y}'].every((part) => tileUrl.includes(part));
+  if (!/^(https?:\/\/[^/\s]+|\/)/.test(tileUrl) || !isTemplate) {
+    return new ConfigError(
+      'MalformedTileUrl',
+      TILE_URL_VARIABLE,
+      `${TILE_URL_VARIABLE} "${tileUrl}" is not a tile URL template; it needs {z}, {x} and {y}, ` +
+        'for example https://tile.openstreetmap.org/{z}/{x}/{y}.png.',
+    );
+  }
+  // Another provider's tiles carry that provider's attribution, never OpenStreetMap's by default.
+  return { tileUrl, attribution: text(env, TILE_ATTRIBUTION_VARIABLE) };
 }
 
 function text(env: ConfigEnv, name: string): string {

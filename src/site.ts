@@ -3,7 +3,7 @@
  * for it (or one that reports the configuration problem), and the browser's language.
  */
 import { type Auth, createAuth, unconfiguredAuth } from './cognito-auth.ts';
-import { type ConfigError, siteConfig } from './config.ts';
+import { type ConfigError, type MapConfig, OPENSTREETMAP_TILES, siteConfig } from './config.ts';
 import { createI18n, type I18n } from './i18n/index.ts';
 
 /** The dependencies shared by the pages that talk to Cognito. */
@@ -13,6 +13,7 @@ export interface SiteDeps {
   readonly configError: ConfigError | null;
   readonly invokeUrl: string | null;
   readonly mailboxUrl: string | null;
+  readonly tiles: MapConfig;
 }
 
 /** Builds the pages' dependencies from this build's configuration. */
@@ -25,6 +26,7 @@ export function siteDeps(): SiteDeps {
       configError: siteConfig.error,
       invokeUrl: null,
       mailboxUrl: null,
+      tiles: OPENSTREETMAP_TILES,
     };
   }
   return {
@@ -33,5 +35,6 @@ export function siteDeps(): SiteDeps {
     configError: null,
     invokeUrl: siteConfig.config.api.invokeUrl,
     mailboxUrl: siteConfig.mailboxUrl,
+    tiles: siteConfig.config.map,
   };
 }

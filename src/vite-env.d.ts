@@ -5,6 +5,8 @@ interface ImportMetaEnv {
   readonly VITE_COGNITO_USER_POOL_CLIENT_ID?: string;
   readonly VITE_COGNITO_REGION?: string;
   readonly VITE_API_INVOKE_URL?: string;
+  readonly VITE_MAP_TILE_URL?: string;
+  readonly VITE_MAP_TILE_ATTRIBUTION?: string;
 }
 
 interface ImportMeta {

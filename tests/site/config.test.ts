@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../../src/config.ts';
+import { ConfigError, OPENSTREETMAP_TILES, readConfig } from '../../src/config.ts';
+import { errorMessage } from '../../src/i18n/errors.ts';
+import { createI18n } from '../../src/i18n/index.ts';
 
 const POOL = 'ap-northeast-2_AbC123xyz';
 const CLIENT = '1example23456789abcdefghij';
@@ -22,6 +24,7 @@ describe('readConfig', () => {
       config: {
         cognito: { userPoolId: POOL, userPoolClientId: CLIENT, region: 'ap-northeast-2' },
         api: { invokeUrl: 'https://abc123.execute-api.ap-northeast-2.amazonaws.com/prod' },
+        map: OPENSTREETMAP_TILES,
       },
       mailboxUrl: null,
     });
@@ -85,6 +88,7 @@ describe('readConfig', () => {
           endpoint: 'http://localhost:5173/emulator/',
         },
         api: { invokeUrl: 'http://localhost:5173/emulator' },
+        map: OPENSTREETMAP_TILES,
       },
       mailboxUrl: 'http://localhost:5173/emulator/mailbox',
     });
@@ -210,4 +214,59 @@ describe('readConfig', () => {
       expect(error.variable).toBe('VITE_API_INVOKE_URL');
     },
   );
+});
+
+describe('the map tiles setting', () => {
+  const base = { VITE_COGNITO_USER_POOL_ID: POOL, VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT };
+
+  it('uses OpenStreetMap’s standard tiles with their required attribution by default', () => {
+    const result = readConfig(base);
+    expect(result.ok && result.config.map).toEqual({
+      tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      attribution:
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    });
+  });
+
+  it('uses another provider’s tiles with that provider’s attribution', () => {
+    const result = readConfig({
+      ...base,
+      VITE_MAP_TILE_URL: ' https://{s}.tiles.example.com/{z}/{x}/{y}{r}.png ',
+      VITE_MAP_TILE_ATTRIBUTION: '© Example Maps',
+    });
+    expect(result.ok && result.config.map).toEqual({
+      tileUrl: 'https://{s}.tiles.example.com/{z}/{x}/{y}{r}.png',
+      attribution: '© Example Maps',
+    });
+  });
+
+  it('never credits OpenStreetMap for another provider’s tiles', () => {
+    const result = readConfig({ ...base, VITE_MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png' });
+    expect(result.ok && result.config.map).toEqual({
+      tileUrl: '/tiles/{z}/{x}/{y}.png',
+      attribution: '',
+    });
+  });
+
+  it('keeps the tiles setting on the local emulator in dev', () => {
+    const result = readConfig(
+      { DEV: true, VITE_MAP_TILE_URL: 'http://localhost:8080/{z}/{x}/{y}.png' },
+      'http://localhost:5173',
+    );
+    expect(result.ok && result.config.map.tileUrl).toBe('http://localhost:8080/{z}/{x}/{y}.png');
+  });
+
+  it.each([
+    ['https://tiles.example.com/tile.png', 'no {z}/{x}/{y}'],
+    ['https://tiles.example.com/{z}/{x}.png', 'no {y}'],
+    ['ftp://tiles.example.com/{z}/{x}/{y}.png', 'not http(s)'],
+    ['tiles/{z}/{x}/{y}.png', 'a relative path'],
+  ])('rejects the tile URL %s (%s), naming the variable', (url) => {
+    const error = expectError(readConfig({ ...base, VITE_MAP_TILE_URL: url }));
+    expect(error.code).toBe('MalformedTileUrl');
+    expect(error.variable).toBe('VITE_MAP_TILE_URL');
+    expect(createI18n({ storage: null, languages: ['en'] }).render(errorMessage(error))).toBe(
+      'VITE_MAP_TILE_URL is not a map tile URL template. It needs {z}, {x} and {y}, for example https://tile.openstreetmap.org/{z}/{x}/{y}.png.',
+    );
+  });
 });
