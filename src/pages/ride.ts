@@ -1,18 +1,26 @@
 /**
- * The ride page, signed-in only: greets the rider and offers the account menu. The map and the
- * unicorn request come in the next issue; until then the page is honest about what it can do.
+ * The ride page, signed-in only: the pickup map, "Request Unicorn" through the ride API, the
+ * unicorn's trip told in the updates list, and the account menu.
  */
 import { type Auth, idTokenEmail } from '../cognito-auth.ts';
+import { type MapConfig, OPENSTREETMAP_TILES } from '../config.ts';
+import { type I18n, isMessageKey, type MessageKey, translateTree } from '../i18n/index.ts';
+import { createPickupMap, type RequestFrame } from '../map.ts';
+import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '../ride-api.ts';
 import {
   browserNavigate,
   find,
   type MessageArea,
   messageArea,
   type Navigate,
+  pageUrl,
   type ShellDeps,
   setupShell,
   whileBusy,
 } from './ui.ts';
+
+/** The part of `window.matchMedia` the page uses. */
+export type MatchMedia = (query: string) => { readonly matches: boolean };
 
 /** What the ride page needs. */
 export interface RidePageDeps extends ShellDeps {
@@ -20,13 +28,28 @@ export interface RidePageDeps extends ShellDeps {
   readonly navigate?: Navigate;
   /** The ride API base URL; null when it is not configured yet. */
   readonly invokeUrl: string | null;
+  /** Where the map tiles come from; OpenStreetMap's by default. */
+  readonly tiles?: MapConfig;
   /** Where "Copy ID token" writes; defaults to the browser's clipboard. */
   readonly clipboard?: Pick<Clipboard, 'writeText'>;
+  /** How the ride API is called; defaults to the global `fetch`. */
+  readonly fetch?: typeof fetch;
+  /** Asked for `(prefers-reduced-motion: reduce)`; defaults to the browser's. */
+  readonly matchMedia?: MatchMedia;
+  /** Drives the unicorn's trip; defaults to `requestAnimationFrame`. */
+  readonly requestFrame?: RequestFrame;
 }
+
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+const browserMatchMedia: MatchMedia = (query) =>
+  typeof window.matchMedia === 'function' ? window.matchMedia(query) : { matches: false };
+
+const browserRequestFrame: RequestFrame = (callback) => window.requestAnimationFrame(callback);
 
 /**
  * Sets up the ride page inside `root`. Resolves once the sign-in check is done (signed out means
- * navigating to the sign-in page).
+ * navigating to the sign-in page) and, when signed in, the map is ready.
  */
 export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promise<void> {
   const { auth, i18n, navigate = browserNavigate, invokeUrl } = deps;
@@ -34,11 +57,45 @@ export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promi
 
   const greeting = find(root, '#greeting', HTMLElement);
   const account = find(root, '#account', HTMLElement);
+  const message = messageArea(find(root, '#rideMessage', HTMLElement), i18n);
+  setupAccountMenu(root, deps, navigate, message);
+
+  let idToken: string | null;
+  try {
+    idToken = await auth.getIdToken();
+  } catch (failure) {
+    message.fail(failure);
+    return;
+  }
+  if (idToken === null) {
+    navigate('signin.html');
+    return;
+  }
+
+  const email = idTokenEmail(idToken) ?? '';
+  const greet = (): void => {
+    greeting.textContent = i18n.t('ride.greeting', { email });
+  };
+  greeting.removeAttribute('data-i18n');
+  i18n.subscribe(greet);
+  greet();
+  account.hidden = false;
+
+  if (invokeUrl === null) setupTokenCopy(root, deps, navigate, message);
+  setupRide(root, deps, { navigate, message, email });
+}
+
+function setupAccountMenu(
+  root: ParentNode,
+  { auth, i18n }: RidePageDeps,
+  navigate: Navigate,
+  message: MessageArea,
+): void {
+  const account = find(root, '#account', HTMLElement);
   const accountLink = find(root, '#accountLink', HTMLButtonElement);
   const menu = find(root, '#accountMenu', HTMLElement);
   const signOut = find(root, '#signOut', HTMLButtonElement);
   const signOutEverywhere = find(root, '#signOutEverywhere', HTMLButtonElement);
-  const message = messageArea(find(root, '#rideMessage', HTMLElement), i18n);
 
   const setMenu = (open: boolean): void => {
     menu.hidden = !open;
@@ -72,29 +129,176 @@ export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promi
       }
     });
   });
+}
 
-  let idToken: string | null;
-  try {
-    idToken = await auth.getIdToken();
-  } catch (failure) {
-    message.fail(failure);
-    return;
-  }
-  if (idToken === null) {
-    navigate('signin.html');
-    return;
-  }
+interface RideContext {
+  readonly navigate: Navigate;
+  readonly message: MessageArea;
+  readonly email: string;
+}
 
-  const email = idTokenEmail(idToken) ?? '';
-  const greet = (): void => {
-    greeting.textContent = i18n.t('ride.greeting', { email });
+/** Where the page is in a ride: picking, waiting for the API, or watching the unicorn come. */
+type Phase = 'picking' | 'requesting' | 'riding';
+
+function setupRide(root: ParentNode, deps: RidePageDeps, context: RideContext): void {
+  const {
+    auth,
+    i18n,
+    invokeUrl,
+    tiles = OPENSTREETMAP_TILES,
+    fetch,
+    matchMedia = browserMatchMedia,
+    requestFrame = browserRequestFrame,
+  } = deps;
+  const { navigate, message, email } = context;
+  const mapElement = find(root, '#map', HTMLElement);
+  const request = find(root, '#request', HTMLButtonElement);
+  const pickCentre = find(root, '#pickCentre', HTMLButtonElement);
+  const tilesOffline = find(root, '#tilesOffline', HTMLElement);
+  const signInAgain = find(root, '#signInAgain', HTMLButtonElement);
+  const pickupStatus = messageArea(find(root, '#pickupStatus', HTMLElement), i18n);
+  const updates = storyList(find(root, '#updates', HTMLOListElement), i18n);
+  const reducedMotion = (): boolean => matchMedia(REDUCED_MOTION).matches;
+
+  let phase: Phase = 'picking';
+  let pickup: LatLng | null = null;
+
+  const setRequest = (key: MessageKey, enabled: boolean): void => {
+    const label = find(request, '[data-i18n]', HTMLElement);
+    label.dataset.i18n = key;
+    label.textContent = i18n.t(key);
+    request.disabled = !enabled;
   };
-  greeting.removeAttribute('data-i18n');
-  i18n.subscribe(greet);
-  greet();
-  account.hidden = false;
+  const showPickup = (point: LatLng | null): void => {
+    pickup = point;
+    map.showPin(point);
+    if (point === null) pickupStatus.show({ key: 'ride.noPickup' }, 'info');
+    else {
+      const latitude = point.latitude.toFixed(5);
+      const longitude = point.longitude.toFixed(5);
+      pickupStatus.show({ key: 'ride.pickup', params: { latitude, longitude } }, 'info');
+    }
+  };
 
-  if (invokeUrl === null) setupTokenCopy(root, deps, navigate, message);
+  const map = createPickupMap(mapElement, {
+    tiles,
+    reducedMotion: reducedMotion(),
+    onTiles: (loaded) => {
+      tilesOffline.hidden = loaded;
+    },
+    onPick: (point) => {
+      // The pin stays put while a unicorn is being dispatched to it.
+      if (phase !== 'picking') return;
+      showPickup(point);
+      setRequest('ride.requestUnicorn', true);
+    },
+  });
+  labelZoomButtons(mapElement, i18n);
+  showPickup(null);
+  pickCentre.addEventListener('click', () => map.pickCentre());
+  if (invokeUrl === null) request.setAttribute('aria-describedby', 'apiNotice');
+
+  const dispatch = async (at: LatLng): Promise<Ride | null> => {
+    if (invokeUrl === null) {
+      message.show({ key: 'ride.apiMissingRequest' }, 'info');
+      return null;
+    }
+    let idToken: string | null;
+    try {
+      idToken = await auth.getIdToken();
+    } catch (failure) {
+      message.fail(failure);
+      return null;
+    }
+    if (idToken === null) {
+      navigate('signin.html');
+      return null;
+    }
+    try {
+      return await requestRide({ invokeUrl, idToken, pickup: at, ...(fetch ? { fetch } : {}) });
+    } catch (failure) {
+      message.fail(failure);
+      signInAgain.hidden = !(failure instanceof RideError && failure.code === 'SessionExpired');
+      return null;
+    }
+  };
+
+  request.addEventListener('click', () => {
+    const at = pickup;
+    if (at === null || phase !== 'picking') return;
+    message.clear();
+    signInAgain.hidden = true;
+    phase = 'requesting';
+    const outcome: { ride?: Ride | null } = {};
+    void (async () => {
+      await whileBusy(request, i18n, async () => {
+        outcome.ride = await dispatch(at);
+      });
+      const ride = outcome.ride;
+      if (ride === undefined || ride === null) {
+        phase = 'picking';
+        return;
+      }
+      phase = 'riding';
+      setRequest('ride.unicornComing', false);
+      updates.add(() => onTheWay(i18n, ride.unicorn));
+      await map.sendUnicorn(at, { reduced: reducedMotion(), requestFrame });
+      updates.add(() => i18n.t('ride.arrived', { name: ride.unicorn.name }));
+      // As the workshop's page does: the ride is done, the next one starts with a new pickup.
+      showPickup(null);
+      setRequest('ride.setPickup', false);
+      phase = 'picking';
+    })();
+  });
+
+  signInAgain.addEventListener('click', () => {
+    void whileBusy(signInAgain, i18n, async () => {
+      await auth.signOut();
+      navigate(email === '' ? 'signin.html' : pageUrl('signin.html', { email }));
+    });
+  });
+}
+
+/** "<Name>, your <Color> unicorn, is on his/her way." in the current language. */
+function onTheWay(i18n: I18n, { name, color, gender }: Unicorn): string {
+  const key: MessageKey =
+    gender === 'Male'
+      ? 'ride.onWay.male'
+      : gender === 'Female'
+        ? 'ride.onWay.female'
+        : 'ride.onWay.other';
+  const colorKey = `ride.color.${color}`;
+  return i18n.t(key, { name, color: isMessageKey(colorKey) ? i18n.t(colorKey) : color });
+}
+
+/** Leaflet labels its zoom buttons in English; these follow the page's language. */
+function labelZoomButtons(mapElement: HTMLElement, i18n: I18n): void {
+  const buttons = [
+    ['.leaflet-control-zoom-in', 'ride.zoomIn'],
+    ['.leaflet-control-zoom-out', 'ride.zoomOut'],
+  ] as const;
+  for (const [selector, key] of buttons) {
+    mapElement
+      .querySelector(selector)
+      ?.setAttribute('data-i18n-attr', `title: ${key}; aria-label: ${key}`);
+  }
+  translateTree(mapElement, i18n);
+}
+
+/** The updates list: each entry re-renders when the language changes; text only, never HTML. */
+function storyList(list: HTMLOListElement, i18n: I18n): { add(text: () => string): void } {
+  const entries: { item: HTMLLIElement; text: () => string }[] = [];
+  i18n.subscribe(() => {
+    for (const { item, text } of entries) item.textContent = text();
+  });
+  return {
+    add(text) {
+      const item = list.ownerDocument.createElement('li');
+      item.textContent = text();
+      entries.push({ item, text });
+      list.append(item);
+    },
+  };
 }
 
 function setupTokenCopy(

@@ -1,83 +1,378 @@
 // @vitest-environment jsdom
-import { HttpResponse } from 'msw';
+/**
+ * The ride page in jsdom against the real emulator: a rider signed in through the real library,
+ * the real map (Leaflet, with no tiles to load), and rides from the emulator's ride API.
+ */
+import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { setupRidePage } from '../../../src/pages/ride.ts';
-import {
-  answer,
-  byId,
-  loadPage,
-  memoryStorage,
-  testAuth,
-  testI18n,
-  useNetwork,
-} from '../helpers.ts';
+import { type MatchMedia, setupRidePage } from '../../../src/pages/ride.ts';
+import { claimsOf, ORIGIN, signedInRider, useEmulatedSite } from '../emulated-site.ts';
+import { byId, loadPage, memoryStorage, testI18n } from '../helpers.ts';
 
-const network = useNetwork();
-const PREFIX = 'CognitoIdentityServiceProvider.testclient';
-const SUB = 'sub-1';
+const site = useEmulatedSite();
+const TILES = { tileUrl: 'https://tiles.test/{z}/{x}/{y}.png', attribution: 'Test tiles' };
+const REDUCED: MatchMedia = (query) => ({
+  matches: query === '(prefers-reduced-motion: reduce)',
+});
+const NO_PREFERENCE: MatchMedia = () => ({ matches: false });
 
-function jwt(claims: Record<string, unknown>): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'RS256' })}.${part(claims)}.c2ln`;
+interface PageOptions {
+  readonly storage?: ReturnType<typeof memoryStorage>;
+  readonly auth?: Awaited<ReturnType<typeof signedInRider>>['auth'];
+  readonly invokeUrl?: string | null;
+  readonly matchMedia?: MatchMedia;
+  readonly requestFrame?: (callback: (time: number) => void) => unknown;
+  /** Gives the map a layout size, which jsdom does not compute. */
+  readonly mapSize?: { readonly width: number; readonly height: number };
 }
 
-function signedInStorage(email = 'rider@example.com') {
-  const storage = memoryStorage();
-  const now = Math.floor(Date.now() / 1000);
-  const idToken = jwt({ sub: SUB, email, token_use: 'id', iat: now, exp: now + 3600 });
-  storage.setItem(`${PREFIX}.LastAuthUser`, SUB);
-  storage.setItem(`${PREFIX}.${SUB}.idToken`, idToken);
-  storage.setItem(
-    `${PREFIX}.${SUB}.accessToken`,
-    jwt({ sub: SUB, token_use: 'access', iat: now, exp: now + 3600 }),
-  );
-  storage.setItem(`${PREFIX}.${SUB}.refreshToken`, 'refresh');
-  return { storage, idToken };
-}
-
-async function page(storage = memoryStorage(), invokeUrl: string | null = 'https://api.test/prod') {
+async function page(
+  rider: Awaited<ReturnType<typeof signedInRider>> | null,
+  options: PageOptions = {},
+) {
   loadPage('ride.html');
+  if (options.mapSize !== undefined) giveSize(byId('map', HTMLElement), options.mapSize);
   const navigate = vi.fn<(url: string) => void>();
   const clipboard = { writeText: vi.fn<(text: string) => Promise<void>>(() => Promise.resolve()) };
+  const requestFrame = options.requestFrame ?? vi.fn();
+  const i18n = testI18n();
+  const auth =
+    rider?.auth ??
+    (await import('../../../src/cognito-auth.ts')).createAuth({
+      cognito: site.config.cognito,
+      storage: memoryStorage(),
+    });
   await setupRidePage(document, {
-    auth: testAuth(storage),
-    i18n: testI18n(),
+    auth,
+    i18n,
     navigate,
-    invokeUrl,
+    invokeUrl: options.invokeUrl === undefined ? site.config.api.invokeUrl : options.invokeUrl,
+    tiles: TILES,
     clipboard,
+    matchMedia: options.matchMedia ?? REDUCED,
+    requestFrame,
   });
-  return { navigate, clipboard, storage };
+  return { navigate, clipboard, requestFrame, i18n };
 }
+
+function giveSize(element: HTMLElement, { width, height }: { width: number; height: number }) {
+  for (const [property, value] of [
+    ['clientWidth', width],
+    ['clientHeight', height],
+    ['offsetWidth', width],
+    ['offsetHeight', height],
+  ] as const) {
+    Object.defineProperty(element, property, { configurable: true, value });
+  }
+  element.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width, height });
+}
+
+const requestButton = () => byId('request', HTMLButtonElement);
+const updates = () =>
+  [...byId('updates', HTMLOListElement).children].map((item) => item.textContent);
+const pickupText = () => byId('pickupStatus', HTMLElement).textContent;
+const rideMessage = () => byId('rideMessage', HTMLElement).textContent;
+
+/** Where Leaflet placed a marker, in layer pixels (from its transform or its left/top). */
+function markerPosition(selector: string): { x: number; y: number } {
+  const marker = document.querySelector<HTMLElement>(`#map ${selector}`);
+  if (marker === null) throw new Error(`no ${selector} on the map`);
+  const translate = /translate3d\((-?[\d.]+)px, (-?[\d.]+)px/.exec(marker.style.transform);
+  if (translate !== null) return { x: Number(translate[1]), y: Number(translate[2]) };
+  return { x: Number.parseFloat(marker.style.left), y: Number.parseFloat(marker.style.top) };
+}
+
+/** Picks the map's centre as a keyboard user does: focus the map and press Enter. */
+function pickCentreByKeyboard(): void {
+  const map = byId('map', HTMLElement);
+  map.focus();
+  map.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+}
+
+/** The PickupLocation bodies the ride API received. */
+function recordRides(): unknown[] {
+  const bodies: unknown[] = [];
+  site.server.events.on('request:start', async ({ request }) => {
+    if (request.url === site.rideUrl) bodies.push(await request.clone().json());
+  });
+  return bodies;
+}
+
+const ON_THE_WAY = [
+  'Bucephalus, your Golden unicorn, is on his way.',
+  'Shadowfax, your White unicorn, is on his way.',
+  'Rocinante, your Yellow unicorn, is on her way.',
+];
 
 beforeEach(() => {
   document.documentElement.replaceChildren();
 });
 
-describe('ride page', () => {
-  it('sends a signed-out visitor to sign in', async () => {
-    const { navigate } = await page();
+describe('the ride page, signed out', () => {
+  it('sends a visitor without a session to sign in', async () => {
+    const { navigate } = await page(null);
     expect(navigate).toHaveBeenCalledWith('signin.html');
     expect(byId('account', HTMLElement).hidden).toBe(true);
   });
+});
 
-  it('greets the signed-in rider by the email in the ID token, as text', async () => {
-    const { navigate } = await page(signedInStorage('<b>rider</b>@example.com').storage);
-    expect(navigate).not.toHaveBeenCalled();
-    const greeting = byId('greeting', HTMLElement);
-    expect(greeting.textContent).toBe('Hello, <b>rider</b>@example.com!');
-    expect(greeting.querySelector('b')).toBeNull();
-    expect(byId('account', HTMLElement).hidden).toBe(false);
+describe('picking a pickup point', () => {
+  it('greets the rider by the email in the real ID token and waits for a pickup', async () => {
+    await page(await signedInRider(site, 'rider@example.com'));
+    expect(byId('greeting', HTMLElement).textContent).toBe('Hello, rider@example.com!');
+    expect(requestButton().disabled).toBe(true);
+    expect(requestButton().textContent).toBe('Set Pickup');
+    expect(pickupText()).toBe('No pickup point yet.');
+    expect(updates()).toEqual([]);
+    expect(byId('apiNotice', HTMLElement).hidden).toBe(true);
   });
 
-  it('has the request button and the updates list, with no ride faked yet', async () => {
-    await page(signedInStorage().storage);
-    expect(byId('request', HTMLButtonElement).disabled).toBe(true);
-    expect(byId('updates', HTMLOListElement).children).toHaveLength(0);
-    expect(byId('map', HTMLElement)).toBeTruthy();
+  it('centres the map on Seattle and sets the pickup there on Enter, for keyboard users', async () => {
+    await page(await signedInRider(site));
+    const map = byId('map', HTMLElement);
+    expect(map.tabIndex).toBe(0);
+    expect(
+      document.getElementById(map.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('press Enter to put the pickup at the centre');
+    pickCentreByKeyboard();
+    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(requestButton().disabled).toBe(false);
+    expect(requestButton().textContent).toBe('Request Unicorn');
+    expect(document.querySelector('#map .pickup-pin')).not.toBeNull();
   });
 
-  it('opens and closes the account menu from the keyboard', async () => {
-    await page(signedInStorage().storage);
+  it('sets the pickup at the map centre from the "Use map centre as pickup" button', async () => {
+    await page(await signedInRider(site));
+    byId('pickCentre', HTMLButtonElement).click();
+    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(requestButton().textContent).toBe('Request Unicorn');
+  });
+
+  it('sets the pickup where the map is clicked and sends that point to the ride API', async () => {
+    const rides = recordRides();
+    await page(await signedInRider(site), { mapSize: { width: 800, height: 600 } });
+    byId('map', HTMLElement).dispatchEvent(
+      new MouseEvent('click', { bubbles: true, clientX: 700, clientY: 100 }),
+    );
+    const [latitude = Number.NaN, longitude = Number.NaN] = (pickupText() ?? '')
+      .replace('Pickup point: ', '')
+      .split(', ')
+      .map(Number);
+    // Up and to the right of the centre: north-east of downtown Seattle.
+    expect(latitude).toBeGreaterThan(47.6062);
+    expect(longitude).toBeGreaterThan(-122.3321);
+    expect(requestButton().textContent).toBe('Request Unicorn');
+
+    requestButton().click();
+    await vi.waitFor(() => expect(rides).toHaveLength(1));
+    expect(rides[0]).toEqual({
+      PickupLocation: {
+        Latitude: expect.closeTo(latitude, 5),
+        Longitude: expect.closeTo(longitude, 5),
+      },
+    });
+  });
+
+  it('does not move the Enter key away from the map’s own zoom buttons', async () => {
+    await page(await signedInRider(site));
+    const zoomIn = document.querySelector<HTMLElement>('#map .leaflet-control-zoom-in');
+    expect(zoomIn?.getAttribute('aria-label')).toBe('Zoom in');
+    zoomIn?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(pickupText()).toBe('No pickup point yet.');
+  });
+});
+
+describe('requesting a unicorn', () => {
+  it.each([
+    [0, 'Bucephalus, your Golden unicorn, is on his way.', 'Bucephalus has arrived. Giddy up!'],
+    [1, 'Shadowfax, your White unicorn, is on his way.', 'Shadowfax has arrived. Giddy up!'],
+    [2, 'Rocinante, your Yellow unicorn, is on her way.', 'Rocinante has arrived. Giddy up!'],
+  ])('tells the story of unicorn %i: on the way, then arrived', async (unicorn, onWay, arrived) => {
+    site.unicorn = unicorn;
+    await page(await signedInRider(site));
+    pickCentreByKeyboard();
+    requestButton().click();
+    await vi.waitFor(() => expect(updates()).toEqual([onWay, arrived]));
+    expect(byId('updates', HTMLOListElement).getAttribute('aria-live')).toBe('polite');
+    // The ride is done: the next one starts with a new pickup, as in the workshop.
+    expect(requestButton().textContent).toBe('Set Pickup');
+    expect(requestButton().disabled).toBe(true);
+    expect(pickupText()).toBe('No pickup point yet.');
+    expect(rideMessage()).toBe('');
+  });
+
+  it('shows the unicorn jumping onto the pin, with no animation, when the rider prefers reduced motion', async () => {
+    const requestFrame = vi.fn();
+    await page(await signedInRider(site), { matchMedia: REDUCED, requestFrame });
+    byId('pickCentre', HTMLButtonElement).click();
+    const pin = markerPosition('.pickup-pin');
+    requestButton().click();
+    await vi.waitFor(() => expect(updates()).toHaveLength(2));
+    expect(requestFrame).not.toHaveBeenCalled();
+    expect(markerPosition('.unicorn-marker')).toEqual(pin);
+  });
+
+  it('moves the unicorn from the far corner to the pin over about two seconds', async () => {
+    const frames: ((time: number) => void)[] = [];
+    const runFrameAt = (time: number) => frames.shift()?.(time);
+    await page(await signedInRider(site), {
+      matchMedia: NO_PREFERENCE,
+      requestFrame: (callback) => frames.push(callback),
+      mapSize: { width: 800, height: 600 },
+    });
+    byId('pickCentre', HTMLButtonElement).click();
+    const pin = markerPosition('.pickup-pin');
+    requestButton().click();
+    await vi.waitFor(() => expect(updates()).toHaveLength(1));
+    expect(requestButton().textContent).toBe('Unicorn on the way');
+    expect(requestButton().disabled).toBe(true);
+
+    runFrameAt(1000);
+    const start = markerPosition('.unicorn-marker');
+    // The far corner of an 800×600 view, seen from its centre, is 500 px away.
+    expect(Math.hypot(start.x - pin.x, start.y - pin.y)).toBeCloseTo(500, 0);
+    runFrameAt(2000);
+    const halfway = markerPosition('.unicorn-marker');
+    expect(Math.hypot(halfway.x - pin.x, halfway.y - pin.y)).toBeCloseTo(250, 0);
+    runFrameAt(2900);
+    expect(updates()).toHaveLength(1);
+
+    runFrameAt(3000);
+    expect(markerPosition('.unicorn-marker')).toEqual(pin);
+    await vi.waitFor(() => expect(updates()).toHaveLength(2));
+    expect(ON_THE_WAY).toContain(updates()[0]);
+    expect(updates()[1]).toMatch(/^(Bucephalus|Shadowfax|Rocinante) has arrived\. Giddy up!$/);
+  });
+
+  it('ignores new clicks on the map while a unicorn is on its way', async () => {
+    const frames: ((time: number) => void)[] = [];
+    await page(await signedInRider(site), {
+      matchMedia: NO_PREFERENCE,
+      requestFrame: (callback) => frames.push(callback),
+      mapSize: { width: 800, height: 600 },
+    });
+    pickCentreByKeyboard();
+    requestButton().click();
+    await vi.waitFor(() => expect(updates()).toHaveLength(1));
+    byId('map', HTMLElement).dispatchEvent(
+      new MouseEvent('click', { bubbles: true, clientX: 10, clientY: 10 }),
+    );
+    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(requestButton().textContent).toBe('Unicorn on the way');
+  });
+
+  it('tells the story in Korean after a language switch', async () => {
+    site.unicorn = 0;
+    const { i18n } = await page(await signedInRider(site));
+    pickCentreByKeyboard();
+    requestButton().click();
+    await vi.waitFor(() => expect(updates()).toHaveLength(2));
+    i18n.setLanguage('ko');
+    expect(updates()).toEqual([
+      '황금빛 유니콘 Bucephalus이(가) 데리러 가고 있습니다.',
+      'Bucephalus이(가) 도착했습니다. 이랴!',
+    ]);
+    expect(requestButton().textContent).toBe('탑승 위치 지정');
+  });
+});
+
+describe('when the ride API refuses or fails', () => {
+  it('says the session has expired and offers to sign in again when the token is refused', async () => {
+    const rider = await signedInRider(site);
+    const { navigate } = await page(rider);
+    // An hour and more later on the service's clock, the ID token is past its expiry.
+    site.clock += 2 * 60 * 60 * 1000;
+    pickCentreByKeyboard();
+    requestButton().click();
+    await vi.waitFor(() =>
+      expect(rideMessage()).toBe('Your session has expired. Sign in again to request a unicorn.'),
+    );
+    expect(updates()).toEqual([]);
+    const signInAgain = byId('signInAgain', HTMLButtonElement);
+    expect(signInAgain.hidden).toBe(false);
+
+    signInAgain.click();
+    await vi.waitFor(() =>
+      expect(navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com'),
+    );
+    expect(await rider.auth.getIdToken()).toBeNull();
+  });
+
+  it('says the ride service cannot be reached when the network fails, and keeps the pickup', async () => {
+    site.server.use(http.post(site.rideUrl, () => HttpResponse.error()));
+    await page(await signedInRider(site));
+    pickCentreByKeyboard();
+    requestButton().click();
+    await vi.waitFor(() =>
+      expect(rideMessage()).toBe(
+        'Could not reach the ride service. Check your connection and try again.',
+      ),
+    );
+    expect(byId('signInAgain', HTMLButtonElement).hidden).toBe(true);
+    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(requestButton().disabled).toBe(false);
+    expect(requestButton().textContent).toBe('Request Unicorn');
+    expect(updates()).toEqual([]);
+  });
+
+  it('says the ride service had a problem when it answers 500, and a retry can succeed', async () => {
+    site.server.use(
+      http.post(site.rideUrl, () => HttpResponse.json({ message: 'Internal' }, { status: 500 }), {
+        once: true,
+      }),
+    );
+    await page(await signedInRider(site));
+    pickCentreByKeyboard();
+    requestButton().click();
+    await vi.waitFor(() =>
+      expect(rideMessage()).toBe(
+        'The ride service had a problem (HTTP 500), so no unicorn is coming. Try again in a moment.',
+      ),
+    );
+    requestButton().click();
+    await vi.waitFor(() => expect(updates()).toHaveLength(2));
+    expect(rideMessage()).toBe('');
+  });
+});
+
+describe('without a configured ride API', () => {
+  it('says so without blocking the page, and copies the real ID token only when asked', async () => {
+    const rider = await signedInRider(site);
+    const { clipboard } = await page(rider, { invokeUrl: null });
+    const notice = byId('apiNotice', HTMLElement);
+    expect(notice.hidden).toBe(false);
+    expect(notice.textContent).toContain('The ride API is not configured yet');
+    expect(notice.textContent).toContain('You are signed in');
+    expect(byId('greeting', HTMLElement).textContent).toBe('Hello, rider@example.com!');
+    expect(document.body.innerHTML).not.toContain(rider.idToken);
+
+    byId('copyToken', HTMLButtonElement).click();
+    await vi.waitFor(() => expect(clipboard.writeText).toHaveBeenCalledTimes(1));
+    const copied = clipboard.writeText.mock.calls[0]?.[0] ?? '';
+    expect(claimsOf(copied)).toMatchObject({ email: 'rider@example.com', token_use: 'id' });
+    expect(rideMessage()).toBe('The ID token is on your clipboard.');
+  });
+
+  it('still lets the rider pick, and explains the missing API instead of requesting', async () => {
+    const rides = recordRides();
+    await page(await signedInRider(site), { invokeUrl: null });
+    pickCentreByKeyboard();
+    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(requestButton().textContent).toBe('Request Unicorn');
+    requestButton().click();
+    await vi.waitFor(() =>
+      expect(rideMessage()).toBe(
+        'No unicorn can come yet: the ride API is not configured (VITE_API_INVOKE_URL). Your pickup point is kept.',
+      ),
+    );
+    expect(rides).toEqual([]);
+    expect(updates()).toEqual([]);
+  });
+});
+
+describe('the account menu', () => {
+  it('opens and closes from the keyboard', async () => {
+    await page(await signedInRider(site));
     const button = byId('accountLink', HTMLButtonElement);
     const menu = byId('accountMenu', HTMLElement);
     button.click();
@@ -86,50 +381,52 @@ describe('ride page', () => {
     byId('signOut', HTMLButtonElement).focus();
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(menu.hidden).toBe(true);
-    expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(button);
   });
 
   it('signs out on this device and goes to sign in', async () => {
-    const { navigate, storage } = await page(signedInStorage().storage);
+    const rider = await signedInRider(site);
+    const { navigate } = await page(rider);
     byId('signOut', HTMLButtonElement).click();
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('signin.html'));
-    expect(storage.data.size).toBe(0);
+    expect(await rider.auth.getIdToken()).toBeNull();
   });
 
-  it('signs out everywhere with GlobalSignOut', async () => {
-    network.server.use(answer('GlobalSignOut', () => HttpResponse.json({})));
-    const { navigate, storage } = await page(signedInStorage().storage);
+  it('signs out everywhere, so the refresh token stops working on every device', async () => {
+    const rider = await signedInRider(site);
+    const otherDevice = memoryStorage();
+    for (const [key, value] of rider.storage.data) otherDevice.setItem(key, value);
+    const { navigate } = await page(rider);
+
     byId('signOutEverywhere', HTMLButtonElement).click();
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('signin.html'));
-    expect(network.operations).toEqual(['GlobalSignOut']);
-    expect(storage.getItem(`${PREFIX}.LastAuthUser`)).toBeNull();
+    expect(await rider.auth.getIdToken()).toBeNull();
+
+    // The other device's session, refreshed at the service, is refused now.
+    const refreshToken = [...otherDevice.data].find(([key]) => key.endsWith('.refreshToken'))?.[1];
+    await expect(
+      site.emulator.call(
+        'InitiateAuth',
+        {
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: site.config.cognito.userPoolClientId,
+          AuthParameters: { REFRESH_TOKEN: refreshToken ?? '' },
+        },
+        { baseUrl: `${ORIGIN}/emulator` },
+      ),
+    ).rejects.toMatchObject({ type: 'NotAuthorizedException' });
   });
 
   it('stays signed in and explains when signing out everywhere cannot reach the service', async () => {
-    network.server.use(answer('GlobalSignOut', () => HttpResponse.error()));
-    const { navigate } = await page(signedInStorage().storage);
+    const rider = await signedInRider(site);
+    const { navigate } = await page(rider);
+    site.server.use(http.post(`${ORIGIN}/emulator/`, () => HttpResponse.error()));
     byId('signOutEverywhere', HTMLButtonElement).click();
     await vi.waitFor(() =>
-      expect(byId('rideMessage', HTMLElement).textContent).toBe(
+      expect(rideMessage()).toBe(
         'Could not reach the sign-in service. Check your connection and try again.',
       ),
     );
     expect(navigate).not.toHaveBeenCalled();
-  });
-
-  it('says the API is not configured and copies the ID token only when asked', async () => {
-    const { storage, idToken } = signedInStorage();
-    const { clipboard } = await page(storage, null);
-    expect(byId('apiNotice', HTMLElement).hidden).toBe(false);
-    expect(document.body.innerHTML).not.toContain(idToken);
-    byId('copyToken', HTMLButtonElement).click();
-    await vi.waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith(idToken));
-    expect(byId('rideMessage', HTMLElement).textContent).toBe('The ID token is on your clipboard.');
-  });
-
-  it('hides the API notice when the API is configured', async () => {
-    await page(signedInStorage().storage);
-    expect(byId('apiNotice', HTMLElement).hidden).toBe(true);
   });
 });

@@ -1,0 +1,180 @@
+/**
+ * The pickup map: Leaflet centred on Seattle, a pin where the rider picks, and the unicorn that
+ * travels to it. Nothing here waits on tiles, so picking, the pin and the unicorn work offline.
+ */
+import 'leaflet/dist/leaflet.css';
+import * as L from 'leaflet';
+import type { MapConfig } from './config.ts';
+import type { LatLng } from './ride-api.ts';
+
+/** Downtown Seattle, where the workshop's unicorns live. */
+export const SEATTLE: LatLng = { latitude: 47.6062, longitude: -122.3321 };
+
+/** How long the unicorn takes from the map corner to the pin. */
+export const TRAVEL_MS = 2000;
+
+const START_ZOOM = 13;
+
+/** Asks for a callback before the next repaint (`requestAnimationFrame`). */
+export type RequestFrame = (callback: (time: number) => void) => unknown;
+
+/** What `createPickupMap` needs. */
+export interface PickupMapOptions {
+  readonly tiles: MapConfig;
+  /** Called with the point the rider picked (a click, Enter on the map, or `pickCentre`). */
+  readonly onPick: (point: LatLng) => void;
+  /** Called with false when a tile fails to load and true when the visible tiles have loaded. */
+  readonly onTiles?: (loaded: boolean) => void;
+  /** Leaflet's own pan, zoom and fade animations are turned off when true. */
+  readonly reducedMotion?: boolean;
+}
+
+/** How the unicorn travels. */
+export interface Motion {
+  /** True: it appears at the pin at once. */
+  readonly reduced: boolean;
+  readonly requestFrame: RequestFrame;
+  readonly durationMs?: number;
+}
+
+/** The map as the ride page uses it. */
+export interface PickupMap {
+  /** Picks the point at the map's centre, as Enter on the focused map does. */
+  pickCentre(): void;
+  /** Shows the pickup pin at `point`, or removes it for null. */
+  showPin(point: LatLng | null): void;
+  /** Moves the unicorn from the map corner farthest from `to` onto `to`; resolves on arrival. */
+  sendUnicorn(to: LatLng, motion: Motion): Promise<void>;
+}
+
+/** Turns `container` into the pickup map. */
+export function createPickupMap(container: HTMLElement, options: PickupMapOptions): PickupMap {
+  const { tiles, onPick, onTiles = () => {}, reducedMotion = false } = options;
+  const map = L.map(container, {
+    center: toLeaflet(SEATTLE),
+    zoom: START_ZOOM,
+    zoomAnimation: !reducedMotion,
+    fadeAnimation: !reducedMotion,
+    markerZoomAnimation: !reducedMotion,
+    inertia: !reducedMotion,
+  });
+  L.tileLayer(tiles.tileUrl, { attribution: tiles.attribution, maxZoom: 19 })
+    .on('tileerror', () => onTiles(false))
+    .on('load', () => onTiles(true))
+    .addTo(map);
+
+  const pin = L.marker(toLeaflet(SEATTLE), {
+    icon: imageIcon(image(container, 'pickup-pin.svg'), 'pickup-pin', [32, 46], [16, 43]),
+    interactive: false,
+    keyboard: false,
+  });
+  const unicornImage = image(container, 'unicorn.svg');
+  const unicorn = L.marker(toLeaflet(SEATTLE), {
+    icon: imageIcon(unicornImage, 'unicorn-marker', [60, 60], [30, 30]),
+    interactive: false,
+    keyboard: false,
+    zIndexOffset: 1000,
+  });
+
+  // Wrapped, so a map panned round the world still sends a longitude within ±180°.
+  const pickAt = (point: L.LatLng): void => onPick(fromLeaflet(map.wrapLatLng(point)));
+  const pickCentre = (): void => pickAt(map.getCenter());
+  map.on('click', (event: L.LeafletMouseEvent) => pickAt(event.latlng));
+  container.addEventListener('keydown', (event) => {
+    // Only the map itself: Enter on its zoom buttons or attribution links keeps its own meaning.
+    if (event.target !== container || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    pickCentre();
+  });
+
+  return {
+    pickCentre,
+    showPin(point) {
+      if (point === null) {
+        pin.remove();
+        return;
+      }
+      pin.setLatLng(toLeaflet(point)).addTo(map);
+    },
+    async sendUnicorn(to, { reduced, requestFrame, durationMs = TRAVEL_MS }) {
+      const end = toLeaflet(to);
+      const start = farthestCorner(map, end);
+      unicornImage.classList.toggle('is-facing-left', end.lng < start.lng);
+      unicorn.setLatLng(reduced ? end : start).addTo(map);
+      if (reduced) return;
+      const icon = unicorn.getElement();
+      icon?.classList.add('is-travelling');
+      await travel(durationMs, requestFrame, (progress) => {
+        unicorn.setLatLng(
+          L.latLng(
+            start.lat + (end.lat - start.lat) * progress,
+            start.lng + (end.lng - start.lng) * progress,
+          ),
+        );
+      });
+      icon?.classList.remove('is-travelling');
+    },
+  };
+}
+
+/** Calls `step` with eased progress from 0 to 1 on animation frames over `durationMs`. */
+function travel(
+  durationMs: number,
+  requestFrame: RequestFrame,
+  step: (progress: number) => void,
+): Promise<void> {
+  return new Promise((resolve) => {
+    let startTime: number | null = null;
+    const frame = (time: number): void => {
+      startTime ??= time;
+      const linear = Math.min(1, (time - startTime) / durationMs);
+      step(easeInOut(linear));
+      if (linear < 1) requestFrame(frame);
+      else resolve();
+    };
+    requestFrame(frame);
+  });
+}
+
+function easeInOut(t: number): number {
+  return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
+}
+
+/** The corner of the visible map farthest from `point`, so the unicorn crosses the whole view. */
+function farthestCorner(map: L.Map, point: L.LatLng): L.LatLng {
+  const size = map.getSize();
+  const target = map.latLngToContainerPoint(point);
+  const corners = [L.point(0, 0), L.point(size.x, 0), L.point(0, size.y), L.point(size.x, size.y)];
+  const far = corners.reduce((best, corner) =>
+    corner.distanceTo(target) > best.distanceTo(target) ? corner : best,
+  );
+  return map.containerPointToLatLng(far);
+}
+
+function image(container: HTMLElement, src: string): HTMLImageElement {
+  const element = container.ownerDocument.createElement('img');
+  // Relative to the page, so the site also works under a sub-path. Decorative: the pickup text
+  // and the updates list say in words what the pin and the unicorn show.
+  element.src = src;
+  element.alt = '';
+  element.draggable = false;
+  return element;
+}
+
+function imageIcon(
+  html: HTMLImageElement,
+  className: string,
+  iconSize: [number, number],
+  iconAnchor: [number, number],
+): L.DivIcon {
+  return L.divIcon({ html, className, iconSize, iconAnchor });
+}
+
+function toLeaflet({ latitude, longitude }: LatLng): L.LatLng {
+  return L.latLng(latitude, longitude);
+}
+
+function fromLeaflet({ lat, lng }: L.LatLng): LatLng {
+  return { latitude: lat, longitude: lng };
+}
