@@ -2,40 +2,15 @@ import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, idTokenEmail, NetworkError, unconfiguredAuth } from '../../src/cognito-auth.ts';
 import { ConfigError } from '../../src/config.ts';
-import { answer, cognitoError, memoryStorage, testAuth, useNetwork } from './helpers.ts';
+import { otherCode, PASSWORD, useEmulatedCognito } from './emulator.ts';
+import { answer, ENDPOINT, memoryStorage, TEST_CLIENT_ID, testAuth } from './helpers.ts';
 
 const EMAIL = 'rider@example.com';
-const PASSWORD = 'Giddy-Up-42';
-const SUB = '8a1f6c2e-0000-4000-8000-00000000cafe';
-const PREFIX = 'CognitoIdentityServiceProvider.testclient';
+const NEW_PASSWORD = 'New-Pass-77';
+const HOUR = 3600 * 1000;
+const PREFIX = `CognitoIdentityServiceProvider.${TEST_CLIENT_ID}`;
 
-const network = useNetwork();
-
-function jwt(claims: Record<string, unknown>): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'RS256', kid: 'test' })}.${part(claims)}.c2lnbmF0dXJl`;
-}
-
-/** Stores a session the way the library does after a sign-in. */
-function signedIn(expiresInSeconds: number, extraClaims: Record<string, unknown> = {}) {
-  const storage = memoryStorage();
-  const now = Math.floor(Date.now() / 1000);
-  const times = { iat: now - 60, exp: now + expiresInSeconds, auth_time: now - 60 };
-  const idToken = jwt({ sub: SUB, email: EMAIL, token_use: 'id', ...times, ...extraClaims });
-  const accessToken = jwt({
-    sub: SUB,
-    token_use: 'access',
-    username: SUB,
-    ...times,
-    ...extraClaims,
-  });
-  storage.setItem(`${PREFIX}.LastAuthUser`, SUB);
-  storage.setItem(`${PREFIX}.${SUB}.idToken`, idToken);
-  storage.setItem(`${PREFIX}.${SUB}.accessToken`, accessToken);
-  storage.setItem(`${PREFIX}.${SUB}.refreshToken`, 'opaque-refresh-token');
-  storage.setItem(`${PREFIX}.${SUB}.clockDrift`, '0');
-  return { storage, idToken, accessToken };
-}
+const cognito = useEmulatedCognito();
 
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -46,46 +21,46 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject');
 }
 
+/** A browser (its own storage) where the confirmed user has signed in for real. */
+async function signedInDevice() {
+  const storage = memoryStorage();
+  const auth = testAuth(storage);
+  await auth.signIn(EMAIL, PASSWORD);
+  const idToken = await auth.getIdToken();
+  if (idToken === null) throw new Error('the sign-in stored no session');
+  cognito.operations.length = 0;
+  return { storage, auth, idToken };
+}
+
+/** Moves the browser's clock and the emulator's past the ID and access tokens' hour. */
+function anHourAndMoreLater(): void {
+  vi.setSystemTime(Date.now() + HOUR + 60_000);
+  cognito.clock.advance(HOUR + 60_000);
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('register', () => {
-  it('signs up with the email as username and as the email attribute', async () => {
-    let body: unknown;
-    network.server.use(
-      answer('SignUp', (received) => {
-        body = received;
-        return HttpResponse.json({
-          UserConfirmed: false,
-          UserSub: SUB,
-          CodeDeliveryDetails: {
-            AttributeName: 'email',
-            DeliveryMedium: 'EMAIL',
-            Destination: 'r***@e***',
-          },
-        });
-      }),
-    );
+  it('signs up with the email as username and as the email attribute, and a code is mailed', async () => {
     await expect(testAuth().register(EMAIL, PASSWORD)).resolves.toEqual({
       confirmed: false,
       destination: 'r***@e***',
     });
-    expect(body).toMatchObject({
-      ClientId: 'testclient',
+    expect(cognito.requests[0]?.body).toMatchObject({
+      ClientId: TEST_CLIENT_ID,
       Username: EMAIL,
       Password: PASSWORD,
       UserAttributes: [{ Name: 'email', Value: EMAIL }],
     });
+    await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'UNCONFIRMED' }]);
+    expect(cognito.code(EMAIL)).toMatch(/^\d{6}$/);
   });
 
   it('fails with the Cognito code and message when the email is taken', async () => {
-    network.server.use(
-      answer('SignUp', () =>
-        cognitoError('UsernameExistsException', 'An account with the given email already exists.'),
-      ),
-    );
-    const failure = await failureOf(testAuth().register(EMAIL, PASSWORD));
+    await cognito.confirmedUser(EMAIL);
+    const failure = await failureOf(testAuth().register(EMAIL, 'Other-Pass-7'));
     expect(failure).toBeInstanceOf(AuthError);
     expect(failure).toMatchObject({
       code: 'UsernameExistsException',
@@ -93,15 +68,25 @@ describe('register', () => {
     });
   });
 
+  it('fails with the policy rule Cognito names when the password is weak', async () => {
+    const failure = await failureOf(testAuth().register(EMAIL, 'giddy-up-42'));
+    expect(failure).toBeInstanceOf(AuthError);
+    expect(failure).toMatchObject({
+      code: 'InvalidPasswordException',
+      message: 'Password did not conform with policy: Password must have uppercase characters',
+    });
+  });
+
   it('fails with a NetworkError when the service cannot be reached', async () => {
-    network.server.use(answer('SignUp', () => HttpResponse.error()));
+    cognito.server.use(answer('SignUp', () => HttpResponse.error()));
     const failure = await failureOf(testAuth().register(EMAIL, PASSWORD));
     expect(failure).toBeInstanceOf(NetworkError);
     expect(failure).toMatchObject({ code: 'NetworkError' });
+    await expect(cognito.users()).resolves.toEqual([]);
   });
 
-  it('reads the code from the x-amzn-ErrorType header when the body is not JSON', async () => {
-    network.server.use(
+  it('reads the code from the x-amzn-ErrorType header when a proxy answers with HTML', async () => {
+    cognito.server.use(
       answer(
         'SignUp',
         () =>
@@ -118,239 +103,205 @@ describe('register', () => {
 });
 
 describe('verify and resendCode', () => {
-  it('confirms the sign-up with the email and the code', async () => {
-    let body: unknown;
-    network.server.use(
-      answer('ConfirmSignUp', (received) => {
-        body = received;
-        return HttpResponse.json({});
-      }),
-    );
-    await testAuth().verify(EMAIL, '123456');
-    expect(body).toMatchObject({
-      ClientId: 'testclient',
+  it('confirms the sign-up with the mailed code', async () => {
+    await cognito.unconfirmedUser(EMAIL);
+    await testAuth().verify(EMAIL, cognito.code(EMAIL));
+    expect(cognito.requests[0]?.body).toMatchObject({
+      ClientId: TEST_CLIENT_ID,
       Username: EMAIL,
-      ConfirmationCode: '123456',
       ForceAliasCreation: false,
     });
+    await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'CONFIRMED' }]);
+  });
+
+  it('reports a wrong code as CodeMismatchException', async () => {
+    await cognito.unconfirmedUser(EMAIL);
+    expect(await failureOf(testAuth().verify(EMAIL, otherCode(cognito.code(EMAIL))))).toMatchObject(
+      {
+        code: 'CodeMismatchException',
+        message: 'Invalid verification code provided, please try again.',
+      },
+    );
   });
 
   it('reports an expired code with its own code', async () => {
-    network.server.use(
-      answer('ConfirmSignUp', () =>
-        cognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
-      ),
-    );
-    expect(await failureOf(testAuth().verify(EMAIL, '123456'))).toMatchObject({
+    await cognito.unconfirmedUser(EMAIL);
+    cognito.clock.advance(24 * HOUR + 1000);
+    expect(await failureOf(testAuth().verify(EMAIL, cognito.code(EMAIL)))).toMatchObject({
       code: 'ExpiredCodeException',
+      message: 'Invalid code provided, please request a code again.',
     });
   });
 
-  it('tells where the new code went', async () => {
-    network.server.use(
-      answer('ResendConfirmationCode', () =>
-        HttpResponse.json({
-          CodeDeliveryDetails: {
-            AttributeName: 'email',
-            DeliveryMedium: 'EMAIL',
-            Destination: 'r***@e***',
-          },
-        }),
-      ),
-    );
+  it('tells where the new code went, and the new code confirms', async () => {
+    await cognito.unconfirmedUser(EMAIL);
     await expect(testAuth().resendCode(EMAIL)).resolves.toEqual({ destination: 'r***@e***' });
+    expect(cognito.mails(EMAIL)).toHaveLength(2);
+    await testAuth().verify(EMAIL, cognito.code(EMAIL));
+    await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'CONFIRMED' }]);
   });
 });
 
 describe('signIn', () => {
-  it('starts SRP with the email and reports a wrong password as NotAuthorizedException', async () => {
-    let body: unknown;
-    network.server.use(
-      answer('InitiateAuth', (received) => {
-        body = received;
-        return cognitoError('NotAuthorizedException', 'Incorrect username or password.');
-      }),
-    );
-    const failure = await failureOf(testAuth().signIn(EMAIL, PASSWORD));
-    expect(failure).toMatchObject({
+  it('signs in with SRP (the password is never sent) and keeps the session', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const storage = memoryStorage();
+    await testAuth(storage).signIn(EMAIL, PASSWORD);
+    expect(cognito.operations).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+    expect(cognito.requests[0]?.body).toMatchObject({
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: EMAIL },
+    });
+    expect(cognito.requests[0]?.body).toHaveProperty('AuthParameters.SRP_A');
+    expect(JSON.stringify(cognito.requests.map((r) => r.body))).not.toContain(PASSWORD);
+    const idToken = await testAuth(storage).getIdToken();
+    expect(idToken === null ? null : idTokenEmail(idToken)).toBe(EMAIL);
+  });
+
+  it('reports a wrong password as NotAuthorizedException, and stores nothing', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const storage = memoryStorage();
+    expect(await failureOf(testAuth(storage).signIn(EMAIL, 'Wrong-Pass-1'))).toMatchObject({
       code: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
-    expect(body).toMatchObject({ AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: EMAIL } });
-    expect(body).toHaveProperty('AuthParameters.SRP_A');
+    expect(storage.data.size).toBe(0);
   });
 
   it('reports an unconfirmed user as UserNotConfirmedException', async () => {
-    network.server.use(
-      answer('InitiateAuth', () =>
-        cognitoError('UserNotConfirmedException', 'User is not confirmed.'),
-      ),
-    );
+    await cognito.unconfirmedUser(EMAIL);
     expect(await failureOf(testAuth().signIn(EMAIL, PASSWORD))).toMatchObject({
       code: 'UserNotConfirmedException',
+      message: 'User is not confirmed.',
     });
   });
 });
 
 describe('forgotPassword and confirmPassword', () => {
-  it('tells where the reset code went', async () => {
-    network.server.use(
-      answer('ForgotPassword', () =>
-        HttpResponse.json({
-          CodeDeliveryDetails: {
-            AttributeName: 'email',
-            DeliveryMedium: 'EMAIL',
-            Destination: 'r***@e***',
-          },
-        }),
-      ),
-    );
+  it('mails a reset code and tells where; the new password then signs in and the old one not', async () => {
+    await cognito.confirmedUser(EMAIL);
     await expect(testAuth().forgotPassword(EMAIL)).resolves.toEqual({ destination: 'r***@e***' });
-  });
-
-  it('sets the new password with the code', async () => {
-    let body: unknown;
-    network.server.use(
-      answer('ConfirmForgotPassword', (received) => {
-        body = received;
-        return HttpResponse.json({});
-      }),
-    );
-    await testAuth().confirmPassword(EMAIL, '654321', 'New-Pass-77');
-    expect(body).toMatchObject({
-      Username: EMAIL,
-      ConfirmationCode: '654321',
-      Password: 'New-Pass-77',
+    await testAuth().confirmPassword(EMAIL, cognito.code(EMAIL, 'forgot-password'), NEW_PASSWORD);
+    await testAuth().signIn(EMAIL, NEW_PASSWORD);
+    expect(await failureOf(testAuth().signIn(EMAIL, PASSWORD))).toMatchObject({
+      code: 'NotAuthorizedException',
     });
   });
 
-  it('reports a wrong reset code as CodeMismatchException', async () => {
-    network.server.use(
-      answer('ConfirmForgotPassword', () =>
-        cognitoError(
-          'CodeMismatchException',
-          'Invalid verification code provided, please try again.',
-        ),
-      ),
-    );
-    expect(
-      await failureOf(testAuth().confirmPassword(EMAIL, '000000', 'New-Pass-77')),
-    ).toMatchObject({ code: 'CodeMismatchException' });
+  it('reports a wrong reset code as CodeMismatchException, and the old password still works', async () => {
+    await cognito.confirmedUser(EMAIL);
+    await testAuth().forgotPassword(EMAIL);
+    const wrong = otherCode(cognito.code(EMAIL, 'forgot-password'));
+    expect(await failureOf(testAuth().confirmPassword(EMAIL, wrong, NEW_PASSWORD))).toMatchObject({
+      code: 'CodeMismatchException',
+    });
+    await testAuth().signIn(EMAIL, PASSWORD);
   });
 });
 
 describe('getIdToken', () => {
   it('is null when nobody signed in, without asking the network', async () => {
     await expect(testAuth().getIdToken()).resolves.toBeNull();
-    expect(network.operations).toEqual([]);
+    expect(cognito.operations).toEqual([]);
   });
 
-  it('returns the stored ID token while it is valid', async () => {
-    const { storage, idToken } = signedIn(3600);
+  it('returns the stored ID token while it is valid, without asking the network', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const { storage, idToken } = await signedInDevice();
     await expect(testAuth(storage).getIdToken()).resolves.toBe(idToken);
-    expect(network.operations).toEqual([]);
+    expect(cognito.operations).toEqual([]);
   });
 
   it('refreshes an expired session with the refresh token', async () => {
-    const { storage } = signedIn(-10);
-    const fresh = signedIn(3600, { jti: 'fresh' });
-    let body: unknown;
-    network.server.use(
-      answer('InitiateAuth', (received) => {
-        body = received;
-        return HttpResponse.json({
-          AuthenticationResult: {
-            IdToken: fresh.idToken,
-            AccessToken: fresh.accessToken,
-            ExpiresIn: 3600,
-            TokenType: 'Bearer',
-          },
-        });
-      }),
+    await cognito.confirmedUser(EMAIL);
+    const { storage, idToken } = await signedInDevice();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    anHourAndMoreLater();
+    const fresh = await testAuth(storage).getIdToken();
+    expect(fresh).not.toBeNull();
+    expect(fresh).not.toBe(idToken);
+    expect(idTokenEmail(fresh ?? '')).toBe(EMAIL);
+    expect(cognito.operations).toEqual(['InitiateAuth']);
+    expect(cognito.requests.at(-1)?.body).toMatchObject({ AuthFlow: 'REFRESH_TOKEN_AUTH' });
+    const stored = storage.getItem(
+      `${PREFIX}.${storage.getItem(`${PREFIX}.LastAuthUser`)}.idToken`,
     );
-    await expect(testAuth(storage).getIdToken()).resolves.toBe(fresh.idToken);
-    expect(body).toMatchObject({
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      AuthParameters: { REFRESH_TOKEN: 'opaque-refresh-token' },
-    });
-    expect(storage.getItem(`${PREFIX}.${SUB}.idToken`)).toBe(fresh.idToken);
+    expect(stored).toBe(fresh);
   });
 
-  it('is null once the refresh token has been revoked', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const { storage } = signedIn(-10);
-    network.server.use(
-      answer('InitiateAuth', () =>
-        cognitoError('NotAuthorizedException', 'Refresh Token has been revoked'),
-      ),
-    );
-    const token = testAuth(storage).getIdToken();
+  it('is null once another device has signed out everywhere', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const here = await signedInDevice();
+    const elsewhere = await signedInDevice();
+    await elsewhere.auth.signOutEverywhere();
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+    anHourAndMoreLater();
+    const token = here.auth.getIdToken();
     // The library retries a failed refresh with backoff for about 6 s.
     await vi.advanceTimersByTimeAsync(10_000);
     await expect(token).resolves.toBeNull();
-    expect(storage.getItem(`${PREFIX}.LastAuthUser`)).toBeNull();
+    expect(here.storage.getItem(`${PREFIX}.LastAuthUser`)).toBeNull();
   });
 
   it('fails with a NetworkError when the refresh cannot reach the service', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const { storage } = signedIn(-10);
-    network.server.use(answer('InitiateAuth', () => HttpResponse.error()));
-    const token = failureOf(testAuth(storage).getIdToken());
+    await cognito.confirmedUser(EMAIL);
+    const { auth } = await signedInDevice();
+    cognito.server.use(answer('InitiateAuth', () => HttpResponse.error()));
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+    anHourAndMoreLater();
+    const token = failureOf(auth.getIdToken());
     await vi.advanceTimersByTimeAsync(10_000);
     expect(await token).toBeInstanceOf(NetworkError);
   });
 });
 
 describe('signOut and signOutEverywhere', () => {
-  it('forgets the session on this device', async () => {
-    const { storage } = signedIn(3600);
-    const auth = testAuth(storage);
+  it('revokes the refresh token and forgets the session on this device', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const { storage, auth } = await signedInDevice();
+    const copy = memoryStorage();
+    for (const [key, value] of storage.data) copy.setItem(key, value);
     await auth.signOut();
+    expect(cognito.operations).toEqual(['RevokeToken']);
     await expect(auth.getIdToken()).resolves.toBeNull();
     expect(storage.data.size).toBe(0);
-  });
 
-  it('revokes a revocable refresh token before forgetting it', async () => {
-    const { storage } = signedIn(3600, { origin_jti: 'origin-1' });
-    let body: unknown;
-    network.server.use(
-      answer('RevokeToken', (received) => {
-        body = received;
-        return HttpResponse.json({});
-      }),
-    );
-    await testAuth(storage).signOut();
-    expect(body).toEqual({ Token: 'opaque-refresh-token', ClientId: 'testclient' });
-    expect(storage.data.size).toBe(0);
+    // A copy of the revoked session (a stolen one) can no longer be refreshed.
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+    anHourAndMoreLater();
+    const token = testAuth(copy).getIdToken();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(token).resolves.toBeNull();
   });
 
   it('signs out everywhere with GlobalSignOut and forgets the session here', async () => {
-    const { storage, accessToken } = signedIn(3600);
-    let body: unknown;
-    network.server.use(
-      answer('GlobalSignOut', (received) => {
-        body = received;
-        return HttpResponse.json({});
-      }),
-    );
-    await testAuth(storage).signOutEverywhere();
-    expect(body).toEqual({ AccessToken: accessToken });
+    await cognito.confirmedUser(EMAIL);
+    const { storage, auth } = await signedInDevice();
+    await auth.signOutEverywhere();
+    expect(cognito.operations).toEqual(['GlobalSignOut']);
+    expect(cognito.requests.at(-1)?.body).toHaveProperty('AccessToken');
     expect(storage.getItem(`${PREFIX}.LastAuthUser`)).toBeNull();
+    await expect(auth.getIdToken()).resolves.toBeNull();
   });
 
   it('keeps the session when signing out everywhere cannot reach the service', async () => {
-    const { storage, idToken } = signedIn(3600);
-    network.server.use(answer('GlobalSignOut', () => HttpResponse.error()));
-    const auth = testAuth(storage);
+    await cognito.confirmedUser(EMAIL);
+    const { auth, idToken } = await signedInDevice();
+    cognito.server.use(answer('GlobalSignOut', () => HttpResponse.error()));
     expect(await failureOf(auth.signOutEverywhere())).toBeInstanceOf(NetworkError);
     await expect(auth.getIdToken()).resolves.toBe(idToken);
   });
 });
 
 describe('helpers', () => {
-  it('reads the email claim of an ID token', () => {
-    expect(idTokenEmail(signedIn(3600).idToken)).toBe(EMAIL);
-    expect(idTokenEmail(jwt({ sub: SUB }))).toBeNull();
+  it('reads the email claim of an ID token, and null from anything else', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const { idToken, storage } = await signedInDevice();
+    expect(idTokenEmail(idToken)).toBe(EMAIL);
+    const accessToken = storage.getItem(
+      `${PREFIX}.${storage.getItem(`${PREFIX}.LastAuthUser`)}.accessToken`,
+    );
+    expect(idTokenEmail(accessToken ?? '')).toBeNull();
     expect(idTokenEmail('not-a-jwt')).toBeNull();
   });
 
@@ -364,11 +315,13 @@ describe('helpers', () => {
     expect(await failureOf(auth.register(EMAIL, PASSWORD))).toBe(reason);
     expect(await failureOf(auth.signIn(EMAIL, PASSWORD))).toBe(reason);
     await expect(auth.getIdToken()).resolves.toBeNull();
+    expect(cognito.operations).toEqual([]);
   });
 
-  it('sends requests to the configured endpoint (msw answers nowhere else)', async () => {
-    network.server.use(answer('ResendConfirmationCode', () => HttpResponse.json({})));
-    await expect(testAuth().resendCode(EMAIL)).resolves.toEqual({ destination: null });
-    expect(network.operations).toEqual(['ResendConfirmationCode']);
+  it('sends requests to the configured endpoint', async () => {
+    await testAuth().resendCode(EMAIL);
+    expect(cognito.requests.map((r) => [r.url, r.operation])).toEqual([
+      [ENDPOINT, 'ResendConfirmationCode'],
+    ]);
   });
 });

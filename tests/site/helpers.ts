@@ -1,15 +1,18 @@
-/** Shared set-up for the site's tests: real page markup, memory storage, a network stub. */
+/** Shared set-up for the site's tests: real page markup, memory storage, msw, and how a person uses a form. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ICognitoStorage } from 'amazon-cognito-identity-js';
-import { HttpResponse, http } from 'msw';
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { type Auth, createAuth } from '../../src/cognito-auth.ts';
 import { createI18n, type I18n } from '../../src/i18n/index.ts';
 
 /** The endpoint of the test pool; msw answers here in place of Cognito. */
 export const ENDPOINT = 'https://cognito.test/';
+/** The test user pool and its app client (a browser client: no secret). */
+export const TEST_POOL_ID = 'us-east-1_TestPool1';
+export const TEST_CLIENT_ID = 'testclient';
 
 /** A storage object per test, so neither sessions nor the language leak between tests. */
 export function memoryStorage(): ICognitoStorage & Storage & { data: Map<string, string> } {
@@ -49,8 +52,8 @@ export function testI18n(languages: readonly string[] = ['en-US']): I18n & { sto
 export function testAuth(storage: ICognitoStorage = memoryStorage()): Auth {
   return createAuth({
     cognito: {
-      userPoolId: 'us-east-1_TestPool1',
-      userPoolClientId: 'testclient',
+      userPoolId: TEST_POOL_ID,
+      userPoolClientId: TEST_CLIENT_ID,
       region: 'us-east-1',
       endpoint: ENDPOINT,
     },
@@ -61,23 +64,6 @@ export function testAuth(storage: ICognitoStorage = memoryStorage()): Auth {
 /** The X-Amz-Target operation name of a request, e.g. 'SignUp'. */
 export function operationOf(request: Request): string {
   return (request.headers.get('x-amz-target') ?? '').split('.').pop() ?? '';
-}
-
-/** A Cognito error response as the service sends it. */
-export function cognitoError(type: string, message: string): Response {
-  return HttpResponse.json(
-    { __type: type, message },
-    { status: 400, headers: { 'x-amzn-ErrorType': `${type}:` } },
-  );
-}
-
-/** A promise with its resolve function, to hold a response until the test lets it go. */
-export function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = (): void => {};
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
 }
 
 /**
@@ -128,4 +114,34 @@ export function submitButton(form: HTMLFormElement): HTMLButtonElement {
   const button = form.querySelector('button[type="submit"]');
   if (!(button instanceof HTMLButtonElement)) throw new Error('the form has no submit button');
   return button;
+}
+
+/** Waits for what the real library does (SRP sign-in takes up to a second in jsdom). */
+export function eventually(check: () => void): Promise<void> {
+  return vi.waitFor(check, { timeout: 20_000, interval: 20 });
+}
+
+/**
+ * Submits a form the way an impatient person does: press, and press again while it runs (tests
+ * then check that one request went out). Checks that the submit button is busy (disabled,
+ * `aria-busy`, "Working…" or the Korean `working` text) meanwhile, and waits until it is free.
+ */
+export async function submitWhileBusy(form: HTMLFormElement, working = 'Working…'): Promise<void> {
+  const button = submitButton(form);
+  const idle = button.textContent?.trim();
+  form.requestSubmit();
+  expect(button.disabled).toBe(true);
+  expect(button.getAttribute('aria-busy')).toBe('true');
+  expect(button.textContent?.trim()).toBe(working);
+  form.requestSubmit();
+  await eventually(() => expect(button.hasAttribute('aria-busy')).toBe(false));
+  expect(button.disabled).toBe(false);
+  expect(button.textContent?.trim()).toBe(idle);
+}
+
+/** The live region (`role="alert"`) inside `container`, where the page speaks to the person. */
+export function liveRegion(container: ParentNode): HTMLElement {
+  const region = container.querySelector('[role="alert"]');
+  if (!(region instanceof HTMLElement)) throw new Error('no live region (role="alert") here');
+  return region;
 }

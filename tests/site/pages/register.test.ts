@@ -3,24 +3,25 @@ import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../../src/config.ts';
 import { setupRegisterPage } from '../../../src/pages/register.ts';
+import { PASSWORD, useEmulatedCognito } from '../emulator.ts';
 import {
   answer,
   byId,
-  cognitoError,
-  deferred,
+  eventually,
+  liveRegion,
   loadPage,
   submitButton,
+  submitWhileBusy,
   testAuth,
   testI18n,
   type,
-  useNetwork,
 } from '../helpers.ts';
 
-const network = useNetwork();
+const cognito = useEmulatedCognito();
 
-function page(search = '', configError: ConfigError | null = null) {
+function page(search = '', configError: ConfigError | null = null, languages = ['en-US']) {
   loadPage('register.html');
-  const i18n = testI18n();
+  const i18n = testI18n(languages);
   const navigate = vi.fn<(url: string) => void>();
   setupRegisterPage(document, { auth: testAuth(), i18n, navigate, search, configError });
   const form = byId('registrationForm', HTMLFormElement);
@@ -33,9 +34,11 @@ function page(search = '', configError: ConfigError | null = null) {
     password2: byId('password2InputRegister', HTMLInputElement),
     toggle: byId('showPasswordRegister', HTMLInputElement),
     button: submitButton(form),
-    message: byId('registrationMessage', HTMLElement),
+    message: liveRegion(form),
   };
 }
+
+type Page = ReturnType<typeof page>;
 
 function rule(name: string): HTMLElement {
   const item = document.querySelector<HTMLElement>(`[data-rule="${name}"]`);
@@ -43,15 +46,14 @@ function rule(name: string): HTMLElement {
   return item;
 }
 
-function fill(
-  p: ReturnType<typeof page>,
-  email: string,
-  password: string,
-  password2 = password,
-): void {
+function fill(p: Page, email: string, password: string, password2 = password): void {
   type(p.email, email);
   type(p.password, password);
   type(p.password2, password2);
+}
+
+function typed(p: Page): string[] {
+  return [p.email.value, p.password.value, p.password2.value];
 }
 
 beforeEach(() => {
@@ -83,14 +85,32 @@ describe('register page', () => {
     expect(states()).toEqual(['true', 'true', 'true', 'true', 'true']);
   });
 
-  it('catches passwords that do not match before any request', () => {
+  it('signs up with the email and goes on to verify it, where the mailed code is awaited', async () => {
+    const p = page();
+    fill(p, '  rider@example.com ', PASSWORD);
+    await submitWhileBusy(p.form);
+    expect(p.navigate).toHaveBeenCalledOnce();
+    const url = new URL(p.navigate.mock.calls[0]?.[0] ?? '', 'https://site.test/');
+    expect(url.pathname).toBe('/verify.html');
+    expect(url.searchParams.get('email')).toBe('rider@example.com');
+    expect(url.searchParams.get('sent')).toBe('r***@e***');
+    expect(cognito.operations).toEqual(['SignUp']);
+    await expect(cognito.users()).resolves.toEqual([
+      { email: 'rider@example.com', status: 'UNCONFIRMED' },
+    ]);
+    expect(cognito.code('rider@example.com')).toMatch(/^\d{6}$/);
+  });
+
+  it('catches passwords that do not match before any request', async () => {
     const p = page();
     fill(p, 'rider@example.com', 'Giddy-Up-42', 'Giddy-Up-43');
     p.form.requestSubmit();
     expect(p.message.textContent).toBe('The passwords do not match.');
     expect(p.password2.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(p.password2);
-    expect(network.operations).toEqual([]);
+    expect(typed(p)).toEqual(['rider@example.com', 'Giddy-Up-42', 'Giddy-Up-43']);
+    expect(cognito.operations).toEqual([]);
+    await expect(cognito.users()).resolves.toEqual([]);
     expect(p.navigate).not.toHaveBeenCalled();
   });
 
@@ -103,7 +123,119 @@ describe('register page', () => {
     p.form.requestSubmit();
     expect(p.message.textContent).toBe(text);
     expect(p.email.getAttribute('aria-invalid')).toBe('true');
-    expect(network.operations).toEqual([]);
+    expect(cognito.operations).toEqual([]);
+  });
+
+  it.each([
+    ['Gu-42', 'The password is too short.'],
+    ['giddy-up-42', 'The password needs an uppercase letter.'],
+    ['GIDDY-UP-42', 'The password needs a lowercase letter.'],
+    ['Giddy-Up-xy', 'The password needs a number.'],
+    ['GiddyUp42', 'The password needs a symbol, such as ! @ # $.'],
+  ])(
+    'keeps what was typed and names the rule when Cognito refuses the password "%s"',
+    async (password, text) => {
+      const p = page();
+      fill(p, 'rider@example.com', password);
+      await submitWhileBusy(p.form);
+      expect(p.message.textContent).toBe(text);
+      expect(typed(p)).toEqual(['rider@example.com', password, password]);
+      expect(cognito.operations).toEqual(['SignUp']);
+      await expect(cognito.users()).resolves.toEqual([]);
+      expect(p.navigate).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each([
+    [
+      'en-US',
+      'Working…',
+      'An account with this email already exists. Sign in, or confirm it if you have not yet.',
+    ],
+    [
+      'ko-KR',
+      '처리 중…',
+      '이 이메일로 가입된 계정이 이미 있습니다. 로그인하거나, 아직 인증하지 않았다면 인증을 완료하세요.',
+    ],
+  ])(
+    'keeps what was typed and explains (%s) that the email is already registered',
+    async (language, working, text) => {
+      await cognito.confirmedUser('rider@example.com');
+      const p = page('', null, [language]);
+      fill(p, 'Rider@Example.com', 'Other-Pass-7');
+      await submitWhileBusy(p.form, working);
+      expect(p.message.textContent).toBe(text);
+      expect(typed(p)).toEqual(['Rider@Example.com', 'Other-Pass-7', 'Other-Pass-7']);
+      expect(cognito.operations).toEqual(['SignUp']);
+      expect(p.navigate).not.toHaveBeenCalled();
+    },
+  );
+
+  it('explains an email address that Cognito refuses though the page let it through', async () => {
+    const p = page();
+    fill(p, 'rider@localhost', PASSWORD);
+    await submitWhileBusy(p.form);
+    expect(p.message.textContent).toBe(
+      'Something you entered is not valid. Check the email address and the other fields.',
+    );
+    expect(typed(p)).toEqual(['rider@localhost', PASSWORD, PASSWORD]);
+    await expect(cognito.users()).resolves.toEqual([]);
+  });
+
+  it('says it could not reach the service when the network fails, and keeps what was typed', async () => {
+    cognito.server.use(answer('SignUp', () => HttpResponse.error()));
+    const p = page();
+    fill(p, 'rider@example.com', PASSWORD);
+    await submitWhileBusy(p.form);
+    expect(p.message.textContent).toBe(
+      'Could not reach the sign-in service. Check your connection and try again.',
+    );
+    expect(typed(p)).toEqual(['rider@example.com', PASSWORD, PASSWORD]);
+    expect(cognito.operations).toEqual(['SignUp']);
+    await expect(cognito.users()).resolves.toEqual([]);
+  });
+
+  it('says the service had a problem when Cognito answers 500, and keeps what was typed', async () => {
+    cognito.server.use(
+      answer('SignUp', () =>
+        HttpResponse.json(
+          { __type: 'InternalErrorException', message: 'Internal server error.' },
+          { status: 500, headers: { 'x-amzn-ErrorType': 'InternalErrorException:' } },
+        ),
+      ),
+    );
+    const p = page();
+    fill(p, 'rider@example.com', PASSWORD);
+    await submitWhileBusy(p.form);
+    expect(p.message.textContent).toBe(
+      'The sign-in service had an internal problem. Please try again.',
+    );
+    expect(typed(p)).toEqual(['rider@example.com', PASSWORD, PASSWORD]);
+  });
+
+  // Known bug, left for the owner of src/: the library throws a TypeError reading `__type` of a
+  // body that is not Cognito JSON, and the page shows its text ("Cannot read properties of
+  // undefined (reading 'split')"). Drop `.fails` once src/auth-errors.ts handles it.
+  it.fails('shows a plain message, not a raw TypeError, when a gateway answers 502 with HTML', async () => {
+    cognito.server.use(
+      answer('SignUp', () => new HttpResponse('<html>502 Bad Gateway</html>', { status: 502 })),
+    );
+    const p = page();
+    fill(p, 'rider@example.com', PASSWORD);
+    await submitWhileBusy(p.form);
+    expect(p.message.textContent).not.toBe('');
+    expect(p.message.textContent).not.toContain('Cannot read properties');
+  });
+
+  it('clears an old failure when the next attempt succeeds', async () => {
+    const p = page();
+    fill(p, 'rider@example.com', 'giddy-up-42');
+    await submitWhileBusy(p.form);
+    expect(p.message.textContent).toBe('The password needs an uppercase letter.');
+    fill(p, 'rider@example.com', PASSWORD);
+    p.form.requestSubmit();
+    expect(p.message.textContent).toBe('');
+    await eventually(() => expect(p.navigate).toHaveBeenCalledOnce());
   });
 
   it('shows and hides both passwords with the toggle', () => {
@@ -112,91 +244,6 @@ describe('register page', () => {
     expect([p.password.type, p.password2.type]).toEqual(['text', 'text']);
     p.toggle.click();
     expect([p.password.type, p.password2.type]).toEqual(['password', 'password']);
-  });
-
-  it('is busy while the sign-up runs, and a second press sends nothing', async () => {
-    const hold = deferred();
-    network.server.use(
-      answer('SignUp', async () => {
-        await hold.promise;
-        return cognitoError(
-          'UsernameExistsException',
-          'An account with the given email already exists.',
-        );
-      }),
-    );
-    const p = page();
-    fill(p, 'rider@example.com', 'Giddy-Up-42');
-    p.form.requestSubmit();
-    expect(p.button.disabled).toBe(true);
-    expect(p.button.getAttribute('aria-busy')).toBe('true');
-    expect(p.button.textContent?.trim()).toBe('Working…');
-    p.form.requestSubmit();
-    await vi.waitFor(() => expect(network.operations).toEqual(['SignUp']));
-    hold.resolve();
-    await vi.waitFor(() => expect(p.button.disabled).toBe(false));
-    expect(p.button.hasAttribute('aria-busy')).toBe(false);
-    expect(p.button.textContent?.trim()).toBe('Let’s Ryde');
-    expect(network.operations).toEqual(['SignUp']);
-  });
-
-  it('keeps what was typed and explains when the email is already registered', async () => {
-    network.server.use(
-      answer('SignUp', () =>
-        cognitoError('UsernameExistsException', 'An account with the given email already exists.'),
-      ),
-    );
-    const p = page();
-    fill(p, 'rider@example.com', 'Giddy-Up-42');
-    p.form.requestSubmit();
-    await vi.waitFor(() =>
-      expect(p.message.textContent).toBe(
-        'An account with this email already exists. Sign in, or confirm it if you have not yet.',
-      ),
-    );
-    expect([p.email.value, p.password.value, p.password2.value]).toEqual([
-      'rider@example.com',
-      'Giddy-Up-42',
-      'Giddy-Up-42',
-    ]);
-    expect(p.navigate).not.toHaveBeenCalled();
-  });
-
-  it('says it could not reach the service when the network fails', async () => {
-    network.server.use(answer('SignUp', () => HttpResponse.error()));
-    const p = page();
-    fill(p, 'rider@example.com', 'Giddy-Up-42');
-    p.form.requestSubmit();
-    await vi.waitFor(() =>
-      expect(p.message.textContent).toBe(
-        'Could not reach the sign-in service. Check your connection and try again.',
-      ),
-    );
-    expect(p.email.value).toBe('rider@example.com');
-  });
-
-  it('goes on to verify with the email once signed up', async () => {
-    network.server.use(
-      answer('SignUp', () =>
-        HttpResponse.json({
-          UserConfirmed: false,
-          UserSub: 'sub',
-          CodeDeliveryDetails: {
-            AttributeName: 'email',
-            DeliveryMedium: 'EMAIL',
-            Destination: 'r***@e***',
-          },
-        }),
-      ),
-    );
-    const p = page();
-    fill(p, '  rider@example.com ', 'Giddy-Up-42');
-    p.form.requestSubmit();
-    await vi.waitFor(() => expect(p.navigate).toHaveBeenCalledOnce());
-    const url = new URL(p.navigate.mock.calls[0]?.[0] ?? '', 'https://site.test/');
-    expect(url.pathname).toBe('/verify.html');
-    expect(url.searchParams.get('email')).toBe('rider@example.com');
-    expect(url.searchParams.get('sent')).toBe('r***@e***');
   });
 
   it('prefills the email carried in ?email=', () => {

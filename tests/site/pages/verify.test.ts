@@ -2,34 +2,63 @@
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupVerifyPage } from '../../../src/pages/verify.ts';
+import { otherCode, useEmulatedCognito } from '../emulator.ts';
 import {
   answer,
   byId,
-  cognitoError,
+  eventually,
+  liveRegion,
   loadPage,
-  submitButton,
+  submitWhileBusy,
   testAuth,
   testI18n,
   type,
-  useNetwork,
 } from '../helpers.ts';
 
-const network = useNetwork();
+const cognito = useEmulatedCognito();
+const EMAIL = 'rider@example.com';
+const SIGNUP_CODE_LIFETIME = 24 * 3600 * 1000;
 
-function page(search = '?email=rider%40example.com', mailboxUrl: string | null = null) {
+function page(
+  search = '?email=rider%40example.com',
+  mailboxUrl: string | null = null,
+  languages = ['en-US'],
+) {
   loadPage('verify.html');
   const navigate = vi.fn<(url: string) => void>();
-  setupVerifyPage(document, { auth: testAuth(), i18n: testI18n(), navigate, search, mailboxUrl });
+  setupVerifyPage(document, {
+    auth: testAuth(),
+    i18n: testI18n(languages),
+    navigate,
+    search,
+    mailboxUrl,
+  });
   const form = byId('verifyForm', HTMLFormElement);
   return {
     navigate,
     form,
     email: byId('emailInputVerify', HTMLInputElement),
     code: byId('codeInputVerify', HTMLInputElement),
-    button: submitButton(form),
     resend: byId('resendCode', HTMLButtonElement),
-    message: byId('verifyMessage', HTMLElement),
+    message: liveRegion(form),
   };
+}
+
+type Page = ReturnType<typeof page>;
+
+/** Presses "Send a new code" twice in a row, checking it is busy meanwhile, and waits for it. */
+async function resendWhileBusy(p: Page): Promise<void> {
+  p.resend.focus();
+  p.resend.click();
+  expect(p.resend.disabled).toBe(true);
+  expect(p.resend.getAttribute('aria-busy')).toBe('true');
+  p.resend.click();
+  await eventually(() => expect(p.resend.hasAttribute('aria-busy')).toBe(false));
+  expect(p.resend.disabled).toBe(false);
+}
+
+function suggestsResend(p: Page): boolean {
+  return p.resend.classList.contains('is-suggested');
 }
 
 beforeEach(() => {
@@ -39,7 +68,7 @@ beforeEach(() => {
 describe('verify page', () => {
   it('prefills the email from ?email= and puts the cursor in the code field', () => {
     const p = page();
-    expect(p.email.value).toBe('rider@example.com');
+    expect(p.email.value).toBe(EMAIL);
     expect(document.activeElement).toBe(p.code);
   });
 
@@ -62,122 +91,129 @@ describe('verify page', () => {
     );
   });
 
-  it('confirms with the digits of a pasted code and goes on to sign in with the email', async () => {
-    let body: unknown;
-    network.server.use(
-      answer('ConfirmSignUp', (received) => {
-        body = received;
-        return HttpResponse.json({});
-      }),
-    );
+  it('confirms the email with the mailed code, pasted with spaces, and goes on to sign in', async () => {
+    await cognito.unconfirmedUser(EMAIL);
+    const code = cognito.code(EMAIL);
     const p = page();
-    type(p.code, ' 123 456 ');
-    p.form.requestSubmit();
-    await vi.waitFor(() =>
-      expect(p.navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&verified=1'),
-    );
-    expect(body).toMatchObject({ Username: 'rider@example.com', ConfirmationCode: '123456' });
+    type(p.code, ` ${code.slice(0, 3)} ${code.slice(3)} `);
+    await submitWhileBusy(p.form);
+    expect(p.navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&verified=1');
+    expect(cognito.operations).toEqual(['ConfirmSignUp']);
+    await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'CONFIRMED' }]);
   });
 
-  it('keeps a wrong code, explains, and points at the resend action', async () => {
-    network.server.use(
-      answer('ConfirmSignUp', () =>
-        cognitoError(
-          'CodeMismatchException',
-          'Invalid verification code provided, please try again.',
-        ),
-      ),
-    );
+  it.each([
+    [
+      'en-US',
+      'Working…',
+      'That code is not right. Check the email and try again, or send a new code.',
+    ],
+    [
+      'ko-KR',
+      '처리 중…',
+      '코드가 올바르지 않습니다. 이메일을 확인해 다시 입력하거나 새 코드를 받으세요.',
+    ],
+  ])(
+    'keeps a wrong code, explains (%s), and points at the resend action',
+    async (language, working, text) => {
+      await cognito.unconfirmedUser(EMAIL);
+      const wrong = otherCode(cognito.code(EMAIL));
+      const p = page('?email=rider%40example.com', null, [language]);
+      type(p.code, wrong);
+      await submitWhileBusy(p.form, working);
+      expect(p.message.textContent).toBe(text);
+      expect([p.email.value, p.code.value]).toEqual([EMAIL, wrong]);
+      expect(suggestsResend(p)).toBe(true);
+      expect(cognito.operations).toEqual(['ConfirmSignUp']);
+      expect(p.navigate).not.toHaveBeenCalled();
+      await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'UNCONFIRMED' }]);
+    },
+  );
+
+  it('keeps an expired code, says it has expired, and a new code from the resend action works', async () => {
+    await cognito.unconfirmedUser(EMAIL);
+    const old = cognito.code(EMAIL);
+    cognito.clock.advance(SIGNUP_CODE_LIFETIME + 1000);
     const p = page();
-    type(p.code, '111111');
-    p.form.requestSubmit();
-    await vi.waitFor(() =>
-      expect(p.message.textContent).toBe(
-        'That code is not right. Check the email and try again, or send a new code.',
-      ),
+    type(p.code, old);
+    await submitWhileBusy(p.form);
+    expect(p.message.textContent).toBe(
+      'That code has expired or was already used. Send a new code and try again.',
     );
-    expect(p.code.value).toBe('111111');
-    expect(p.resend.classList.contains('is-suggested')).toBe(true);
-    expect(p.navigate).not.toHaveBeenCalled();
+    expect([p.email.value, p.code.value]).toEqual([EMAIL, old]);
+    expect(suggestsResend(p)).toBe(true);
+
+    await resendWhileBusy(p);
+    expect(suggestsResend(p)).toBe(false);
+    expect(cognito.mails(EMAIL)).toHaveLength(2);
+    type(p.code, cognito.code(EMAIL));
+    await submitWhileBusy(p.form);
+    expect(p.navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&verified=1');
   });
 
-  it('shows the resend action when the code has expired', async () => {
-    network.server.use(
-      answer('ConfirmSignUp', () =>
-        cognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
-      ),
-    );
+  it('sends a new code that arrives in the mailbox, says where it went, and works', async () => {
+    await cognito.unconfirmedUser(EMAIL);
+    const first = cognito.code(EMAIL);
     const p = page();
-    type(p.code, '222222');
-    p.form.requestSubmit();
-    await vi.waitFor(() =>
-      expect(p.message.textContent).toBe(
-        'That code has expired or was already used. Send a new code and try again.',
-      ),
-    );
-    expect(p.resend.classList.contains('is-suggested')).toBe(true);
+    await resendWhileBusy(p);
+    expect(p.message.textContent).toBe('We sent a code to r***@e***.');
+    expect(p.message.dataset.tone).toBe('success');
+    expect(document.activeElement).toBe(p.code);
+    expect(cognito.operations).toEqual(['ResendConfirmationCode']);
+    const mails = cognito.mails(EMAIL);
+    expect(mails).toHaveLength(2);
+    const second = cognito.code(EMAIL);
+    expect(second).not.toBe(first);
+    type(p.code, second);
+    await submitWhileBusy(p.form);
+    expect(p.navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&verified=1');
+    await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'CONFIRMED' }]);
   });
 
   it('says so when the account is already confirmed', async () => {
-    network.server.use(
-      answer('ConfirmSignUp', () =>
-        cognitoError(
-          'NotAuthorizedException',
-          'User cannot be confirmed. Current status is CONFIRMED',
-        ),
-      ),
-    );
+    await cognito.confirmedUser(EMAIL);
     const p = page();
-    type(p.code, '333333');
-    p.form.requestSubmit();
-    await vi.waitFor(() =>
-      expect(p.message.textContent).toBe('This account is already confirmed. You can sign in.'),
+    type(p.code, cognito.code(EMAIL));
+    await submitWhileBusy(p.form);
+    expect(p.message.textContent).toBe('This account is already confirmed. You can sign in.');
+    expect(p.code.value).toBe(cognito.code(EMAIL));
+    expect(p.navigate).not.toHaveBeenCalled();
+  });
+
+  it('explains a resend refused after too many codes in an hour', async () => {
+    await cognito.unconfirmedUser(EMAIL);
+    const p = page();
+    // Cognito allows five codes per user per hour; the sign-up sent the first.
+    for (let sent = 1; sent < 5; sent += 1) await resendWhileBusy(p);
+    expect(p.message.textContent).toBe('We sent a code to r***@e***.');
+    await resendWhileBusy(p);
+    expect(p.message.textContent).toBe(
+      'Too many attempts. Please wait a while before trying again.',
     );
+    expect(p.message.dataset.tone).toBe('error');
+    expect(cognito.mails(EMAIL)).toHaveLength(5);
+    expect(p.email.value).toBe(EMAIL);
+  });
+
+  it('says it could not reach the service when the network fails, and keeps the code', async () => {
+    await cognito.unconfirmedUser(EMAIL);
+    cognito.server.use(answer('ConfirmSignUp', () => HttpResponse.error()));
+    const p = page();
+    type(p.code, cognito.code(EMAIL));
+    await submitWhileBusy(p.form);
+    expect(p.message.textContent).toBe(
+      'Could not reach the sign-in service. Check your connection and try again.',
+    );
+    expect([p.email.value, p.code.value]).toEqual([EMAIL, cognito.code(EMAIL)]);
+    await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'UNCONFIRMED' }]);
   });
 
   it('asks for the code before sending anything', () => {
     const p = page();
     p.form.requestSubmit();
     expect(p.message.textContent).toBe('Enter the code from the email.');
-    expect(network.operations).toEqual([]);
-  });
-
-  it('sends a new code and says where it went', async () => {
-    network.server.use(
-      answer('ResendConfirmationCode', () =>
-        HttpResponse.json({
-          CodeDeliveryDetails: {
-            AttributeName: 'email',
-            DeliveryMedium: 'EMAIL',
-            Destination: 'r***@e***',
-          },
-        }),
-      ),
-    );
-    const p = page();
-    p.resend.click();
-    expect(p.resend.getAttribute('aria-busy')).toBe('true');
-    await vi.waitFor(() => expect(p.message.textContent).toBe('We sent a code to r***@e***.'));
-    expect(p.message.dataset.tone).toBe('success');
-    expect(p.resend.disabled).toBe(false);
-  });
-
-  it('explains a resend refused for too many requests', async () => {
-    network.server.use(
-      answer('ResendConfirmationCode', () =>
-        cognitoError(
-          'LimitExceededException',
-          'Attempt limit exceeded, please try after some time.',
-        ),
-      ),
-    );
-    const p = page();
-    p.resend.click();
-    await vi.waitFor(() =>
-      expect(p.message.textContent).toBe(
-        'Too many attempts. Please wait a while before trying again.',
-      ),
-    );
+    expect(document.activeElement).toBe(p.code);
+    expect(cognito.operations).toEqual([]);
   });
 
   it('asks for the email before resending when it is missing', () => {
@@ -185,7 +221,7 @@ describe('verify page', () => {
     p.resend.click();
     expect(p.message.textContent).toBe('Enter your email address.');
     expect(document.activeElement).toBe(p.email);
-    expect(network.operations).toEqual([]);
+    expect(cognito.operations).toEqual([]);
   });
 
   it('tells where codes are in development on the emulator', () => {
