@@ -23,7 +23,7 @@ export interface PickupMapOptions {
   readonly tiles: MapConfig;
   /** Called with the point the rider picked (a click, Enter on the map, or `pickCentre`). */
   readonly onPick: (point: LatLng) => void;
-  /** Called with false when a tile fails to load and true when the visible tiles have loaded. */
+  /** Called when a round of tiles is done: false when none of them could load (offline). */
   readonly onTiles?: (loaded: boolean) => void;
   /** Leaflet's own pan, zoom and fade animations are turned off when true. */
   readonly reducedMotion?: boolean;
@@ -41,7 +41,7 @@ export interface Motion {
 export interface PickupMap {
   /** Picks the point at the map's centre, as Enter on the focused map does. */
   pickCentre(): void;
-  /** Shows the pickup pin at `point`, or removes it for null. */
+  /** Shows the pickup pin at `point` (sending the last ride's unicorn off), or removes it. */
   showPin(point: LatLng | null): void;
   /** Moves the unicorn from the map corner farthest from `to` onto `to`; resolves on arrival. */
   sendUnicorn(to: LatLng, motion: Motion): Promise<void>;
@@ -58,9 +58,22 @@ export function createPickupMap(container: HTMLElement, options: PickupMapOption
     markerZoomAnimation: !reducedMotion,
     inertia: !reducedMotion,
   });
+  // Leaflet fires `load` once every visible tile is done, failed ones included; the map counts
+  // as offline when a round of tiles brought no image at all.
+  let loaded = 0;
+  let failed = 0;
   L.tileLayer(tiles.tileUrl, { attribution: tiles.attribution, maxZoom: 19 })
-    .on('tileerror', () => onTiles(false))
-    .on('load', () => onTiles(true))
+    .on('loading', () => {
+      loaded = 0;
+      failed = 0;
+    })
+    .on('tileload', () => {
+      loaded += 1;
+    })
+    .on('tileerror', () => {
+      failed += 1;
+    })
+    .on('load', () => onTiles(loaded > 0 || failed === 0))
     .addTo(map);
 
   const pin = L.marker(toLeaflet(SEATTLE), {
@@ -80,9 +93,18 @@ export function createPickupMap(container: HTMLElement, options: PickupMapOption
   const pickAt = (point: L.LatLng): void => onPick(fromLeaflet(map.wrapLatLng(point)));
   const pickCentre = (): void => pickAt(map.getCenter());
   map.on('click', (event: L.LeafletMouseEvent) => pickAt(event.latlng));
+  // Leaflet focuses the map on mouse-down, which Chrome may count as :focus-visible; the centre
+  // cross that Enter picks is for keyboard users only, so the page marks keyboard use itself.
+  const keyboardUse = (on: boolean) => () => container.classList.toggle('is-keyboard', on);
+  container.addEventListener('pointerdown', keyboardUse(false));
+  container.addEventListener('blur', keyboardUse(false));
+  container.addEventListener('keyup', (event) => {
+    if (event.key === 'Tab' && event.target === container) keyboardUse(true)();
+  });
   container.addEventListener('keydown', (event) => {
     // Only the map itself: Enter on its zoom buttons or attribution links keeps its own meaning.
     if (event.target !== container || event.altKey || event.ctrlKey || event.metaKey) return;
+    keyboardUse(true)();
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
     pickCentre();
@@ -95,6 +117,7 @@ export function createPickupMap(container: HTMLElement, options: PickupMapOption
         pin.remove();
         return;
       }
+      unicorn.remove();
       pin.setLatLng(toLeaflet(point)).addTo(map);
     },
     async sendUnicorn(to, { reduced, requestFrame, durationMs = TRAVEL_MS }) {

@@ -98,7 +98,7 @@ export async function requestRide({
   if (status === 400) {
     throw new RideError('BadRequest', `The ride service refused the request: ${text}`, status);
   }
-  if (status < 200 || status > 299) {
+  if (!response.ok) {
     throw new RideError('Server', `The ride service answered HTTP ${status}.`, status);
   }
   const ride = parseRide(parseJson(text));

@@ -185,8 +185,8 @@ export const messages = {
   'ride.zoomOut': { en: 'Zoom out', ko: '축소' },
   'ride.pickCentre': { en: 'Use map centre as pickup', ko: '지도 가운데를 탑승 위치로' },
   'ride.tilesOffline': {
-    en: 'Map tiles could not load (offline?). You can still set a pickup point.',
-    ko: '지도 이미지를 불러오지 못했습니다(오프라인?). 탑승 위치는 그대로 정할 수 있습니다.',
+    en: 'Map tiles are offline; picking still works.',
+    ko: '지도 이미지는 없지만 탑승 위치는 고를 수 있습니다.',
   },
   'ride.noPickup': { en: 'No pickup point yet.', ko: '아직 탑승 위치가 없습니다.' },
   'ride.pickup': {

@@ -135,6 +135,7 @@ describe('picking a pickup point', () => {
       document.getElementById(map.getAttribute('aria-describedby') ?? '')?.textContent,
     ).toContain('press Enter to put the pickup at the centre');
     pickCentreByKeyboard();
+    expect(map.classList.contains('is-keyboard')).toBe(true);
     expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
     expect(requestButton().disabled).toBe(false);
     expect(requestButton().textContent).toBe('Request Unicorn');
@@ -171,6 +172,22 @@ describe('picking a pickup point', () => {
         Longitude: expect.closeTo(longitude, 5),
       },
     });
+  });
+
+  it('says when no map tiles can load, and picking still works without them', async () => {
+    await page(await signedInRider(site), { mapSize: { width: 800, height: 600 } });
+    const note = byId('tilesOffline', HTMLElement);
+    const tiles = [...document.querySelectorAll<HTMLImageElement>('#map img.leaflet-tile')];
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles[0]?.getAttribute('src')).toMatch(/^https:\/\/tiles\.test\/13\/\d+\/\d+\.png$/);
+    expect(note.hidden).toBe(true);
+
+    for (const tile of tiles) tile.dispatchEvent(new Event('error'));
+    await vi.waitFor(() => expect(note.hidden).toBe(false));
+    expect(note.textContent).toBe('Map tiles are offline; picking still works.');
+    pickCentreByKeyboard();
+    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(requestButton().textContent).toBe('Request Unicorn');
   });
 
   it('does not move the Enter key away from the map’s own zoom buttons', async () => {
