@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { cognitoEmulator } from './emulator/vite.ts';
 
 const pages = ['index', 'register', 'verify', 'signin', 'ride'] as const;
@@ -20,6 +20,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // Browser tests need Chromium and a build: `npm run test:e2e` (tests/e2e/vitest.config.ts).
+    exclude: [...configDefaults.exclude, 'tests/e2e/**'],
     environment: 'node',
     testTimeout: 30_000,
   },

@@ -1,0 +1,111 @@
+/**
+ * The production build for browser tests: built once with chosen `VITE_*` settings, served by
+ * `vite preview` at a root URL and by a small static server under a sub-path, the way an S3
+ * path-style URL (`https://s3.amazonaws.com/BUCKET/signin.html`) serves it.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { build, preview } from 'vite';
+
+/** The repository. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The site's pages, one HTML file each. */
+export const PAGES = ['index', 'register', 'verify', 'signin', 'ride'] as const;
+
+/** One of the site's pages. */
+export type PageName = (typeof PAGES)[number];
+
+/**
+ * Builds the site into `outDir` with exactly the `VITE_*` settings given: no `.env*` file of the
+ * working copy and no `VITE_*` variable of the calling shell gets in.
+ */
+export async function buildSite(
+  outDir: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  const envDir = mkdtempSync(join(tmpdir(), 'wild-rydes-env-'));
+  const lines = Object.entries(env).map(([name, value]) => `${name}=${value}`);
+  writeFileSync(join(envDir, '.env'), `${lines.join('\n')}\n`);
+  // Vite gives VITE_* variables of the process priority over .env files, and builds in dev mode
+  // (import.meta.env.DEV, the local emulator) when NODE_ENV is not production: vitest sets `test`.
+  const outside = Object.entries(process.env).filter(
+    ([name]) => name.startsWith('VITE_') || name === 'NODE_ENV',
+  );
+  for (const [name] of outside) delete process.env[name];
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: ROOT,
+      configFile: resolve(ROOT, 'vite.config.ts'),
+      mode: 'production',
+      envDir,
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    delete process.env.NODE_ENV;
+    for (const [name, value] of outside) process.env[name] = value;
+    rmSync(envDir, { recursive: true, force: true });
+  }
+}
+
+/** A running server and the URL the site is at (ending in `/`). */
+export interface SiteServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a build with `vite preview` on a free port of 127.0.0.1. */
+export async function previewSite(outDir: string): Promise<SiteServer> {
+  const server = await preview({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'silent',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (url === undefined) throw new Error('vite preview reported no local URL');
+  return { url, close: () => server.close() };
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves a build under `prefix` only (e.g. `/bucket/`), like an S3 bucket's path-style URL:
+ * anything outside it, such as an absolute `/assets/…` URL, is a 404.
+ */
+export async function serveUnderSubPath(outDir: string, prefix: string): Promise<SiteServer> {
+  const base = resolve(outDir);
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = path.startsWith(prefix) ? normalize(join(base, path.slice(prefix.length))) : '';
+    const inside = file.startsWith(base + sep);
+    if (!inside || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP port to serve on');
+  return {
+    url: `http://127.0.0.1:${address.port}${prefix}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
