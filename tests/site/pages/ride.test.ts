@@ -278,6 +278,24 @@ describe('requesting a unicorn', () => {
     expect(requestButton().textContent).toBe('Unicorn on the way');
   });
 
+  it('shows the unicorn’s name from the service as text, never as HTML', async () => {
+    const name = '<img src=x onerror="alert(1)">';
+    site.server.use(
+      http.post(site.rideUrl, () =>
+        HttpResponse.json(
+          { RideId: 'r1', Unicorn: { Name: name, Color: 'Pink', Gender: 'Female' } },
+          { status: 201 },
+        ),
+      ),
+    );
+    await page(await signedInRider(site));
+    pickCentreByKeyboard();
+    requestButton().click();
+    await vi.waitFor(() => expect(updates()).toHaveLength(2));
+    expect(updates()[0]).toBe(`${name}, your Pink unicorn, is on her way.`);
+    expect(byId('updates', HTMLOListElement).querySelector('img')).toBeNull();
+  });
+
   it('tells the story in Korean after a language switch', async () => {
     site.unicorn = 0;
     const { i18n } = await page(await signedInRider(site));
