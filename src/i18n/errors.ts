@@ -66,7 +66,7 @@ export const AUTH_ERROR_REFINEMENTS: readonly {
   },
   {
     code: 'InvalidParameterException',
-    pattern: /USER_SRP_AUTH is not enabled/i,
+    pattern: /USER_SRP_AUTH (flow )?(is )?not enabled/i,
     key: 'error.srpNotEnabled',
   },
   { code: 'InvalidPasswordException', pattern: /not long enough/i, key: 'error.passwordLength' },
@@ -89,7 +89,13 @@ export function errorMessage(failure: unknown): Message {
     );
     if (refined !== undefined) return { key: refined.key };
     // Codes the table does not know fall back to what the server said, which beats a vague text.
-    if (failure.code === 'UnknownError' && failure.message.trim() !== '') {
+    // A failure with no code at all is not the server speaking (e.g. the library tripping over a
+    // gateway's HTML page), so its text is not shown.
+    if (
+      failure.code === 'UnknownError' &&
+      failure.serverCode !== '' &&
+      failure.message.trim() !== ''
+    ) {
       return { text: failure.message };
     }
     return { key: AUTH_ERROR_KEYS[failure.code] };

@@ -107,6 +107,11 @@ describe('the message table', () => {
       'error.srpNotEnabled',
     ],
     [
+      'InvalidParameterException',
+      'USER_SRP_AUTH flow not enabled for this client',
+      'error.srpNotEnabled',
+    ],
+    [
       'InvalidPasswordException',
       'Password did not conform with policy: Password not long enough',
       'error.passwordLength',
