@@ -4,7 +4,7 @@
  */
 import { type Auth, createAuth, unconfiguredAuth } from './cognito-auth.ts';
 import { type ConfigError, type MapConfig, OPENSTREETMAP_TILES, siteConfig } from './config.ts';
-import { createI18n, type I18n } from './i18n/index.ts';
+import { type I18n, loadI18n, type Part } from './i18n/index.ts';
 
 /** The dependencies shared by the pages that talk to Cognito. */
 export interface SiteDeps {
@@ -16,9 +16,12 @@ export interface SiteDeps {
   readonly tiles: MapConfig;
 }
 
-/** Builds the pages' dependencies from this build's configuration. */
-export function siteDeps(): SiteDeps {
-  const i18n = createI18n();
+/**
+ * Builds the pages' dependencies from this build's configuration and the visitor's language,
+ * loading the parts of the message table the page shows.
+ */
+export async function siteDeps(parts: readonly Part[]): Promise<SiteDeps> {
+  const i18n = await loadI18n({ parts });
   if (!siteConfig.ok) {
     return {
       i18n,

@@ -1,4 +1,4 @@
 import { setupRegisterPage } from '../pages/register.ts';
 import { siteDeps } from '../site.ts';
 
-setupRegisterPage(document, siteDeps());
+setupRegisterPage(document, await siteDeps(['site', 'forms']));

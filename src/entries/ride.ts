@@ -1,4 +1,4 @@
 import { setupRidePage } from '../pages/ride.ts';
 import { siteDeps } from '../site.ts';
 
-void setupRidePage(document, siteDeps());
+await setupRidePage(document, await siteDeps(['site', 'forms', 'ride']));

@@ -1,4 +1,4 @@
 import { setupSigninPage } from '../pages/signin.ts';
 import { siteDeps } from '../site.ts';
 
-setupSigninPage(document, siteDeps());
+setupSigninPage(document, await siteDeps(['site', 'forms']));

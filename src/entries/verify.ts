@@ -1,4 +1,4 @@
 import { setupVerifyPage } from '../pages/verify.ts';
 import { siteDeps } from '../site.ts';
 
-setupVerifyPage(document, siteDeps());
+setupVerifyPage(document, await siteDeps(['site', 'forms']));

@@ -5,8 +5,8 @@
 import { AuthError, type AuthErrorCode, NetworkError } from '../auth-errors.ts';
 import { ConfigError } from '../config.ts';
 import { RideError } from '../ride-api.ts';
-import type { Message } from './index.ts';
-import type { MessageKey } from './messages.ts';
+
+import type { Message, MessageKey } from './index.ts';
 
 /** The message key for each `AuthError` code. */
 export const AUTH_ERROR_KEYS = {

@@ -1,11 +1,18 @@
 /**
  * English and Korean for the site: the language is picked from the browser, switchable, and
  * remembered in localStorage. Static page text is marked with `data-i18n="key"` (text) and
- * `data-i18n-attr="attribute:key; …"` (attributes) and translated in place.
+ * `data-i18n-attr="attribute:key; …"` (attributes) and translated in place. Each language's
+ * table is a module of its own, loaded when that language is shown, so a page downloads one.
  */
-import { type MessageKey, messages } from './messages.ts';
+import type { enForms } from './tables/en-forms.ts';
+import type { enRide } from './tables/en-ride.ts';
+import type { enSite } from './tables/en-site.ts';
 
-export { type MessageKey, messages, type Translation } from './messages.ts';
+/** The parts of the message table; a page loads the parts it shows. */
+export type Part = 'site' | 'forms' | 'ride';
+
+/** A key of the message table. */
+export type MessageKey = keyof typeof enSite | keyof typeof enForms | keyof typeof enRide;
 
 /** The languages the site speaks. */
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -21,15 +28,26 @@ export type Message =
   | { readonly key: MessageKey; readonly params?: MessageParams }
   | { readonly text: string };
 
+/** One language's texts, as far as they are loaded. */
+export type Table = Readonly<Partial<Record<MessageKey, string>>>;
+
+/** Fetches one part of a language's table (a dynamic import in the browser). */
+export type TableLoader = (language: Language, part: Part) => Promise<Table>;
+
 /** The current language and the means to render messages in it. */
 export interface I18n {
   readonly language: Language;
+  /** True when `key` is a message key (checked against the loaded table). */
+  has(key: string): key is MessageKey;
   /** The text of a message key in the current language. */
   t(key: MessageKey, params?: MessageParams): string;
   /** The text of a message (table key or server text) in the current language. */
   render(message: Message): string;
-  /** Switches the language, remembers it and tells the listeners. */
-  setLanguage(language: Language): void;
+  /**
+   * Switches the language, remembers it and tells the listeners; at once when its table is
+   * loaded, otherwise once it has arrived (the promise says when).
+   */
+  setLanguage(language: Language): Promise<void>;
   /** Calls `listener` after every language change; returns the unsubscribe function. */
   subscribe(listener: (language: Language) => void): () => void;
 }
@@ -42,15 +60,42 @@ export interface I18nDeps {
   readonly storage?: LanguageStorage | null;
   /** The browser's preferred languages, most preferred first. */
   readonly languages?: readonly string[];
+  /** Tables already at hand; the current language's must hold the page's parts. */
+  readonly tables?: Partial<Record<Language, Table>>;
+  /** The parts of the table the page shows (all of them unless told). */
+  readonly parts?: readonly Part[];
+  /** How a missing part is fetched. */
+  readonly load?: TableLoader;
+}
+
+/** Every part of the table. */
+export const ALL_PARTS: readonly Part[] = ['site', 'forms', 'ride'];
+
+/** The site's tables, each part of each language a chunk of its own. */
+export const loadTable: TableLoader = (language, part) => {
+  // Spelled out, so the bundler sees every chunk.
+  if (language === 'ko') {
+    if (part === 'site') return import('./tables/ko-site.ts').then((m) => m.koSite);
+    if (part === 'forms') return import('./tables/ko-forms.ts').then((m) => m.koForms);
+    return import('./tables/ko-ride.ts').then((m) => m.koRide);
+  }
+  if (part === 'site') return import('./tables/en-site.ts').then((m) => m.enSite);
+  if (part === 'forms') return import('./tables/en-forms.ts').then((m) => m.enForms);
+  return import('./tables/en-ride.ts').then((m) => m.enRide);
+};
+
+/** A language's table with the page's parts loaded and merged. */
+async function loadParts(
+  load: TableLoader,
+  language: Language,
+  parts: readonly Part[],
+): Promise<Table> {
+  const loaded = await Promise.all(parts.map((part) => load(language, part)));
+  return Object.assign({}, ...loaded);
 }
 
 /** The localStorage key of the remembered language. */
 export const LANGUAGE_STORAGE_KEY = 'wildrydes.language';
-
-/** True when `key` is in the message table. */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(messages, key);
-}
 
 function isLanguage(value: string | null): value is Language {
   return value !== null && (LANGUAGES as readonly string[]).includes(value);
@@ -84,38 +129,65 @@ function browserLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
 }
 
-/** Creates the site's language state from the remembered choice and the browser's languages. */
+function rememberedLanguage(storage: LanguageStorage | null): string | null {
+  try {
+    return storage?.getItem(LANGUAGE_STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The language a visitor gets: remembered, else from the browser, else English. */
+export function initialLanguage({
+  storage = browserStorage(),
+  languages = browserLanguages(),
+}: Pick<I18nDeps, 'storage' | 'languages'> = {}): Language {
+  return pickLanguage(rememberedLanguage(storage), languages);
+}
+
+/**
+ * Creates the site's language state. The current language's table must hold the page's parts
+ * (`loadI18n` fetches them first); another language's are loaded when the visitor switches.
+ */
 export function createI18n({
   storage = browserStorage(),
   languages = browserLanguages(),
+  tables = {},
+  parts = ALL_PARTS,
+  load = loadTable,
 }: I18nDeps = {}): I18n {
-  const remembered = (() => {
-    try {
-      return storage?.getItem(LANGUAGE_STORAGE_KEY) ?? null;
-    } catch {
-      return null;
-    }
-  })();
-  let language = pickLanguage(remembered, languages);
+  let language = pickLanguage(rememberedLanguage(storage), languages);
+  const loaded: Partial<Record<Language, Table>> = { ...tables };
   const listeners = new Set<(language: Language) => void>();
+  // Without a table (a markup-only page in English) nothing is a key, so the markup stays.
+  const has = (key: string): key is MessageKey => Object.hasOwn(loaded[language] ?? {}, key);
 
-  const t = (key: MessageKey, params?: MessageParams): string =>
-    format(messages[key][language], params);
+  const t = (key: MessageKey, params?: MessageParams): string => {
+    const text = loaded[language]?.[key];
+    if (text === undefined) throw new Error(`${key} is not loaded for ${language}`);
+    return format(text, params);
+  };
+
+  const switchTo = (next: Language) => {
+    language = next;
+    try {
+      storage?.setItem(LANGUAGE_STORAGE_KEY, next);
+    } catch {
+      // Not remembering is acceptable where storage is full or blocked; the switch still works.
+    }
+    for (const listener of listeners) listener(next);
+  };
 
   return {
     get language() {
       return language;
     },
+    has,
     t,
     render: (message) => ('key' in message ? t(message.key, message.params) : message.text),
-    setLanguage(next) {
-      language = next;
-      try {
-        storage?.setItem(LANGUAGE_STORAGE_KEY, next);
-      } catch {
-        // Not remembering is acceptable where storage is full or blocked; the switch still works.
-      }
-      for (const listener of listeners) listener(next);
+    async setLanguage(next) {
+      if (loaded[next] === undefined) loaded[next] = await loadParts(load, next, parts);
+      switchTo(next);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -124,16 +196,33 @@ export function createI18n({
   };
 }
 
+/**
+ * Picks the visitor's language and loads the page's parts of its table, then creates the language
+ * state. A page whose only text is its English markup passes `markupOnly`: no table for English.
+ */
+export async function loadI18n({
+  markupOnly = false,
+  ...deps
+}: I18nDeps & { readonly markupOnly?: boolean } = {}): Promise<I18n> {
+  const language = initialLanguage(deps);
+  const load = deps.load ?? loadTable;
+  const tables = { ...deps.tables };
+  if (!(markupOnly && language === 'en')) {
+    tables[language] ??= await loadParts(load, language, deps.parts ?? ALL_PARTS);
+  }
+  return createI18n({ ...deps, tables, load });
+}
+
 /** Translates every `data-i18n` / `data-i18n-attr` element under `root` into the current language. */
 export function translateTree(root: ParentNode, i18n: I18n): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const key = element.dataset.i18n ?? '';
-    if (isMessageKey(key)) element.textContent = i18n.t(key);
+    if (i18n.has(key)) element.textContent = i18n.t(key);
   }
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
     for (const pair of (element.dataset.i18nAttr ?? '').split(';')) {
       const [attribute = '', key = ''] = pair.split(':').map((part) => part.trim());
-      if (attribute !== '' && isMessageKey(key)) element.setAttribute(attribute, i18n.t(key));
+      if (attribute !== '' && i18n.has(key)) element.setAttribute(attribute, i18n.t(key));
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 import { type Auth, idTokenEmail } from '../cognito-auth.ts';
 import { type MapConfig, OPENSTREETMAP_TILES } from '../config.ts';
-import { type I18n, isMessageKey, type MessageKey, translateTree } from '../i18n/index.ts';
+import { type I18n, type MessageKey, translateTree } from '../i18n/index.ts';
 import { createPickupMap, type RequestFrame } from '../map.ts';
 import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '../ride-api.ts';
 import {
@@ -268,7 +268,7 @@ function onTheWay(i18n: I18n, { name, color, gender }: Unicorn): string {
         ? 'ride.onWay.female'
         : 'ride.onWay.other';
   const colorKey = `ride.color.${color}`;
-  return i18n.t(key, { name, color: isMessageKey(colorKey) ? i18n.t(colorKey) : color });
+  return i18n.t(key, { name, color: i18n.has(colorKey) ? i18n.t(colorKey) : color });
 }
 
 /** Leaflet labels its zoom buttons in English; these follow the page's language. */

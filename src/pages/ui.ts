@@ -4,14 +4,8 @@
  */
 import type { ConfigError } from '../config.ts';
 import { errorMessage } from '../i18n/errors.ts';
-import {
-  type I18n,
-  isMessageKey,
-  type Language,
-  type Message,
-  type MessageKey,
-  translateTree,
-} from '../i18n/index.ts';
+import type { I18n, Message, MessageKey } from '../i18n/index.ts';
+import { setupLanguage } from './shell.ts';
 
 /** The page's element matching `selector`, checked to be of type `kind`. */
 export function find<T extends Element>(
@@ -41,34 +35,11 @@ export interface ShellDeps {
   readonly configError?: ConfigError | null;
 }
 
-/**
- * Translates the page, wires the language switch and shows the configuration notice, if any.
- * Runs again on every language change, so static text follows the switch.
- */
+/** Translates the page, wires the language switch and shows the configuration notice, if any. */
 export function setupShell(root: ParentNode, { i18n, configError = null }: ShellDeps): void {
-  const apply = (language: Language): void => {
-    translateTree(root, i18n);
-    const html = documentOf(root)?.documentElement;
-    if (html !== undefined) html.lang = language;
-    for (const toggle of root.querySelectorAll<HTMLElement>('[data-language-toggle]')) {
-      toggle.lang = language === 'en' ? 'ko' : 'en';
-    }
-  };
-  for (const toggle of root.querySelectorAll<HTMLElement>('[data-language-toggle]')) {
-    toggle.addEventListener('click', () => {
-      i18n.setLanguage(i18n.language === 'en' ? 'ko' : 'en');
-    });
-  }
-  i18n.subscribe(apply);
-  apply(i18n.language);
-
+  setupLanguage(root, i18n);
   const notice = root.querySelector<HTMLElement>('#configNotice');
   if (notice !== null && configError !== null) showConfigNotice(notice, i18n, configError);
-}
-
-function documentOf(root: ParentNode): Document | null {
-  if (root instanceof Document) return root;
-  return root instanceof Node ? root.ownerDocument : null;
 }
 
 function showConfigNotice(notice: HTMLElement, i18n: I18n, error: ConfigError): void {
@@ -141,7 +112,7 @@ export async function whileBusy(
   } finally {
     button.disabled = false;
     button.removeAttribute('aria-busy');
-    if (label !== null && isMessageKey(idleKey)) swapLabel(label, i18n, idleKey);
+    if (label !== null && i18n.has(idleKey)) swapLabel(label, i18n, idleKey);
   }
   return true;
 }

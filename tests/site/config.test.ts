@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, OPENSTREETMAP_TILES, readConfig } from '../../src/config.ts';
 import { errorMessage } from '../../src/i18n/errors.ts';
 import { createI18n } from '../../src/i18n/index.ts';
+import { en } from './tables.ts';
 
 const POOL = 'ap-northeast-2_AbC123xyz';
 const CLIENT = '1example23456789abcdefghij';
@@ -265,7 +266,9 @@ describe('the map tiles setting', () => {
     const error = expectError(readConfig({ ...base, VITE_MAP_TILE_URL: url }));
     expect(error.code).toBe('MalformedTileUrl');
     expect(error.variable).toBe('VITE_MAP_TILE_URL');
-    expect(createI18n({ storage: null, languages: ['en'] }).render(errorMessage(error))).toBe(
+    expect(
+      createI18n({ storage: null, languages: ['en'], tables: { en } }).render(errorMessage(error)),
+    ).toBe(
       'VITE_MAP_TILE_URL is not a map tile URL template. It needs {z}, {x} and {y}, for example https://tile.openstreetmap.org/{z}/{x}/{y}.png.',
     );
   });

@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { type Auth, createAuth } from '../../src/cognito-auth.ts';
 import { createI18n, type I18n } from '../../src/i18n/index.ts';
+import { en, ko } from './tables.ts';
 
 /** The endpoint of the test pool; msw answers here in place of Cognito. */
 export const ENDPOINT = 'https://cognito.test/';
@@ -45,7 +46,7 @@ export function loadPage(page: string): Document {
 /** An English (unless told) i18n over memory storage. */
 export function testI18n(languages: readonly string[] = ['en-US']): I18n & { storage: Storage } {
   const storage = memoryStorage();
-  return Object.assign(createI18n({ storage, languages }), { storage });
+  return Object.assign(createI18n({ storage, languages, tables: { en, ko } }), { storage });
 }
 
 /** A real auth client (the real library) for a test pool whose endpoint msw answers. */

@@ -5,14 +5,19 @@ import { AUTH_ERROR_CODES, AuthError, NetworkError, toAuthFailure } from '../../
 import { ConfigError, type ConfigErrorCode } from '../../src/config.ts';
 import { AUTH_ERROR_KEYS, AUTH_ERROR_REFINEMENTS, errorMessage } from '../../src/i18n/errors.ts';
 import {
+  ALL_PARTS,
   createI18n,
   format,
-  isMessageKey,
   LANGUAGES,
-  messages,
+  type Language,
+  loadI18n,
+  loadTable,
+  type Part,
   pickLanguage,
+  type Table,
 } from '../../src/i18n/index.ts';
 import { memoryStorage } from './helpers.ts';
+import { en, ko } from './tables.ts';
 
 const PAGES = ['index.html', 'register.html', 'verify.html', 'signin.html', 'ride.html'];
 const CONFIG_CODES: ConfigErrorCode[] = [
@@ -23,6 +28,16 @@ const CONFIG_CODES: ConfigErrorCode[] = [
   'ClientSecretPresent',
   'MalformedInvokeUrl',
 ];
+
+/** The table as [key, {en, ko}] pairs. */
+const messages = Object.fromEntries(
+  Object.keys(en).map((key) => [
+    key,
+    { en: en[key as keyof typeof en], ko: ko[key as keyof typeof en] },
+  ]),
+);
+const tables = { en, ko };
+const isMessageKey = (key: string) => Object.hasOwn(en, key) && Object.hasOwn(ko, key);
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
@@ -66,7 +81,9 @@ describe('the message table', () => {
   it('shows its own message for a network failure, not the raw error', () => {
     expect(errorMessage(new NetworkError())).toEqual({ key: 'error.network' });
     expect(
-      createI18n({ storage: null, languages: ['en'] }).render(errorMessage(new NetworkError())),
+      createI18n({ storage: null, languages: ['en'], tables }).render(
+        errorMessage(new NetworkError()),
+      ),
     ).toBe('Could not reach the sign-in service. Check your connection and try again.');
   });
 
@@ -201,11 +218,11 @@ describe('language choice', () => {
 
   it('remembers a switch in storage and is picked again next time', () => {
     const storage = memoryStorage();
-    const first = createI18n({ storage, languages: ['en-US'] });
+    const first = createI18n({ storage, languages: ['en-US'], tables });
     expect(first.t('common.signIn')).toBe('Sign in');
     first.setLanguage('ko');
     expect(first.t('common.signIn')).toBe('로그인');
-    expect(createI18n({ storage, languages: ['en-US'] }).language).toBe('ko');
+    expect(createI18n({ storage, languages: ['en-US'], tables }).language).toBe('ko');
   });
 
   it('still switches where storage refuses to store', () => {
@@ -217,10 +234,68 @@ describe('language choice', () => {
         throw new Error('QuotaExceededError');
       },
     };
-    const i18n = createI18n({ storage, languages: ['ko'] });
+    const i18n = createI18n({ storage, languages: ['ko'], tables });
     expect(i18n.language).toBe('ko');
     i18n.setLanguage('en');
     expect(i18n.language).toBe('en');
+  });
+
+  it('loads only the parts of the table the page shows, in the language it shows', async () => {
+    const asked: string[] = [];
+    const load = async (language: Language, part: Part): Promise<Table> => {
+      asked.push(`${language}/${part}`);
+      return tables[language];
+    };
+    const parts: Part[] = ['site', 'forms'];
+    const i18n = await loadI18n({ storage: memoryStorage(), languages: ['ko-KR'], load, parts });
+    expect(asked).toEqual(['ko/site', 'ko/forms']);
+    expect(i18n.t('common.signIn')).toBe('로그인');
+    await i18n.setLanguage('en');
+    expect(asked).toEqual(['ko/site', 'ko/forms', 'en/site', 'en/forms']);
+    expect(i18n.t('common.signIn')).toBe('Sign in');
+  });
+
+  it('loads no table for a page whose English markup is all it shows, until Korean is asked for', async () => {
+    const asked: string[] = [];
+    const load = async (language: Language, part: Part): Promise<Table> => {
+      asked.push(`${language}/${part}`);
+      return tables[language];
+    };
+    const i18n = await loadI18n({
+      storage: memoryStorage(),
+      languages: ['en'],
+      load,
+      parts: ['site'],
+      markupOnly: true,
+    });
+    expect(asked).toEqual([]);
+    expect(i18n.has('common.signIn')).toBe(false);
+    await i18n.setLanguage('ko');
+    expect(asked).toEqual(['ko/site']);
+    expect(i18n.has('common.signIn')).toBe(true);
+  });
+
+  it('puts every key in exactly one part, the same in both languages', async () => {
+    const keysOf = async (language: Language) =>
+      Promise.all(ALL_PARTS.map(async (part) => Object.keys(await loadTable(language, part))));
+    const [enParts, koParts] = await Promise.all([keysOf('en'), keysOf('ko')]);
+    expect(koParts).toEqual(enParts);
+    expect(enParts.flat().sort()).toEqual(Object.keys(en).sort());
+    expect(new Set(enParts.flat()).size).toBe(enParts.flat().length);
+  });
+
+  it('stays in its language when the other table cannot be loaded', async () => {
+    const storage = memoryStorage();
+    const i18n = createI18n({
+      storage,
+      languages: ['en'],
+      tables: { en },
+      load: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    await expect(i18n.setLanguage('ko')).rejects.toThrow('Failed to fetch');
+    expect(i18n.language).toBe('en');
+    expect(i18n.t('common.signIn')).toBe('Sign in');
+    expect(storage.getItem('wildrydes.language')).toBeNull();
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

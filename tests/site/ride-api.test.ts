@@ -8,10 +8,11 @@ import { errorMessage } from '../../src/i18n/errors.ts';
 import { createI18n } from '../../src/i18n/index.ts';
 import { type Ride, RideError, requestRide, rideUrl } from '../../src/ride-api.ts';
 import { claimsOf, FLEET, ORIGIN, signedInRider, useEmulatedSite } from './emulated-site.ts';
+import { en } from './tables.ts';
 
 const site = useEmulatedSite();
 const PICKUP = { latitude: 47.6174755835663, longitude: -122.28837066650185 };
-const english = createI18n({ storage: null, languages: ['en'] });
+const english = createI18n({ storage: null, languages: ['en'], tables: { en } });
 
 /** The request's rejection, checked to be a RideError. */
 async function refusal(promise: Promise<Ride>): Promise<RideError> {

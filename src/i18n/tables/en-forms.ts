@@ -1,0 +1,111 @@
+/** English texts for the register, verify and sign-in forms, and every error and configuration message. */
+export const enForms = {
+  'config.noticeTitle': 'No Cognito user pool is configured',
+  'config.invalidTitle': 'The Cognito configuration has a problem',
+  'config.NotConfigured':
+    'Set VITE_COGNITO_USER_POOL_ID and VITE_COGNITO_USER_POOL_CLIENT_ID (see .env.example), then build the site again. Until then, registering and signing in cannot work.',
+  'config.MissingSetting':
+    '{variable} is not set. Set it (see .env.example), then build the site again.',
+  'config.MalformedUserPoolId':
+    '{variable} is not a user pool id. A pool id looks like <region>_<id>, for example ap-northeast-2_AbC123xyz.',
+  'config.RegionMismatch':
+    '{variable} does not match the region in the user pool id. Leave it unset to use the pool’s region.',
+  'config.ClientSecretPresent':
+    '{variable} is set, but a browser app cannot use an app client with a secret: Cognito answers “Unable to verify secret hash”, and the secret would be published. Remove it and create an app client without a client secret.',
+  'config.MalformedInvokeUrl':
+    '{variable} is not an http(s) URL. Use the invoke URL of your API stage.',
+  'config.MalformedCognitoEndpoint':
+    '{variable} is not an http(s) URL. Use the base URL of a Cognito-compatible service (such as http://127.0.0.1:9229 for the local emulator), or leave it unset for Amazon Cognito.',
+  'config.MalformedTileUrl':
+    '{variable} is not a map tile URL template. It needs {z}, {x} and {y}, for example https://tile.openstreetmap.org/{z}/{x}/{y}.png.',
+  'register.heading': 'Register',
+  'register.lead': 'Create your account to request a unicorn.',
+  'register.password2': 'Confirm password',
+  'register.submit': 'Let’s Ryde',
+  'register.haveAccount': 'Already registered?',
+  'register.rulesHeading': 'Your password needs',
+  'register.mismatch': 'The passwords do not match.',
+  'rules.length': 'at least 8 characters',
+  'rules.upper': 'an uppercase letter (A–Z)',
+  'rules.lower': 'a lowercase letter (a–z)',
+  'rules.digit': 'a number (0–9)',
+  'rules.symbol': 'a symbol, such as ! @ # $',
+  'rules.met': 'met',
+  'rules.unmet': 'not met yet',
+  'form.emailRequired': 'Enter your email address.',
+  'form.emailInvalid': 'Enter an email address like name@example.com.',
+  'form.passwordRequired': 'Enter your password.',
+  'form.codeRequired': 'Enter the code from the email.',
+  'verify.heading': 'Confirm your email',
+  'verify.lead': 'We emailed you a 6-digit code. Enter it to confirm your address.',
+  'verify.submit': 'Verify',
+  'verify.sentTo': 'We sent a code to {destination}.',
+  'verify.unconfirmed':
+    'Your email address is not confirmed yet. Enter the code from your email, or send a new one.',
+  'verify.devHint':
+    'Local emulator: codes are printed in the terminal running npm run dev, and listed in the mailbox.',
+  'verify.devMailbox': 'Open the mailbox',
+  'verify.noAccount': 'Need an account?',
+  'signin.heading': 'Sign in',
+  'signin.lead': 'Welcome back, rider.',
+  'signin.forgot': 'Forgot password?',
+  'signin.noAccount': 'New to Wild Rydes?',
+  'signin.verified': 'Your email is confirmed. Sign in to ryde.',
+  'signin.passwordChanged': 'Your password has been changed. Sign in with the new one.',
+  'forgot.heading': 'Reset your password',
+  'forgot.lead': 'We will email you a code to set a new password.',
+  'forgot.submit': 'Send code',
+  'forgot.back': 'Back to sign in',
+  'reset.newPassword': 'New password',
+  'reset.submit': 'Set new password',
+  'reset.rulesHint':
+    'At least 8 characters, with upper- and lowercase letters, a number and a symbol.',
+  'error.network': 'Could not reach the sign-in service. Check your connection and try again.',
+  'error.UsernameExistsException':
+    'An account with this email already exists. Sign in, or confirm it if you have not yet.',
+  'error.InvalidPasswordException':
+    'The password does not meet the rules: at least 8 characters, with upper- and lowercase letters, a number and a symbol.',
+  'error.passwordLength': 'The password is too short.',
+  'error.passwordUpper': 'The password needs an uppercase letter.',
+  'error.passwordLower': 'The password needs a lowercase letter.',
+  'error.passwordDigit': 'The password needs a number.',
+  'error.passwordSymbol': 'The password needs a symbol, such as ! @ # $.',
+  'error.InvalidParameterException':
+    'Something you entered is not valid. Check the email address and the other fields.',
+  'error.invalidEmail': 'That email address is not valid.',
+  'error.noVerifiedEmail':
+    'This account has no confirmed email address, so no reset code can be sent. Confirm the email first.',
+  'error.srpNotEnabled':
+    'The app client does not allow SRP sign-in (ALLOW_USER_SRP_AUTH). Enable it in the user pool’s app client settings.',
+  'error.CodeMismatchException':
+    'That code is not right. Check the email and try again, or send a new code.',
+  'error.ExpiredCodeException':
+    'That code has expired or was already used. Send a new code and try again.',
+  'error.NotAuthorizedException': 'Incorrect email or password.',
+  'error.attemptsExceeded':
+    'Too many wrong passwords. Wait a moment before trying again, or reset your password.',
+  'error.alreadyConfirmed': 'This account is already confirmed. You can sign in.',
+  'error.clientSecret':
+    'The app client has a client secret, which a browser app cannot use (“Unable to verify secret hash”). Create an app client without a secret and configure its id.',
+  'error.userDisabled': 'This account has been disabled.',
+  'error.UserNotConfirmedException': 'Your email address is not confirmed yet.',
+  'error.UserNotFoundException': 'There is no account with this email. Check it, or register.',
+  'error.LimitExceededException': 'Too many attempts. Please wait a while before trying again.',
+  'error.TooManyRequestsException':
+    'Too many requests right now. Wait a few seconds and try again.',
+  'error.TooManyFailedAttemptsException': 'Too many wrong codes. Send a new code and try again.',
+  'error.CodeDeliveryFailureException':
+    'The code email could not be sent. Check the address and try again later.',
+  'error.ResourceNotFoundException':
+    'The configured user pool or app client does not exist. Check VITE_COGNITO_USER_POOL_ID and VITE_COGNITO_USER_POOL_CLIENT_ID.',
+  'error.InternalErrorException': 'The sign-in service had an internal problem. Please try again.',
+  'error.PasswordResetRequiredException':
+    'You need to reset your password: use “Forgot password?”.',
+  'error.UserLambdaValidationException': 'The user pool’s validation rules refused this request.',
+  'error.InvalidUserPoolConfigurationException':
+    'The user pool is not set up for this (for example, sending email). Check its settings.',
+  'error.ForbiddenException': 'The request was blocked by the user pool’s firewall.',
+  'error.UnsupportedChallenge':
+    'This account needs a sign-in step this site does not offer (such as MFA or a new password).',
+  'error.UnknownError': 'Something went wrong. Please try again.',
+} as const satisfies Readonly<Record<string, string>>;

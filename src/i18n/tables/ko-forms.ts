@@ -1,0 +1,113 @@
+/** Korean texts for the register, verify and sign-in forms, and every error and configuration message; the type asks for every English key. */
+import type { enForms } from './en-forms.ts';
+
+export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
+  'config.noticeTitle': 'Cognito 사용자 풀이 설정되지 않았습니다',
+  'config.invalidTitle': 'Cognito 설정에 문제가 있습니다',
+  'config.NotConfigured':
+    'VITE_COGNITO_USER_POOL_ID와 VITE_COGNITO_USER_POOL_CLIENT_ID를 설정한 뒤(.env.example 참고) 사이트를 다시 빌드하세요. 그전까지는 가입과 로그인을 할 수 없습니다.',
+  'config.MissingSetting':
+    '{variable} 값이 없습니다. 값을 설정한 뒤(.env.example 참고) 사이트를 다시 빌드하세요.',
+  'config.MalformedUserPoolId':
+    '{variable} 값이 사용자 풀 ID 형식이 아닙니다. 풀 ID는 <리전>_<ID> 형식입니다(예: ap-northeast-2_AbC123xyz).',
+  'config.RegionMismatch':
+    '{variable} 값이 사용자 풀 ID의 리전과 다릅니다. 비워 두면 풀 ID의 리전을 사용합니다.',
+  'config.ClientSecretPresent':
+    '{variable} 값이 설정되어 있습니다. 브라우저 앱은 시크릿이 있는 앱 클라이언트를 쓸 수 없습니다. Cognito는 “Unable to verify secret hash” 오류를 돌려주고, 시크릿이 공개됩니다. 이 값을 지우고 클라이언트 시크릿 없는 앱 클라이언트를 만드세요.',
+  'config.MalformedInvokeUrl':
+    '{variable} 값이 http(s) URL이 아닙니다. API 스테이지의 호출 URL을 넣으세요.',
+  'config.MalformedCognitoEndpoint':
+    '{variable} 값이 http(s) URL이 아닙니다. Cognito와 호환되는 서비스의 기본 URL(로컬 에뮬레이터라면 http://127.0.0.1:9229)을 넣거나, Amazon Cognito를 쓰려면 비워 두세요.',
+  'config.MalformedTileUrl':
+    '{variable} 값이 지도 타일 URL 템플릿이 아닙니다. {z}, {x}, {y}가 들어가야 합니다(예: https://tile.openstreetmap.org/{z}/{x}/{y}.png).',
+  'register.heading': '회원 가입',
+  'register.lead': '계정을 만들고 유니콘을 불러 보세요.',
+  'register.password2': '비밀번호 확인',
+  'register.submit': '가입하기',
+  'register.haveAccount': '이미 가입하셨나요?',
+  'register.rulesHeading': '비밀번호 조건',
+  'register.mismatch': '두 비밀번호가 일치하지 않습니다.',
+  'rules.length': '8자 이상',
+  'rules.upper': '영문 대문자 (A–Z)',
+  'rules.lower': '영문 소문자 (a–z)',
+  'rules.digit': '숫자 (0–9)',
+  'rules.symbol': '특수 문자 (예: ! @ # $)',
+  'rules.met': '충족',
+  'rules.unmet': '아직 충족되지 않음',
+  'form.emailRequired': '이메일 주소를 입력하세요.',
+  'form.emailInvalid': 'name@example.com 같은 이메일 주소를 입력하세요.',
+  'form.passwordRequired': '비밀번호를 입력하세요.',
+  'form.codeRequired': '이메일로 받은 코드를 입력하세요.',
+  'verify.heading': '이메일 인증',
+  'verify.lead': '이메일로 6자리 코드를 보냈습니다. 코드를 입력해 주소를 인증하세요.',
+  'verify.submit': '인증하기',
+  'verify.sentTo': '{destination}(으)로 코드를 보냈습니다.',
+  'verify.unconfirmed':
+    '이메일 주소가 아직 인증되지 않았습니다. 이메일로 받은 코드를 입력하거나 새 코드를 받으세요.',
+  'verify.devHint':
+    '로컬 에뮬레이터: 코드는 npm run dev를 실행한 터미널에 출력되고 메일함에도 표시됩니다.',
+  'verify.devMailbox': '메일함 열기',
+  'verify.noAccount': '계정이 없으신가요?',
+  'signin.heading': '로그인',
+  'signin.lead': '다시 오신 것을 환영합니다.',
+  'signin.forgot': '비밀번호를 잊으셨나요?',
+  'signin.noAccount': '와일드 라이즈가 처음이신가요?',
+  'signin.verified': '이메일이 인증되었습니다. 로그인하세요.',
+  'signin.passwordChanged': '비밀번호가 변경되었습니다. 새 비밀번호로 로그인하세요.',
+  'forgot.heading': '비밀번호 재설정',
+  'forgot.lead': '새 비밀번호를 설정할 수 있는 코드를 이메일로 보내 드립니다.',
+  'forgot.submit': '코드 보내기',
+  'forgot.back': '로그인으로 돌아가기',
+  'reset.newPassword': '새 비밀번호',
+  'reset.submit': '새 비밀번호 설정',
+  'reset.rulesHint': '8자 이상, 영문 대문자와 소문자, 숫자, 특수 문자를 포함하세요.',
+  'error.network': '로그인 서비스에 연결할 수 없습니다. 인터넷 연결을 확인하고 다시 시도하세요.',
+  'error.UsernameExistsException':
+    '이 이메일로 가입된 계정이 이미 있습니다. 로그인하거나, 아직 인증하지 않았다면 인증을 완료하세요.',
+  'error.InvalidPasswordException':
+    '비밀번호가 조건에 맞지 않습니다. 8자 이상이며 영문 대문자, 소문자, 숫자, 특수 문자를 포함해야 합니다.',
+  'error.passwordLength': '비밀번호가 너무 짧습니다.',
+  'error.passwordUpper': '비밀번호에 영문 대문자가 필요합니다.',
+  'error.passwordLower': '비밀번호에 영문 소문자가 필요합니다.',
+  'error.passwordDigit': '비밀번호에 숫자가 필요합니다.',
+  'error.passwordSymbol': '비밀번호에 특수 문자(예: ! @ # $)가 필요합니다.',
+  'error.InvalidParameterException':
+    '입력한 값이 올바르지 않습니다. 이메일 주소와 다른 항목을 확인하세요.',
+  'error.invalidEmail': '올바른 이메일 주소가 아닙니다.',
+  'error.noVerifiedEmail':
+    '이 계정에는 인증된 이메일 주소가 없어 재설정 코드를 보낼 수 없습니다. 먼저 이메일을 인증하세요.',
+  'error.srpNotEnabled':
+    '앱 클라이언트에서 SRP 로그인(ALLOW_USER_SRP_AUTH)이 허용되지 않았습니다. 사용자 풀의 앱 클라이언트 설정에서 켜세요.',
+  'error.CodeMismatchException':
+    '코드가 올바르지 않습니다. 이메일을 확인해 다시 입력하거나 새 코드를 받으세요.',
+  'error.ExpiredCodeException':
+    '코드가 만료되었거나 이미 사용되었습니다. 새 코드를 받아 다시 시도하세요.',
+  'error.NotAuthorizedException': '이메일 또는 비밀번호가 올바르지 않습니다.',
+  'error.attemptsExceeded':
+    '잘못된 비밀번호를 너무 많이 입력했습니다. 잠시 후 다시 시도하거나 비밀번호를 재설정하세요.',
+  'error.alreadyConfirmed': '이미 인증된 계정입니다. 로그인하세요.',
+  'error.clientSecret':
+    '앱 클라이언트에 클라이언트 시크릿이 있어 브라우저 앱에서 쓸 수 없습니다(“Unable to verify secret hash”). 시크릿 없는 앱 클라이언트를 만들고 그 ID를 설정하세요.',
+  'error.userDisabled': '이 계정은 사용이 중지되었습니다.',
+  'error.UserNotConfirmedException': '이메일 주소가 아직 인증되지 않았습니다.',
+  'error.UserNotFoundException':
+    '이 이메일로 가입된 계정이 없습니다. 주소를 확인하거나 가입하세요.',
+  'error.LimitExceededException': '시도 횟수가 너무 많습니다. 잠시 후 다시 시도하세요.',
+  'error.TooManyRequestsException': '지금 요청이 너무 많습니다. 몇 초 후 다시 시도하세요.',
+  'error.TooManyFailedAttemptsException':
+    '잘못된 코드를 너무 많이 입력했습니다. 새 코드를 받아 다시 시도하세요.',
+  'error.CodeDeliveryFailureException':
+    '코드 이메일을 보내지 못했습니다. 주소를 확인하고 나중에 다시 시도하세요.',
+  'error.ResourceNotFoundException':
+    '설정된 사용자 풀 또는 앱 클라이언트가 없습니다. VITE_COGNITO_USER_POOL_ID와 VITE_COGNITO_USER_POOL_CLIENT_ID를 확인하세요.',
+  'error.InternalErrorException': '로그인 서비스에 내부 문제가 생겼습니다. 다시 시도하세요.',
+  'error.PasswordResetRequiredException':
+    '비밀번호를 재설정해야 합니다. “비밀번호를 잊으셨나요?”를 누르세요.',
+  'error.UserLambdaValidationException': '사용자 풀의 검증 규칙이 이 요청을 거부했습니다.',
+  'error.InvalidUserPoolConfigurationException':
+    '사용자 풀이 이 작업(예: 이메일 발송)을 하도록 설정되어 있지 않습니다. 설정을 확인하세요.',
+  'error.ForbiddenException': '사용자 풀의 방화벽이 요청을 차단했습니다.',
+  'error.UnsupportedChallenge':
+    '이 계정에는 이 사이트가 지원하지 않는 로그인 단계(MFA, 새 비밀번호 등)가 필요합니다.',
+  'error.UnknownError': '문제가 발생했습니다. 다시 시도하세요.',
+};

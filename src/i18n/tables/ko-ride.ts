@@ -1,0 +1,47 @@
+/** Korean texts for the ride page: map, pickup, the unicorn’s story and the ride API’s errors; the type asks for every English key. */
+import type { enRide } from './en-ride.ts';
+
+export const koRide: Readonly<Record<keyof typeof enRide, string>> = {
+  'ride.checking': '로그인 상태를 확인하는 중…',
+  'ride.greeting': '{email}님, 안녕하세요!',
+  'ride.account': '계정',
+  'ride.signOut': '로그아웃',
+  'ride.signOutEverywhere': '모든 기기에서 로그아웃',
+  'ride.mapRegion': '탑승 위치 지도',
+  'ride.mapHelp':
+    '지도를 클릭해 탑승 위치를 정하세요. 키보드로는 Tab으로 지도로 이동해 화살표 키로 움직이고(+와 −로 확대·축소) Enter를 누르면 가운데 십자 표시가 탑승 위치가 됩니다.',
+  'ride.zoomIn': '확대',
+  'ride.zoomOut': '축소',
+  'ride.pickCentre': '지도 가운데를 탑승 위치로',
+  'ride.tilesOffline': '지도 이미지는 없지만 탑승 위치는 고를 수 있습니다.',
+  'ride.noPickup': '아직 탑승 위치가 없습니다.',
+  'ride.pickup': '탑승 위치: {latitude}, {longitude}',
+  'ride.setPickup': '탑승 위치 지정',
+  'ride.requestUnicorn': '유니콘 부르기',
+  'ride.unicornComing': '유니콘 오는 중',
+  'ride.onWay.male': '{color} 유니콘 {name}이(가) 데리러 가고 있습니다.',
+  'ride.onWay.female': '{color} 유니콘 {name}이(가) 데리러 가고 있습니다.',
+  'ride.onWay.other': '{color} 유니콘 {name}이(가) 데리러 가고 있습니다.',
+  'ride.arrived': '{name}이(가) 도착했습니다. 이랴!',
+  'ride.color.Golden': '황금빛',
+  'ride.color.White': '하얀',
+  'ride.color.Yellow': '노란',
+  'ride.apiMissingRequest':
+    '아직 유니콘을 부를 수 없습니다. 라이드 API가 설정되지 않았습니다(VITE_API_INVOKE_URL). 탑승 위치는 그대로 둡니다.',
+  'ride.signInAgain': '다시 로그인',
+  'ride.error.SessionExpired': '로그인 세션이 만료되었습니다. 유니콘을 부르려면 다시 로그인하세요.',
+  'ride.error.Network':
+    '라이드 서비스에 연결할 수 없습니다. 인터넷 연결을 확인하고 다시 시도하세요.',
+  'ride.error.Server':
+    '라이드 서비스에 문제가 생겨(HTTP {status}) 유니콘이 오지 않습니다. 잠시 후 다시 시도하세요.',
+  'ride.error.unreadable':
+    '라이드 서비스가 이 페이지에서 읽을 수 없는 응답을 보냈습니다. 잠시 후 다시 시도하세요.',
+  'ride.error.BadRequest':
+    '라이드 서비스가 이 탑승 위치를 받아들이지 않았습니다. 다른 곳을 골라 다시 시도하세요.',
+  'ride.updatesHeading': '배차 현황',
+  'ride.apiMissing':
+    '라이드 API가 아직 설정되지 않았습니다(VITE_API_INVOKE_URL 설정). 로그인은 되어 있으니 API 권한 부여자를 시험하려면 ID 토큰을 복사하세요.',
+  'ride.copyToken': 'ID 토큰 복사',
+  'ride.tokenCopied': 'ID 토큰을 클립보드에 복사했습니다.',
+  'ride.copyFailed': '브라우저가 클립보드 복사를 허용하지 않았습니다.',
+};
