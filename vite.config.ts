@@ -7,11 +7,29 @@ const pages = ['index', 'register', 'verify', 'signin', 'ride'] as const;
 export default defineConfig({
   // Relative asset URLs, so the build also works under a sub-path (S3 path-style URLs).
   base: './',
-  // amazon-cognito-identity-js bundles a `buffer` polyfill that reads `global`.
+  // amazon-cognito-identity-js's dependencies read `global`, which browsers do not have.
   define: { global: 'globalThis' },
+  resolve: {
+    // amazon-cognito-identity-js imports Node's `buffer` and a general SHA-256 package; in
+    // browsers the few methods it uses come from our shims, a seventh of their size
+    // (tests/site/*-shim.test.ts hold them to Node's own).
+    alias: [
+      { find: /^buffer$/, replacement: resolve(import.meta.dirname, 'src/shims/buffer.ts') },
+      {
+        find: /^@aws-crypto\/sha256-js$/,
+        replacement: resolve(import.meta.dirname, 'src/shims/sha256.ts'),
+      },
+      {
+        find: /^isomorphic-unfetch$/,
+        replacement: resolve(import.meta.dirname, 'src/shims/fetch-polyfill.ts'),
+      },
+    ],
+  },
   // `npm run dev` with no pool configured talks to the local emulator on the same origin.
   plugins: [cognitoEmulator()],
   build: {
+    // Every browser the site supports preloads modules itself; the polyfill would cost every page.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: Object.fromEntries(
         pages.map((page) => [page, resolve(import.meta.dirname, `${page}.html`)]),

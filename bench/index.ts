@@ -19,10 +19,12 @@ console.log(
 
 if (wants('weight')) {
   const weights = await measurePageWeights();
-  console.log('\n1. Page weight (first visit: module script, modulepreloads, stylesheets)');
+  console.log(
+    '\n1. Page weight (first visit: the page module and its static imports, CSS, and the message table of the language)',
+  );
   console.table(
     weights.map((w) => ({
-      page: `${w.page}.html`,
+      page: `${w.page}.html (${w.language})`,
       'JS raw': kb(w.js.raw),
       'JS gzip': kb(w.js.gzip),
       'JS brotli': kb(w.js.brotli),
