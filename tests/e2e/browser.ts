@@ -61,7 +61,11 @@ export async function watchedPage(
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('requestfailed', (request) => {
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
+    const reason = request.failure()?.errorText ?? '?';
+    // Chromium cancels what a page still loads when it navigates away (ride.html sends a
+    // signed-out visitor to sign in): not a failure. Missing files show up as HTTP errors below.
+    if (reason === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} (${reason})`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
