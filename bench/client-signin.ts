@@ -10,6 +10,7 @@ import { setupServer } from 'msw/node';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../emulator/core/config.ts';
 import { createHttpHandler } from '../emulator/core/http.ts';
 import { createNodeEmulator } from '../emulator/node/node-emulator.ts';
+import { createConfirmedUser } from './srp-client.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,16 +34,10 @@ export async function measureClientSignIn(runs: number) {
   try {
     const email = 'client@bench.test';
     const password = 'Bench-Passw0rd!';
-    const base = { UserPoolId: DEFAULT_POOL_ID, Username: email };
-    await emulator.call(
-      'AdminCreateUser',
-      { ...base, MessageAction: 'SUPPRESS' },
-      { baseUrl: 'http://bench' },
-    );
-    await emulator.call(
-      'AdminSetUserPassword',
-      { ...base, Password: password, Permanent: true },
-      { baseUrl: 'http://bench' },
+    await createConfirmedUser(
+      (operation, body) => emulator.call(operation, body, { baseUrl: 'http://bench' }),
+      email,
+      password,
     );
     const pool = new CognitoUserPool({ UserPoolId: DEFAULT_POOL_ID, ClientId: DEFAULT_CLIENT_ID });
     const samples: { total: number; server: number }[] = [];

@@ -6,6 +6,7 @@
  * the server's work per sign-in is unchanged.
  */
 
+import { DEFAULT_POOL_ID } from '../emulator/core/config.ts';
 import { webRandomBytes } from '../emulator/core/crypto.ts';
 import { randomInteger } from '../emulator/core/ids.ts';
 import {
@@ -42,6 +43,17 @@ export function cognitoCaller(endpoint: string): Call {
       throw new Error(`${operation}: ${String(json.__type)}: ${String(json.message)}`);
     return json;
   };
+}
+
+/** A confirmed user with a permanent password, made with the admin API (no code, no mail). */
+export async function createConfirmedUser(
+  call: Call,
+  email: string,
+  password: string,
+): Promise<void> {
+  const user = { UserPoolId: DEFAULT_POOL_ID, Username: email };
+  await call('AdminCreateUser', { ...user, MessageAction: 'SUPPRESS' });
+  await call('AdminSetUserPassword', { ...user, Password: password, Permanent: true });
 }
 
 interface Ephemeral {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../emulator/core/config.ts';
 import { startEmulatorProcess } from './emulator-data.ts';
-import { cognitoCaller, FastSrpClient } from './srp-client.ts';
+import { cognitoCaller, createConfirmedUser, FastSrpClient } from './srp-client.ts';
 
 const USERS = 50;
 const PASSWORD = 'Bench-Passw0rd!';
@@ -76,17 +76,7 @@ export async function measureThroughput(nodeArgs: string[] = []): Promise<Throug
     const call = cognitoCaller(url);
     for (let i = 0; i < USERS; i++) {
       const username = `rider${i}@bench.test`;
-      await call('AdminCreateUser', {
-        UserPoolId: DEFAULT_POOL_ID,
-        Username: username,
-        MessageAction: 'SUPPRESS',
-      });
-      await call('AdminSetUserPassword', {
-        UserPoolId: DEFAULT_POOL_ID,
-        Username: username,
-        Password: PASSWORD,
-        Permanent: true,
-      });
+      await createConfirmedUser(call, username, PASSWORD);
     }
     const pid = child.pid ?? 0;
     await run(url, pid, 4); // warm-up: JIT, key import, connection pool

@@ -1,9 +1,8 @@
 import { CognitoError } from '../errors.ts';
 import { attributeList, optionalString, optionalStringList } from '../input.ts';
-import { isEmail } from '../pool.ts';
 import type { UserRecord } from '../store.ts';
 import { checkAttributes } from './attributes.ts';
-import { type Operation, poolOf, usernameOf } from './shared.ts';
+import { newUserName, type Operation, poolOf, usernameOf } from './shared.ts';
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -24,18 +23,7 @@ export const adminCreateUser: Operation = async (emulator, input) => {
       "MessageAction must be 'SUPPRESS' or 'RESEND'.",
     );
   }
-  if (pool.signsInWithEmail) {
-    if (!isEmail(username))
-      throw new CognitoError('InvalidParameterException', 'Username should be an email.');
-    attributes.email ??= username;
-  }
-  if (attributes.email !== undefined && !isEmail(attributes.email)) {
-    throw new CognitoError('InvalidParameterException', 'Invalid email address format.');
-  }
-  const existing = () =>
-    pool.signsInWithEmail
-      ? (pool.lookup(username) ?? pool.store.userByEmail(attributes.email ?? username))
-      : pool.store.userByUsername(username);
+  const existing = newUserName(pool, username, attributes);
   const exists = () => new CognitoError('UsernameExistsException', 'User account already exists');
   const previous = existing();
   if (action === 'RESEND' && previous?.status !== 'FORCE_CHANGE_PASSWORD') {

@@ -1,6 +1,13 @@
 import { CognitoError } from '../errors.ts';
-import { optionalString, requiredString } from '../input.ts';
-import { clientOf, codeOf, type Operation, unknownUserForCodes, usernameOf } from './shared.ts';
+import { requiredString } from '../input.ts';
+import {
+  clientOf,
+  codeOf,
+  type Operation,
+  optionalSecretHash,
+  unknownUserForCodes,
+  usernameOf,
+} from './shared.ts';
 
 /** ConfirmForgotPassword: the reset code plus a new password. */
 export const confirmForgotPassword: Operation = async (emulator, input) => {
@@ -8,7 +15,7 @@ export const confirmForgotPassword: Operation = async (emulator, input) => {
   const username = usernameOf(input);
   const code = codeOf(input);
   const password = requiredString(input, 'Password', { max: 256 });
-  await pool.checkSecretHash(client, username, optionalString(input, 'SecretHash', { max: 128 }));
+  await pool.checkSecretHash(client, username, optionalSecretHash(input));
   const found = pool.lookup(username);
   if (!found) {
     if (client.preventUserExistenceErrors) {

@@ -1,13 +1,19 @@
 import { CognitoError } from '../errors.ts';
-import { optionalString } from '../input.ts';
-import { clientOf, codeOf, type Operation, unknownUserForCodes, usernameOf } from './shared.ts';
+import {
+  clientOf,
+  codeOf,
+  type Operation,
+  optionalSecretHash,
+  unknownUserForCodes,
+  usernameOf,
+} from './shared.ts';
 
 /** ConfirmSignUp: the emailed code turns UNCONFIRMED into CONFIRMED and verifies the email. */
 export const confirmSignUp: Operation = async (emulator, input) => {
   const { pool, client } = clientOf(emulator, input);
   const username = usernameOf(input);
   const code = codeOf(input);
-  await pool.checkSecretHash(client, username, optionalString(input, 'SecretHash', { max: 128 }));
+  await pool.checkSecretHash(client, username, optionalSecretHash(input));
   const user = pool.lookup(username);
   if (!user) {
     if (client.preventUserExistenceErrors) {

@@ -1,21 +1,12 @@
 import { CognitoError } from '../errors.ts';
-import { optionalString } from '../input.ts';
-import { clientOf, type Operation, unknownUserForCodes, usernameOf } from './shared.ts';
+import { clientOf, type Operation, userForCode } from './shared.ts';
 
 /** ForgotPassword: a reset code to the user's verified email. */
 export const forgotPassword: Operation = async (emulator, input) => {
   const { pool, client } = clientOf(emulator, input);
-  const username = usernameOf(input);
-  await pool.checkSecretHash(client, username, optionalString(input, 'SecretHash', { max: 128 }));
-  const user = pool.lookup(username);
-  if (!user) {
-    if (client.preventUserExistenceErrors) {
-      return {
-        CodeDeliveryDetails: pool.deliveryDetails(pool.signsInWithEmail ? username : 'x@x'),
-      };
-    }
-    throw unknownUserForCodes();
-  }
+  const found = await userForCode(pool, client, input);
+  if ('decoy' in found) return found.decoy;
+  const { user } = found;
   if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
   if (user.attributes.email_verified !== 'true' || !user.attributes.email) {
     throw new CognitoError(

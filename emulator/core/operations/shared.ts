@@ -1,9 +1,12 @@
 /** What operations have in common: their signature and the checks several of them make. */
 
+import type { ClientConfig } from '../config.ts';
 import type { Emulator, RequestInfo } from '../emulator.ts';
 import { CognitoError } from '../errors.ts';
-import { type Json, patterns, requiredString } from '../input.ts';
+import type { Json } from '../input.ts';
+import { optionalString, patterns, requiredString } from '../input.ts';
 import type { Pool } from '../pool.ts';
+import { isEmail } from '../pool.ts';
 import type { UserRecord } from '../store.ts';
 
 /** One Cognito operation: a JSON object in, a JSON object out, CognitoError on refusal. */
@@ -58,4 +61,55 @@ export function unknownUserForCodes(): CognitoError {
 /** Cognito refuses unconfirmed users whether or not the password was right. */
 export function notConfirmed(): CognitoError {
   return new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+}
+
+/**
+ * Checks a new user's name the way the pool's sign-in identifier wants it (an email in email
+ * pools, where it also becomes the `email` attribute) and returns a lookup of whoever already
+ * holds that name or email. Callers look again after any await: that is what keeps two parallel
+ * creations from both succeeding.
+ */
+export function newUserName(
+  pool: Pool,
+  username: string,
+  attributes: Record<string, string>,
+): () => UserRecord | undefined {
+  if (pool.signsInWithEmail) {
+    if (!isEmail(username)) {
+      throw new CognitoError('InvalidParameterException', 'Username should be an email.');
+    }
+    attributes.email ??= username;
+  }
+  if (attributes.email !== undefined && !isEmail(attributes.email)) {
+    throw new CognitoError('InvalidParameterException', 'Invalid email address format.');
+  }
+  return () =>
+    pool.signsInWithEmail
+      ? (pool.lookup(username) ?? pool.store.userByEmail(attributes.email ?? username))
+      : pool.store.userByUsername(username);
+}
+
+/**
+ * The user a code request (resend, forgot password) names. An unknown user is an error, unless
+ * the client prevents user-existence errors: then the answer looks like a delivery, and nothing
+ * is sent.
+ */
+export async function userForCode(
+  pool: Pool,
+  client: ClientConfig,
+  input: Json,
+): Promise<{ user: UserRecord } | { decoy: Json }> {
+  const username = usernameOf(input);
+  await pool.checkSecretHash(client, username, optionalSecretHash(input));
+  const user = pool.lookup(username);
+  if (user) return { user };
+  if (!client.preventUserExistenceErrors) throw unknownUserForCodes();
+  return {
+    decoy: { CodeDeliveryDetails: pool.deliveryDetails(pool.signsInWithEmail ? username : 'x@x') },
+  };
+}
+
+/** Reads the optional `SecretHash` of client-side operations. */
+export function optionalSecretHash(input: Json): string | undefined {
+  return optionalString(input, 'SecretHash', { max: 128 });
 }

@@ -1,8 +1,7 @@
 import { CognitoError } from '../errors.ts';
-import { attributeList, type Json, optionalString, requiredString } from '../input.ts';
-import { isEmail } from '../pool.ts';
+import { attributeList, type Json, requiredString } from '../input.ts';
 import { checkAttributes } from './attributes.ts';
-import { clientOf, type Operation, usernameOf } from './shared.ts';
+import { clientOf, newUserName, type Operation, optionalSecretHash, usernameOf } from './shared.ts';
 
 /** SignUp: a new UNCONFIRMED user, and a confirmation code to their email. */
 export const signUp: Operation = async (emulator, input) => {
@@ -10,20 +9,9 @@ export const signUp: Operation = async (emulator, input) => {
   const username = usernameOf(input);
   const password = requiredString(input, 'Password', { max: 256 });
   const attributes = checkAttributes(attributeList(input, 'UserAttributes', false), 'user');
-  await pool.checkSecretHash(client, username, optionalString(input, 'SecretHash', { max: 128 }));
+  await pool.checkSecretHash(client, username, optionalSecretHash(input));
 
-  if (pool.signsInWithEmail) {
-    if (!isEmail(username))
-      throw new CognitoError('InvalidParameterException', 'Username should be an email.');
-    attributes.email ??= username;
-  }
-  if (attributes.email !== undefined && !isEmail(attributes.email)) {
-    throw new CognitoError('InvalidParameterException', 'Invalid email address format.');
-  }
-  const taken = () =>
-    pool.signsInWithEmail
-      ? (pool.lookup(username) ?? pool.store.userByEmail(attributes.email ?? username))
-      : pool.store.userByUsername(username);
+  const taken = newUserName(pool, username, attributes);
   const exists = () =>
     new CognitoError(
       'UsernameExistsException',
