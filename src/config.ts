@@ -11,7 +11,10 @@ export interface CognitoConfig {
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly region: string;
-  /** Service URL; only set for the local emulator (the library otherwise derives it from the region). */
+  /**
+   * Service URL, ending in `/`; set only for a non-AWS endpoint such as the local emulator (the
+   * library otherwise derives `https://cognito-idp.<region>.amazonaws.com/` from the region).
+   */
   readonly endpoint?: string;
 }
 
@@ -44,7 +47,8 @@ export type ConfigErrorCode =
   | 'RegionMismatch'
   | 'ClientSecretPresent'
   | 'MalformedInvokeUrl'
-  | 'MalformedTileUrl';
+  | 'MalformedTileUrl'
+  | 'MalformedCognitoEndpoint';
 
 /** A configuration problem, with the environment variable to fix. */
 export class ConfigError extends Error {
@@ -82,6 +86,7 @@ export const LOCAL_EMULATOR = {
 const POOL_ID_VARIABLE = 'VITE_COGNITO_USER_POOL_ID';
 const CLIENT_ID_VARIABLE = 'VITE_COGNITO_USER_POOL_CLIENT_ID';
 const REGION_VARIABLE = 'VITE_COGNITO_REGION';
+const ENDPOINT_VARIABLE = 'VITE_COGNITO_ENDPOINT';
 const INVOKE_URL_VARIABLE = 'VITE_API_INVOKE_URL';
 const TILE_URL_VARIABLE = 'VITE_MAP_TILE_URL';
 const TILE_ATTRIBUTION_VARIABLE = 'VITE_MAP_TILE_ATTRIBUTION';
@@ -96,6 +101,9 @@ export const OPENSTREETMAP_TILES: MapConfig = {
 // Cognito pool ids are `<region>_<id>`; the library itself rejects ids longer than 55 characters.
 const POOL_ID_PATTERN = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2})_[0-9A-Za-z]+$/;
 const POOL_ID_MAX_LENGTH = 55;
+// A non-AWS endpoint (the emulator, or another Cognito-compatible server) names its own regions,
+// such as `local_WildRydes`; the emulator accepts any `<word>_<id>`.
+const ANY_REGION_POOL_ID_PATTERN = /^([0-9a-z]+(?:-[0-9a-z]+)*)_[0-9A-Za-z]+$/;
 
 /** Reads and validates the site configuration from an env object (`import.meta.env` or a test's). */
 export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
@@ -116,12 +124,14 @@ export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
   const userPoolId = text(env, POOL_ID_VARIABLE);
   const userPoolClientId = text(env, CLIENT_ID_VARIABLE);
   const region = text(env, REGION_VARIABLE);
+  const endpoint = readEndpoint(text(env, ENDPOINT_VARIABLE));
+  if (endpoint instanceof ConfigError) return { ok: false, error: endpoint };
   const invoke = readInvokeUrl(text(env, INVOKE_URL_VARIABLE));
   if (invoke instanceof ConfigError) return { ok: false, error: invoke };
   const map = readMapConfig(env);
   if (map instanceof ConfigError) return { ok: false, error: map };
 
-  if (userPoolId === '' && userPoolClientId === '' && region === '') {
+  if (userPoolId === '' && userPoolClientId === '' && region === '' && endpoint === null) {
     if (env.DEV === true) return localEmulator(origin, invoke, map);
     return failure(
       'NotConfigured',
@@ -137,7 +147,8 @@ export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
     return failure('MissingSetting', CLIENT_ID_VARIABLE, `${CLIENT_ID_VARIABLE} is not set.`);
   }
 
-  const poolRegion = POOL_ID_PATTERN.exec(userPoolId)?.[1];
+  const poolIdPattern = endpoint === null ? POOL_ID_PATTERN : ANY_REGION_POOL_ID_PATTERN;
+  const poolRegion = poolIdPattern.exec(userPoolId)?.[1];
   if (poolRegion === undefined || userPoolId.length > POOL_ID_MAX_LENGTH) {
     return failure(
       'MalformedUserPoolId',
@@ -158,7 +169,12 @@ export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
   return {
     ok: true,
     config: {
-      cognito: { userPoolId, userPoolClientId, region: poolRegion },
+      cognito: {
+        userPoolId,
+        userPoolClientId,
+        region: poolRegion,
+        ...(endpoint === null ? {} : { endpoint }),
+      },
       api: { invokeUrl: invoke },
       map,
     },
@@ -196,6 +212,32 @@ function readInvokeUrl(value: string): string | ConfigError | null {
     );
   }
   return value.replace(/\/+$/, '');
+}
+
+function readEndpoint(value: string): string | ConfigError | null {
+  if (value === '') return null;
+  const url = parseUrl(value);
+  // Only a plain base URL: a query or fragment would be sent with every Cognito request.
+  const plain = url !== null && url.search === '' && url.hash === '' && url.username === '';
+  if (url === null || !(url.protocol === 'http:' || url.protocol === 'https:') || !plain) {
+    return new ConfigError(
+      'MalformedCognitoEndpoint',
+      ENDPOINT_VARIABLE,
+      `${ENDPOINT_VARIABLE} "${value}" is not an http(s) URL; use the base URL of the ` +
+        'Cognito-compatible service, e.g. http://127.0.0.1:9229 for `npm run emulator`, ' +
+        'or leave it unset for Amazon Cognito.',
+    );
+  }
+  // The library POSTs to the endpoint as given; the emulator answers at its base path's `/`.
+  return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
 }
 
 function readMapConfig(env: ConfigEnv): MapConfig | ConfigError {

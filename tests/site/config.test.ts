@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, OPENSTREETMAP_TILES, readConfig } from '../../src/config.ts';
 import { errorMessage } from '../../src/i18n/errors.ts';
 import { createI18n } from '../../src/i18n/index.ts';
-import { en } from './tables.ts';
+import { en, ko } from './tables.ts';
 
 const POOL = 'ap-northeast-2_AbC123xyz';
 const CLIENT = '1example23456789abcdefghij';
@@ -215,6 +215,128 @@ describe('readConfig', () => {
       expect(error.variable).toBe('VITE_API_INVOKE_URL');
     },
   );
+});
+
+describe('a Cognito endpoint other than AWS (VITE_COGNITO_ENDPOINT)', () => {
+  const emulatorPool = {
+    VITE_COGNITO_USER_POOL_ID: 'local_WildRydes',
+    VITE_COGNITO_USER_POOL_CLIENT_ID: 'wildrydeslocalclient',
+  };
+
+  it('talks to the standalone emulator when a production build names it', () => {
+    const result = readConfig({
+      PROD: true,
+      ...emulatorPool,
+      VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
+      VITE_API_INVOKE_URL: 'http://127.0.0.1:9229',
+    });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        cognito: {
+          userPoolId: 'local_WildRydes',
+          userPoolClientId: 'wildrydeslocalclient',
+          region: 'local',
+          endpoint: 'http://127.0.0.1:9229/',
+        },
+        api: { invokeUrl: 'http://127.0.0.1:9229' },
+        map: OPENSTREETMAP_TILES,
+      },
+      mailboxUrl: null,
+    });
+  });
+
+  it.each([
+    ['http://localhost:4173/emulator', 'http://localhost:4173/emulator/'],
+    ['http://localhost:4173/emulator/', 'http://localhost:4173/emulator/'],
+    [' https://cognito.example.com/pool// ', 'https://cognito.example.com/pool/'],
+    ['HTTP://LOCALHOST:9229', 'http://localhost:9229/'],
+  ])('keeps the endpoint %s as %s, ending in one slash', (endpoint, expected) => {
+    const result = readConfig({ ...emulatorPool, VITE_COGNITO_ENDPOINT: endpoint });
+    expect(result.ok && result.config.cognito.endpoint).toBe(expected);
+  });
+
+  it('keeps the AWS pool id rules without an endpoint: local_WildRydes is not an AWS pool', () => {
+    const error = expectError(readConfig(emulatorPool));
+    expect(error.code).toBe('MalformedUserPoolId');
+  });
+
+  it('uses the endpoint with an AWS-style pool id too, region taken from the id', () => {
+    const result = readConfig({
+      VITE_COGNITO_USER_POOL_ID: POOL,
+      VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+      VITE_COGNITO_ENDPOINT: 'http://localhost:9229/',
+    });
+    expect(result.ok && result.config.cognito).toEqual({
+      userPoolId: POOL,
+      userPoolClientId: CLIENT,
+      region: 'ap-northeast-2',
+      endpoint: 'http://localhost:9229/',
+    });
+  });
+
+  it.each([
+    ['local', 'no id after the region'],
+    ['_WildRydes', 'no region'],
+    ['local_Wild-Rydes', 'a dash in the id'],
+  ])('still rejects the pool id %s (%s) with an endpoint', (userPoolId) => {
+    const error = expectError(
+      readConfig({
+        ...emulatorPool,
+        VITE_COGNITO_USER_POOL_ID: userPoolId,
+        VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
+      }),
+    );
+    expect(error.code).toBe('MalformedUserPoolId');
+  });
+
+  it('still rejects a region that contradicts the pool id', () => {
+    const error = expectError(
+      readConfig({
+        ...emulatorPool,
+        VITE_COGNITO_REGION: 'us-east-1',
+        VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
+      }),
+    );
+    expect(error.code).toBe('RegionMismatch');
+  });
+
+  it('asks for the pool id when only the endpoint is set, even in dev', () => {
+    const error = expectError(
+      readConfig({ DEV: true, VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229' }, 'http://x'),
+    );
+    expect(error.code).toBe('MissingSetting');
+    expect(error.variable).toBe('VITE_COGNITO_USER_POOL_ID');
+  });
+
+  it.each([
+    ['127.0.0.1:9229', 'no scheme'],
+    ['localhost:9229', 'no scheme (read as a "localhost:" scheme)'],
+    ['/emulator', 'a path'],
+    ['ftp://127.0.0.1:9229', 'not http(s)'],
+    ['http://127.0.0.1:9229/?pool=1', 'a query'],
+    ['http://127.0.0.1:9229/#top', 'a fragment'],
+    ['http://admin:secret@127.0.0.1:9229/', 'credentials'],
+    ['http://', 'no host'],
+  ])('rejects the endpoint %s (%s), naming the variable', (endpoint) => {
+    const error = expectError(readConfig({ ...emulatorPool, VITE_COGNITO_ENDPOINT: endpoint }));
+    expect(error.code).toBe('MalformedCognitoEndpoint');
+    expect(error.variable).toBe('VITE_COGNITO_ENDPOINT');
+    expect(error.message).toContain('VITE_COGNITO_ENDPOINT');
+    expect(error.message).toContain('http(s) URL');
+  });
+
+  it('tells the person about a malformed endpoint in English and Korean, naming the variable', () => {
+    const error = expectError(readConfig({ ...emulatorPool, VITE_COGNITO_ENDPOINT: '9229' }));
+    const say = (language: 'en' | 'ko') =>
+      createI18n({ storage: null, languages: [language], tables: { en, ko } }).render(
+        errorMessage(error),
+      );
+    expect(say('en')).toBe(
+      'VITE_COGNITO_ENDPOINT is not an http(s) URL. Use the base URL of a Cognito-compatible service (such as http://127.0.0.1:9229 for the local emulator), or leave it unset for Amazon Cognito.',
+    );
+    expect(say('ko')).toMatch(/^VITE_COGNITO_ENDPOINT 값이 http\(s\) URL이 아닙니다\./);
+  });
 });
 
 describe('the map tiles setting', () => {
