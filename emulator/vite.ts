@@ -13,8 +13,28 @@ import { sendFetchResponse, toFetchRequest } from './node/server.ts';
 export const EMULATOR_BASE_PATH = '/emulator';
 
 export interface EmulatorPluginOptions {
-  /** Where dev users and keys are kept (default `.emulator/dev-server/`); `null` keeps them in memory. */
+  /**
+   * Where dev users and keys are kept; `null` keeps them in memory. Unset: `EMULATOR_DATA_DIR`
+   * (`memory` for none), else `.emulator/dev-server/`.
+   */
   dataDir?: string | null;
+}
+
+/** The dev server's data folder when neither the plugin option nor EMULATOR_DATA_DIR names one. */
+export const DEV_SERVER_DATA_DIR = '.emulator/dev-server';
+
+/**
+ * Where the dev server's emulator keeps its data: the plugin option, else `EMULATOR_DATA_DIR`
+ * (`memory`: nowhere, everything is gone when the server stops), else `.emulator/dev-server`.
+ */
+export function devDataDir(
+  option: string | null | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | null {
+  if (option !== undefined) return option;
+  const fromEnv = env.EMULATOR_DATA_DIR?.trim() ?? '';
+  if (fromEnv === '') return DEV_SERVER_DATA_DIR;
+  return fromEnv === 'memory' ? null : fromEnv;
 }
 
 /** Mounts the emulator in `vite` (serve) unless VITE_COGNITO_USER_POOL_ID points at a real pool. */
@@ -24,16 +44,17 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
     name: 'wild-rydes:cognito-emulator',
     apply: 'serve',
     configureServer(server) {
-      // Vitest runs a Vite server too; its tests bring their own emulator through msw.
-      if (process.env.VITEST) return;
+      // Vitest runs a Vite server too; its tests bring their own emulator through msw. A test
+      // that starts a dev server on purpose (the browser suite) names the data folder.
+      if (process.env.VITEST && !process.env.EMULATOR_DATA_DIR) return;
       if (server.config.env.VITE_COGNITO_USER_POOL_ID) {
         server.config.logger.info(
           `  Cognito: using user pool ${server.config.env.VITE_COGNITO_USER_POOL_ID} (local emulator off)`,
         );
         return;
       }
-      // Its own folder, so it can run beside `npm run emulator` (which uses .emulator/).
-      const dataDir = options.dataDir === undefined ? '.emulator/dev-server' : options.dataDir;
+      // Its own folder by default, so it can run beside `npm run emulator` (which uses .emulator/).
+      const dataDir = devDataDir(options.dataDir);
       emulator = createNodeEmulator({
         ...(dataDir === null ? {} : { dataDir }),
         onMail: (mail) => {
