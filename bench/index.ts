@@ -6,6 +6,7 @@
 import { arch, cpus, totalmem } from 'node:os';
 import { measureClientSignIn } from './client-signin.ts';
 import { measureLargePool, measureSignUps } from './emulator-data.ts';
+import { measurePageSpeed } from './page-speed.ts';
 import { checkBudgets, kb, mapLibraryGzip, measurePageWeights } from './page-weight.ts';
 import { measureThroughput, SECONDS_PER_RUN } from './throughput.ts';
 
@@ -63,7 +64,8 @@ if (wants('throughput')) {
   const large = await measureLargePool(10_000);
   console.table([
     { figure: 'sign-ups/s (concurrency 8, data folder on)', value: signUps.perSecond.toFixed(1) },
-    { figure: `data folder with ${large.users} users`, value: kb(large.bytes) },
+    { figure: `data folder with ${large.users} users (journal)`, value: kb(large.bytes) },
+    { figure: '… after compaction into state.json', value: kb(large.compactedBytes) },
     { figure: 'open + replay + compact, in process', value: `${ms(large.openMs)} ms` },
     { figure: 'process start to listening (incl. tsx)', value: `${ms(large.processStartMs)} ms` },
   ]);
@@ -79,5 +81,17 @@ if (wants('client')) {
     { part: 'server (emulator, 2 requests)', ms: ms(client.serverMs) },
     { part: 'client (library SRP math + requests)', ms: ms(client.clientMs) },
     { part: 'first sign-in (cold)', ms: ms(client.coldMs) },
+  ]);
+}
+
+if (wants('speed')) {
+  const speed = await measurePageSpeed(7);
+  console.log(
+    `\n4. Page speed in Chromium, production build on vite preview + the standalone emulator (median of ${speed.runs}, fresh context each)`,
+  );
+  console.table([
+    { figure: 'signin.html first contentful paint', ms: ms(speed.firstPaintMs) },
+    { figure: 'click "Sign in" → ride.html greets the rider', ms: ms(speed.signInToRideMs) },
+    { figure: 'the same, first run (cold browser)', ms: ms(speed.signInToRideColdMs) },
   ]);
 }
