@@ -97,7 +97,8 @@ describe.concurrent('the production build without a Cognito configuration', () =
       try {
         expect(problems).toEqual([]);
         const notice = page.locator('#configNotice');
-        expect(await notice.isVisible()).toBe(true);
+        // The notice comes once the page's part of the message table has loaded.
+        await notice.waitFor({ state: 'visible', timeout: 10_000 });
         const text = await notice.textContent();
         expect(text).toContain('No Cognito user pool is configured');
         expect(text).toContain('VITE_COGNITO_USER_POOL_ID');
@@ -113,6 +114,7 @@ describe.concurrent('the production build without a Cognito configuration', () =
     try {
       await screenshot(page, `ko-${name}`);
       expect(problems).toEqual([]);
+      await page.locator('#configNotice').waitFor({ state: 'visible', timeout: 10_000 });
       expect(await page.locator('html').getAttribute('lang')).toBe('ko');
       expect(await page.locator('#configNotice').textContent()).toContain(
         'Cognito 사용자 풀이 설정되지 않았습니다',
