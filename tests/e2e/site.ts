@@ -1,13 +1,14 @@
 /**
- * The production build for browser tests: built once with chosen `VITE_*` settings, served by
- * `vite preview` at a root URL and by a small static server under a sub-path, the way an S3
- * path-style URL (`https://s3.amazonaws.com/BUCKET/signin.html`) serves it.
+ * The site for browser tests: `npm run dev`'s server (Vite's dev server with the emulator mounted,
+ * in memory), and the production build with chosen `VITE_*` settings, served by `vite preview` at
+ * a root URL and by a small static server under a sub-path, the way an S3 path-style URL
+ * (`https://s3.amazonaws.com/BUCKET/signin.html`) serves it.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { build, preview } from 'vite';
+import { build, createServer as createViteServer, preview } from 'vite';
 
 /** The repository. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -29,27 +30,74 @@ export async function buildSite(
   const envDir = mkdtempSync(join(tmpdir(), 'wild-rydes-env-'));
   const lines = Object.entries(env).map(([name, value]) => `${name}=${value}`);
   writeFileSync(join(envDir, '.env'), `${lines.join('\n')}\n`);
-  // Vite gives VITE_* variables of the process priority over .env files, and builds in dev mode
-  // (import.meta.env.DEV, the local emulator) when NODE_ENV is not production: vitest sets `test`.
-  const outside = Object.entries(process.env).filter(
-    ([name]) => name.startsWith('VITE_') || name === 'NODE_ENV',
-  );
-  for (const [name] of outside) delete process.env[name];
-  process.env.NODE_ENV = 'production';
+  // Vite builds in dev mode (import.meta.env.DEV, the local emulator) when NODE_ENV is not
+  // production: vitest sets `test`.
   try {
-    await build({
-      root: ROOT,
-      configFile: resolve(ROOT, 'vite.config.ts'),
-      mode: 'production',
-      envDir,
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
+    await withoutOutsideSettings({ NODE_ENV: 'production' }, () =>
+      build({
+        root: ROOT,
+        configFile: resolve(ROOT, 'vite.config.ts'),
+        mode: 'production',
+        envDir,
+        logLevel: 'warn',
+        build: { outDir, emptyOutDir: true },
+      }),
+    );
   } finally {
-    delete process.env.NODE_ENV;
-    for (const [name, value] of outside) process.env[name] = value;
     rmSync(envDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs `task` with no `VITE_*` variable of the calling shell in the environment (Vite gives them
+ * priority over .env files) and with `settings` set, then puts everything back.
+ */
+async function withoutOutsideSettings<T>(
+  settings: Readonly<Record<string, string>>,
+  task: () => Promise<T>,
+): Promise<T> {
+  const outside = Object.entries(process.env).filter(
+    ([name]) => name.startsWith('VITE_') || Object.hasOwn(settings, name),
+  );
+  for (const [name] of outside) delete process.env[name];
+  Object.assign(process.env, settings);
+  try {
+    return await task();
+  } finally {
+    for (const name of Object.keys(settings)) delete process.env[name];
+    for (const [name, value] of outside) process.env[name] = value;
+  }
+}
+
+/**
+ * Starts `npm run dev`'s server (the repository's vite.config.ts) on a free port of 127.0.0.1,
+ * with no `.env*` file of the working copy, the emulator in memory, and no file watching (an edit
+ * in the working copy must not reload a page mid-test).
+ */
+export async function startDevServer(): Promise<SiteServer> {
+  const envDir = mkdtempSync(join(tmpdir(), 'wild-rydes-env-'));
+  const cacheDir = mkdtempSync(join(tmpdir(), 'wild-rydes-vite-cache-'));
+  const server = await withoutOutsideSettings({ EMULATOR_DATA_DIR: 'memory' }, async () => {
+    const created = await createViteServer({
+      root: ROOT,
+      configFile: resolve(ROOT, 'vite.config.ts'),
+      mode: 'development',
+      envDir,
+      cacheDir,
+      logLevel: 'warn',
+      server: { host: '127.0.0.1', port: 0, strictPort: true, hmr: false, watch: null },
+    });
+    return created.listen();
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (url === undefined) throw new Error('the dev server reported no local URL');
+  return {
+    url,
+    close: async () => {
+      await server.close();
+      for (const dir of [envDir, cacheDir]) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A running server and the URL the site is at (ending in `/`). */

@@ -1,0 +1,239 @@
+/**
+ * axe-core on every page in English and Korean, and on the states a person meets on the way (an
+ * error under the register form, the password reset, the ride page signed in with a ride done,
+ * its account menu open, the notices of a build without the API or without a pool): no
+ * violation of any rule axe runs by default (WCAG 2.x A and AA, and its best practices).
+ */
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, screenshot } from './browser.ts';
+import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
+import { eventually } from './eventually.ts';
+import { ENGLISH, expectMessage, KOREAN, openPage, requestAndWatch, signIn } from './journey.ts';
+import { expectNothingWrong, openRider, type Rider } from './rider.ts';
+import { previewSite, type SiteServer } from './site.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const LANGUAGES = [
+  ['English', 'en-US', 'en'],
+  ['Korean', 'ko-KR', 'ko'],
+] as const;
+
+let browser: Browser;
+let built: SiteServer;
+let noApi: SiteServer;
+let unconfigured: SiteServer;
+/** A signed-in browser's storage (the library's tokens), for the ride page. */
+let signedIn: Exclude<BrowserContextOptions['storageState'], string | undefined>;
+let rider: string;
+
+beforeAll(async () => {
+  [browser, built, noApi, unconfigured] = await Promise.all([
+    launchChromium(),
+    previewSite(inject('emulatorBuild')),
+    previewSite(inject('noApiBuild')),
+    previewSite(inject('unconfiguredBuild')),
+  ]);
+  const emulator = new EmulatorClient(inject('emulatorUrl'));
+  rider = newEmail('axe');
+  await emulator.confirmedUser(rider);
+  const session = await openRider(browser, [built.url, emulator.base]);
+  try {
+    await signIn(session.page, { url: built.url, emulator }, rider, PASSWORD);
+    signedIn = await session.context.storageState();
+  } finally {
+    await session.close();
+  }
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), built?.close(), noApi?.close(), unconfigured?.close()]);
+});
+
+/** axe's findings on the page as it is now, one line per rule and element. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const { violations } = await (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run();
+    return violations.flatMap((violation) =>
+      violation.nodes.map(
+        (node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`,
+      ),
+    );
+  });
+  return found;
+}
+
+/** A fresh browser in `locale`; signed in to `server`'s origin when `session` is given. */
+async function open(server: SiteServer, locale: string, session?: typeof signedIn): Promise<Rider> {
+  // Both builds use the same pool, so the session is good on either origin's storage.
+  const origin = new URL(server.url).origin;
+  const storageState =
+    session === undefined
+      ? undefined
+      : { ...session, origins: session.origins.map((stored) => ({ ...stored, origin })) };
+  return openRider(browser, [server.url, inject('emulatorUrl')], {
+    locale,
+    ...(storageState === undefined ? {} : { storageState }),
+  });
+}
+
+/** Opens `name`.html, lets `prepare` bring it to a state, then checks it with axe. */
+async function check(
+  server: SiteServer,
+  locale: string,
+  name: string,
+  label: string,
+  prepare: (page: Page) => Promise<void> = async () => {},
+  session?: typeof signedIn,
+): Promise<void> {
+  const { page, seen, close } = await open(server, locale, session);
+  try {
+    await openPage(page, new URL(name, server.url).href);
+    await prepare(page);
+    expect(await page.locator('html').getAttribute('lang')).toBe(locale.slice(0, 2));
+    await screenshot(page, `axe-${label}`);
+    expect(await violations(page)).toEqual([]);
+    expectNothingWrong(seen, [/^400 POST \/ /]);
+  } finally {
+    await close();
+  }
+}
+
+describe.concurrent.each(LANGUAGES)('accessibility in %s', (_language, locale, short) => {
+  const texts = short === 'ko' ? KOREAN : ENGLISH;
+
+  it.each(['index', 'register', 'verify', 'signin'])(
+    'finds no violation on %s.html',
+    async (name) => {
+      await check(built, locale, `${name}.html`, `${short}-${name}`);
+    },
+  );
+
+  it('finds no violation on ride.html signed in, after a ride, with the pickup set', async () => {
+    await check(
+      built,
+      locale,
+      'ride.html',
+      `${short}-ride`,
+      async (page) => {
+        await expectMessage(page, '#greeting', texts.greeting(rider));
+        await page.locator('#map').click({ position: { x: 150, y: 120 } });
+        await requestAndWatch(page, texts, `axe-${short}-ride`);
+        await page.locator('#map').click({ position: { x: 200, y: 160 } });
+      },
+      signedIn,
+    );
+  });
+
+  it('finds no violation on ride.html with the account menu open', async () => {
+    await check(
+      built,
+      locale,
+      'ride.html',
+      `${short}-ride-menu`,
+      async (page) => {
+        await expectMessage(page, '#greeting', texts.greeting(rider));
+        await page.getByRole('button', { name: texts.account }).click();
+        expect(await page.locator('#accountMenu').isVisible()).toBe(true);
+      },
+      signedIn,
+    );
+  });
+
+  it('finds no violation on the register page showing an error', async () => {
+    await check(built, locale, 'register.html', `${short}-register-error`, async (page) => {
+      await page.locator('#emailInputRegister').fill(newEmail('axe-error'));
+      await page.locator('#passwordInputRegister').fill('short');
+      await page.locator('#password2InputRegister').fill('shorter');
+      await page.getByRole('button', { name: texts.registerSubmit }).click();
+      await expectMessage(page, '#registrationMessage', texts.mismatch);
+    });
+  });
+
+  it('finds no violation on the verify page with a message and the resend action pointed out', async () => {
+    const email = newEmail('axe-verify');
+    await new EmulatorClient(inject('emulatorUrl')).unconfirmedUser(email);
+    await check(
+      built,
+      locale,
+      `verify.html?email=${email}`,
+      `${short}-verify-error`,
+      async (page) => {
+        await page.locator('#codeInputVerify').fill('000000');
+        await page.locator('#verifyForm button[type="submit"]').click();
+        await eventually(
+          () => page.locator('#resendCode').getAttribute('class'),
+          (value) => expect(value).toContain('is-suggested'),
+        );
+      },
+    );
+  });
+
+  it('finds no violation on the password reset form', async () => {
+    const email = newEmail('axe-reset');
+    await new EmulatorClient(inject('emulatorUrl')).confirmedUser(email);
+    await check(
+      built,
+      locale,
+      `signin.html?email=${email}`,
+      `${short}-signin-reset`,
+      async (page) => {
+        await page.locator('#forgotPasswordButton').click();
+        await page.locator('#forgotPasswordForm button[type="submit"]').click();
+        await eventually(
+          () => page.locator('#resetPasswordForm').isVisible(),
+          (value) => expect(value).toBe(true),
+        );
+      },
+    );
+  });
+
+  it('finds no violation on the ride page of a build without the ride API', async () => {
+    await check(
+      noApi,
+      locale,
+      'ride.html',
+      `${short}-ride-no-api`,
+      async (page) => {
+        await eventually(
+          () => page.locator('#apiNotice').isVisible(),
+          (value) => expect(value).toBe(true),
+        );
+      },
+      signedIn,
+    );
+  });
+
+  it('finds no violation on the sign-in page of a build without a user pool', async () => {
+    await check(unconfigured, locale, 'signin.html', `${short}-signin-no-pool`, async (page) => {
+      expect(await page.locator('#configNotice').isVisible()).toBe(true);
+    });
+  });
+});
+
+describe('the accessibility check itself', () => {
+  it('reports a field without a label, so that silence above means something', async () => {
+    const { page, close } = await open(built, 'en-US');
+    try {
+      await openPage(page, new URL('register.html', built.url).href);
+      await page.evaluate(() =>
+        document.querySelector('label[for="emailInputRegister"]')?.remove(),
+      );
+      expect(await violations(page)).toContainEqual(
+        expect.stringMatching(/^label .*#emailInputRegister$/),
+      );
+    } finally {
+      await close();
+    }
+  });
+});
