@@ -2,6 +2,7 @@
 import type { Auth } from '../cognito-auth.ts';
 import { checkPassword, PASSWORD_RULES } from '../password-rules.ts';
 import {
+  armSubmitButtons,
   browserNavigate,
   clearFlags,
   emailFromSearch,
@@ -87,4 +88,5 @@ export function setupRegisterPage(root: ParentNode, deps: RegisterPageDeps): voi
       }
     });
   });
+  armSubmitButtons(submit);
 }

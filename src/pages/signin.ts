@@ -1,6 +1,7 @@
 /** The sign-in page: SRP sign-in, and the forgot-password flow (request a code, set a new password). */
 import { type Auth, AuthError } from '../cognito-auth.ts';
 import {
+  armSubmitButtons,
   browserNavigate,
   clearFlags,
   emailFromSearch,
@@ -177,4 +178,5 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       }
     });
   });
+  armSubmitButtons(submit, forgotSubmit, resetSubmit);
 }

@@ -57,6 +57,15 @@ function showConfigNotice(notice: HTMLElement, i18n: I18n, error: ConfigError): 
   render();
 }
 
+/**
+ * Lets the forms' submit buttons work, once their handlers are in place. The HTML ships them
+ * disabled: a form submitted before then would make the browser send it itself, as a GET with
+ * the typed values in the address (a slow connection leaves time for that).
+ */
+export function armSubmitButtons(...buttons: HTMLButtonElement[]): void {
+  for (const button of buttons) button.disabled = false;
+}
+
 /** The tone of a message, which only changes its styling. */
 export type Tone = 'error' | 'info' | 'success';
 

@@ -1,6 +1,7 @@
 /** The verify page: confirm the sign-up code, or ask for a new one. */
 import { type Auth, AuthError } from '../cognito-auth.ts';
 import {
+  armSubmitButtons,
   browserNavigate,
   clearFlags,
   emailFromSearch,
@@ -117,6 +118,7 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
       }
     });
   });
+  armSubmitButtons(submit);
 
   (email.value === '' ? email : code).focus();
 }
