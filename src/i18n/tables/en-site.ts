@@ -6,7 +6,6 @@ export const enSite = {
   'title.signin': 'Sign in · Wild Rydes',
   'title.ride': 'Ride · Wild Rydes',
   'common.skip': 'Skip to content',
-  'common.home': 'Wild Rydes home',
   'common.working': 'Working…',
   'common.email': 'Email',
   'common.password': 'Password',

@@ -8,7 +8,6 @@ export const koSite: Readonly<Record<keyof typeof enSite, string>> = {
   'title.signin': '로그인 · 와일드 라이즈',
   'title.ride': '라이드 · 와일드 라이즈',
   'common.skip': '본문으로 건너뛰기',
-  'common.home': '와일드 라이즈 홈',
   'common.working': '처리 중…',
   'common.email': '이메일',
   'common.password': '비밀번호',
