@@ -149,13 +149,22 @@ function lock(path: string): void {
     }
   }
   writeFileAtomic(file, String(process.pid));
-  process.once('exit', () => {
+  if (heldLocks.size === 0) process.once('exit', releaseLocks);
+  heldLocks.add(file);
+}
+
+/** Lock files this process holds; one exit handler releases them all. */
+const heldLocks = new Set<string>();
+
+function releaseLocks(): void {
+  for (const file of heldLocks) {
     try {
       if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file);
     } catch {
       // Already gone: nothing to release.
     }
-  });
+  }
+  heldLocks.clear();
 }
 
 /** A data folder opened for one emulator process. */
