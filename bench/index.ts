@@ -14,6 +14,9 @@ const only = new Set(process.argv.slice(2));
 const wants = (section: string) => only.size === 0 || only.has(section);
 const ms = (value: number) => value.toFixed(1);
 
+/** The figures side by side, printed as one table at the end. */
+const summary: { figure: string; value: string; target: string }[] = [];
+
 console.log(
   `Wild Rydes bench — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} (${arch()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 );
@@ -39,6 +42,21 @@ if (wants('weight')) {
     `Budgets (gzip JS): register/verify/signin ≤ 30 KB, index ≤ 5 KB, ride ≤ 30 KB + map library (${kb(mapLibraryGzip())})`,
   );
   for (const failure of failures) console.log(`  OVER BUDGET  ${failure}`);
+  const heaviest = (page: string) =>
+    Math.max(...weights.filter((w) => w.page === page).map((w) => w.js.gzip));
+  summary.push(
+    { figure: 'index.html JS (gzip, first visit)', value: kb(heaviest('index')), target: '≤ 5 KB' },
+    {
+      figure: 'signin.html JS (gzip, first visit)',
+      value: kb(heaviest('signin')),
+      target: '≤ 30 KB',
+    },
+    {
+      figure: 'ride.html JS (gzip, first visit)',
+      value: kb(heaviest('ride')),
+      target: `≤ ${kb(30 * 1024 + mapLibraryGzip())}`,
+    },
+  );
   if (failures.length > 0) process.exitCode = 1;
   else console.log('  all within budget');
 }
@@ -60,6 +78,13 @@ if (wants('throughput')) {
     })),
   );
   if (rows.some((r) => r.failures > 0)) process.exitCode = 1;
+  for (const row of rows) {
+    summary.push({
+      figure: `SRP sign-ins/s, concurrency ${row.concurrency}`,
+      value: row.perSecond.toFixed(1),
+      target: row.concurrency === 8 ? '≥ 120' : '',
+    });
+  }
   const signUps = await measureSignUps(SECONDS_PER_RUN);
   const large = await measureLargePool(10_000);
   console.table([
@@ -69,6 +94,10 @@ if (wants('throughput')) {
     { figure: 'open + replay + compact, in process', value: `${ms(large.openMs)} ms` },
     { figure: 'process start to listening (incl. tsx)', value: `${ms(large.processStartMs)} ms` },
   ]);
+  summary.push(
+    { figure: 'sign-ups/s, data folder on', value: signUps.perSecond.toFixed(1), target: '' },
+    { figure: 'start-up with 10,000 users', value: `${ms(large.openMs)} ms`, target: '' },
+  );
 }
 
 if (wants('client')) {
@@ -82,6 +111,10 @@ if (wants('client')) {
     { part: 'client (library SRP math + requests)', ms: ms(client.clientMs) },
     { part: 'first sign-in (cold)', ms: ms(client.coldMs) },
   ]);
+  summary.push(
+    { figure: 'library sign-in: client share', value: `${ms(client.clientMs)} ms`, target: '' },
+    { figure: 'library sign-in: server share', value: `${ms(client.serverMs)} ms`, target: '' },
+  );
 }
 
 if (wants('speed')) {
@@ -94,4 +127,15 @@ if (wants('speed')) {
     { figure: 'click "Sign in" → ride.html greets the rider', ms: ms(speed.signInToRideMs) },
     { figure: 'the same, first run (cold browser)', ms: ms(speed.signInToRideColdMs) },
   ]);
+  summary.push(
+    {
+      figure: 'signin.html first contentful paint',
+      value: `${ms(speed.firstPaintMs)} ms`,
+      target: '',
+    },
+    { figure: 'Sign in → ride.html', value: `${ms(speed.signInToRideMs)} ms`, target: '' },
+  );
 }
+
+console.log('\nSummary');
+console.table(summary);
