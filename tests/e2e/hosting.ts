@@ -3,15 +3,15 @@
  * headers of `customHttp.yml`, at the root and under a sub-path, and the emulator proxied onto the
  * same origin, so that `connect-src 'self'` covers it as it covers a same-origin API.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   createServer,
   type IncomingMessage,
   request as proxyRequest,
   type ServerResponse,
 } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { ROOT, type SiteServer } from './site.ts';
+import { resolve } from 'node:path';
+import { ROOT, type SiteServer, sendBuildFile } from './site.ts';
 
 /** One `customHeaders` entry of customHttp.yml: a path pattern and its headers, in order. */
 export interface CustomHeaders {
@@ -88,18 +88,6 @@ function scalar(text: string, where: string): string {
   return text;
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.woff2': 'font/woff2',
-};
-
 /** What `serveLikeAmplify` serves. */
 export interface HostingOptions {
   /** The build folder; read on every request, so it may be filled after the server starts. */
@@ -123,7 +111,6 @@ export const EMULATOR_PATH = '/emulator/';
 
 /** Serves a build like Amplify Hosting with customHttp.yml, with the emulator on the same origin. */
 export async function serveLikeAmplify(options: HostingOptions): Promise<HostedSite> {
-  const base = resolve(options.outDir);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (path.startsWith(EMULATOR_PATH)) {
@@ -131,16 +118,12 @@ export async function serveLikeAmplify(options: HostingOptions): Promise<HostedS
       return;
     }
     const inside = path.startsWith(options.subPath) ? path.slice(options.subPath.length) : path;
-    const file = normalize(join(base, inside === '' || inside === '/' ? 'index.html' : inside));
-    const found =
-      file.startsWith(base + sep) && statSync(file, { throwIfNoEntry: false })?.isFile();
     for (const [name, value] of options.headers) response.setHeader(name, value);
-    if (!found) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+    sendBuildFile(
+      response,
+      options.outDir,
+      inside === '' || inside === '/' ? 'index.html' : inside,
+    );
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();

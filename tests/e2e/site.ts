@@ -5,7 +5,7 @@
  * (`https://s3.amazonaws.com/BUCKET/signin.html`) serves it.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build, createServer as createViteServer, preview } from 'vite';
@@ -133,21 +133,28 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Answers with the file at `path` inside the build folder `outDir` (as a static host would), or
+ * 404 when there is none or the path leads outside the folder.
+ */
+export function sendBuildFile(response: ServerResponse, outDir: string, path: string | null): void {
+  const base = resolve(outDir);
+  const file = path === null ? '' : normalize(join(base, path));
+  if (!file.startsWith(base + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
+  }
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+}
+
+/**
  * Serves a build under `prefix` only (e.g. `/bucket/`), like an S3 bucket's path-style URL:
  * anything outside it, such as an absolute `/assets/…` URL, is a 404.
  */
 export async function serveUnderSubPath(outDir: string, prefix: string): Promise<SiteServer> {
-  const base = resolve(outDir);
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = path.startsWith(prefix) ? normalize(join(base, path.slice(prefix.length))) : '';
-    const inside = file.startsWith(base + sep);
-    if (!inside || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+    sendBuildFile(response, outDir, path.startsWith(prefix) ? path.slice(prefix.length) : null);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
