@@ -46,6 +46,9 @@ export function maskEmail(email: string): string {
   return `${local.charAt(0)}***@${domain.charAt(0)}***`;
 }
 
+/** Cognito's special characters; a space counts too when it is neither leading nor trailing. */
+const SYMBOL = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]|[^ ] +[^ ]/;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Cognito's check of an email attribute's format. */
@@ -86,12 +89,18 @@ export class Pool {
     );
   }
 
-  /** Throws InvalidPasswordException with Cognito's first unmet rule. */
+  /**
+   * Throws InvalidPasswordException with Cognito's first unmet rule. Rules as documented in
+   * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-policies.html:
+   * Basic Latin letters only count as upper- or lowercase, only the listed characters (and a space
+   * that is neither leading nor trailing) count as symbols. Length is counted in UTF-16 code units,
+   * as the service's Java strings count it (not documented; an emoji counts as two).
+   */
   checkPasswordPolicy(password: string): void {
     const policy = this.config.passwordPolicy;
     const fail = (rule: string) =>
       new CognitoError('InvalidPasswordException', `Password did not conform with policy: ${rule}`);
-    if ([...password].length < policy.minimumLength) throw fail('Password not long enough');
+    if (password.length < policy.minimumLength) throw fail('Password not long enough');
     if (policy.requireLowercase && !/[a-z]/.test(password)) {
       throw fail('Password must have lowercase characters');
     }
@@ -101,7 +110,7 @@ export class Pool {
     if (policy.requireNumbers && !/[0-9]/.test(password)) {
       throw fail('Password must have numeric characters');
     }
-    if (policy.requireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)) {
+    if (policy.requireSymbols && !SYMBOL.test(password)) {
       throw fail('Password must have symbol characters');
     }
   }

@@ -1,6 +1,6 @@
 /** The register page: sign-up with live password rules, then on to verify. */
 import type { Auth } from '../cognito-auth.ts';
-import { checkPassword, PASSWORD_RULES } from '../password-rules.ts';
+import { checkPassword, PASSWORD_RULES, passwordShapeProblem } from '../password-rules.ts';
 import {
   armSubmitButtons,
   browserNavigate,
@@ -67,6 +67,12 @@ export function setupRegisterPage(root: ParentNode, deps: RegisterPageDeps): voi
     }
     if (password.value === '') {
       message.show({ key: 'form.passwordRequired' });
+      flagField(password);
+      return;
+    }
+    const shape = passwordShapeProblem(password.value);
+    if (shape !== null) {
+      message.show({ key: `password.${shape}` });
       flagField(password);
       return;
     }

@@ -1,5 +1,6 @@
 /** The sign-in page: SRP sign-in, and the forgot-password flow (request a code, set a new password). */
 import { type Auth, AuthError } from '../cognito-auth.ts';
+import { passwordShapeProblem } from '../password-rules.ts';
 import {
   armSubmitButtons,
   browserNavigate,
@@ -160,6 +161,12 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
     }
     if (resetPassword.value === '') {
       resetMessage.show({ key: 'form.passwordRequired' });
+      flagField(resetPassword);
+      return;
+    }
+    const shape = passwordShapeProblem(resetPassword.value);
+    if (shape !== null) {
+      resetMessage.show({ key: `password.${shape}` });
       flagField(resetPassword);
       return;
     }

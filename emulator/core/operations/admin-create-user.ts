@@ -2,7 +2,7 @@ import { CognitoError } from '../errors.ts';
 import { attributeList, optionalString, optionalStringList } from '../input.ts';
 import type { UserRecord } from '../store.ts';
 import { checkAttributes } from './attributes.ts';
-import { newUserName, type Operation, poolOf, usernameOf } from './shared.ts';
+import { newUserName, type Operation, PASSWORD_MEMBER, poolOf, usernameOf } from './shared.ts';
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -14,7 +14,7 @@ export const adminCreateUser: Operation = async (emulator, input) => {
   const pool = poolOf(emulator, input);
   const username = usernameOf(input);
   const attributes = checkAttributes(attributeList(input, 'UserAttributes', false), 'admin');
-  const given = optionalString(input, 'TemporaryPassword', { max: 256 });
+  const given = optionalString(input, 'TemporaryPassword', PASSWORD_MEMBER);
   const action = optionalString(input, 'MessageAction', { max: 16 });
   optionalStringList(input, 'DesiredDeliveryMediums');
   if (action !== undefined && action !== 'SUPPRESS' && action !== 'RESEND') {

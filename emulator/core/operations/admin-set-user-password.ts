@@ -1,11 +1,11 @@
 import { optionalBoolean, requiredString } from '../input.ts';
-import { adminUser, type Operation, poolOf, usernameOf } from './shared.ts';
+import { adminUser, type Operation, PASSWORD_MEMBER, poolOf, usernameOf } from './shared.ts';
 
 /** AdminSetUserPassword: permanent (CONFIRMED) or temporary (FORCE_CHANGE_PASSWORD). */
 export const adminSetUserPassword: Operation = async (emulator, input) => {
   const pool = poolOf(emulator, input);
   const found = adminUser(pool, usernameOf(input));
-  const password = requiredString(input, 'Password', { max: 256 });
+  const password = requiredString(input, 'Password', PASSWORD_MEMBER);
   const permanent = optionalBoolean(input, 'Permanent') ?? false;
   pool.checkPasswordPolicy(password);
   const { salt, verifier } = await pool.passwordVerifier(found.username, password);

@@ -1,13 +1,13 @@
 import { incorrectCredentials } from '../errors.ts';
 import { requiredString } from '../input.ts';
-import { accessTokenOf, type Operation } from './shared.ts';
+import { accessTokenOf, type Operation, PASSWORD_MEMBER } from './shared.ts';
 import { tokenPool } from './token-pool.ts';
 
 /** ChangePassword: the signed-in user proves the old password and sets a new one. */
 export const changePassword: Operation = async (emulator, input) => {
   const token = accessTokenOf(input);
-  const previous = requiredString(input, 'PreviousPassword', { max: 256 });
-  const proposed = requiredString(input, 'ProposedPassword', { max: 256 });
+  const previous = requiredString(input, 'PreviousPassword', PASSWORD_MEMBER);
+  const proposed = requiredString(input, 'ProposedPassword', PASSWORD_MEMBER);
   const pool = tokenPool(emulator, token);
   const user = await pool.authenticate(token);
   pool.assertMaySignIn(user);

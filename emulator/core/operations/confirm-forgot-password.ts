@@ -5,6 +5,7 @@ import {
   codeOf,
   type Operation,
   optionalSecretHash,
+  PASSWORD_MEMBER,
   unknownUserForCodes,
   usernameOf,
 } from './shared.ts';
@@ -14,7 +15,7 @@ export const confirmForgotPassword: Operation = async (emulator, input) => {
   const { pool, client } = clientOf(emulator, input);
   const username = usernameOf(input);
   const code = codeOf(input);
-  const password = requiredString(input, 'Password', { max: 256 });
+  const password = requiredString(input, 'Password', PASSWORD_MEMBER);
   await pool.checkSecretHash(client, username, optionalSecretHash(input));
   const found = pool.lookup(username);
   if (!found) {

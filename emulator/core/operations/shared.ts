@@ -41,6 +41,12 @@ export function accessTokenOf(input: Json): string {
   return requiredString(input, 'AccessToken', { max: 8192, pattern: /^[A-Za-z0-9\-_=.]+$/ });
 }
 
+/**
+ * The rules of Cognito's PasswordType member (SignUp's `Password` and its kin): at most 256
+ * characters, and no whitespace at either end, which the API refuses before any policy check.
+ */
+export const PASSWORD_MEMBER = { max: 256, pattern: /^[\S]+.*[\S]+$/ };
+
 /** Reads a confirmation code. */
 export function codeOf(input: Json): string {
   return requiredString(input, 'ConfirmationCode', { max: 2048, pattern: patterns.code });

@@ -1,13 +1,20 @@
 import { CognitoError } from '../errors.ts';
 import { attributeList, type Json, requiredString } from '../input.ts';
 import { checkAttributes } from './attributes.ts';
-import { clientOf, newUserName, type Operation, optionalSecretHash, usernameOf } from './shared.ts';
+import {
+  clientOf,
+  newUserName,
+  type Operation,
+  optionalSecretHash,
+  PASSWORD_MEMBER,
+  usernameOf,
+} from './shared.ts';
 
 /** SignUp: a new UNCONFIRMED user, and a confirmation code to their email. */
 export const signUp: Operation = async (emulator, input) => {
   const { pool, client } = clientOf(emulator, input);
   const username = usernameOf(input);
-  const password = requiredString(input, 'Password', { max: 256 });
+  const password = requiredString(input, 'Password', PASSWORD_MEMBER);
   const attributes = checkAttributes(attributeList(input, 'UserAttributes', false), 'user');
   await pool.checkSecretHash(client, username, optionalSecretHash(input));
 

@@ -35,6 +35,8 @@ export const enForms = {
   'form.emailRequired': 'Enter your email address.',
   'form.emailInvalid': 'Enter an email address like name@example.com.',
   'form.passwordRequired': 'Enter your password.',
+  'password.edgeSpace': 'A password cannot start or end with a space.',
+  'password.tooLong': 'A password can have at most 256 characters.',
   'form.codeRequired': 'Enter the code from the email.',
   'verify.heading': 'Confirm your email',
   'verify.lead': 'We emailed you a 6-digit code. Enter it to confirm your address.',

@@ -37,6 +37,8 @@ export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
   'form.emailRequired': '이메일 주소를 입력하세요.',
   'form.emailInvalid': 'name@example.com 같은 이메일 주소를 입력하세요.',
   'form.passwordRequired': '비밀번호를 입력하세요.',
+  'password.edgeSpace': '비밀번호는 공백으로 시작하거나 끝날 수 없습니다.',
+  'password.tooLong': '비밀번호는 256자 이하여야 합니다.',
   'form.codeRequired': '이메일로 받은 코드를 입력하세요.',
   'verify.heading': '이메일 인증',
   'verify.lead': '이메일로 6자리 코드를 보냈습니다. 코드를 입력해 주소를 인증하세요.',

@@ -115,6 +115,20 @@ describe('register page', () => {
   });
 
   it.each([
+    ['Giddy-Up-42 ', 'A password cannot start or end with a space.'],
+    [' Giddy-Up-42', 'A password cannot start or end with a space.'],
+    [`Giddy-Up-42${'x'.repeat(250)}`, 'A password can have at most 256 characters.'],
+  ])('catches the password %j, which Cognito refuses outright, before any request', (pw, text) => {
+    const p = page();
+    fill(p, 'rider@example.com', pw, pw);
+    p.form.requestSubmit();
+    expect(p.message.textContent).toBe(text);
+    expect(p.password.getAttribute('aria-invalid')).toBe('true');
+    expect(typed(p)).toEqual(['rider@example.com', pw, pw]);
+    expect(cognito.operations).toEqual([]);
+  });
+
+  it.each([
     ['', 'Enter your email address.'],
     ['rider.example.com', 'Enter an email address like name@example.com.'],
   ])('catches the email "%s" before any request', (email, text) => {

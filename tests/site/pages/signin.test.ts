@@ -246,6 +246,21 @@ describe('sign-in page', () => {
     expect(p.resetForm.hidden).toBe(false);
   });
 
+  it('refuses a new password with a trailing space before sending the reset, keeping both fields', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const p = page();
+    type(p.email, EMAIL);
+    await requestResetCode(p);
+    const code = cognito.code(EMAIL, 'forgot-password');
+    type(p.resetCode, code);
+    type(p.resetPassword, `${NEW_PASSWORD} `);
+    p.resetForm.requestSubmit();
+    expect(p.resetMessage.textContent).toBe('A password cannot start or end with a space.');
+    expect(p.resetPassword.getAttribute('aria-invalid')).toBe('true');
+    expect([p.resetCode.value, p.resetPassword.value]).toEqual([code, `${NEW_PASSWORD} `]);
+    expect(cognito.operations).toEqual(['ForgotPassword']);
+  });
+
   it('keeps the code and explains when the expired reset code no longer works', async () => {
     await cognito.confirmedUser(EMAIL);
     const p = page();
