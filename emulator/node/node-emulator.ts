@@ -42,6 +42,14 @@ export async function createNodeEmulator(options: NodeEmulatorOptions = {}): Pro
   if (options.dataDir === undefined) return Emulator.create(common);
 
   const { dir, data } = DataDir.open(options.dataDir, options.warn ? { warn: options.warn } : {});
+  const served = new Set(config.pools.map((pool) => pool.id));
+  for (const [poolId, pool] of Object.entries(data)) {
+    if (served.has(poolId)) continue;
+    // Kept in the folder as they are, so that a config without the pool loses nothing.
+    options.warn?.(
+      `${options.dataDir} holds ${pool.users.length} user(s) of pool ${poolId}, which the configuration does not serve; they are kept, not served`,
+    );
+  }
   let emulator: Emulator | undefined;
   const pending: Change[] = [];
   const created = await Emulator.create({
