@@ -7,7 +7,7 @@
 import type { Plugin } from 'vite';
 import type { Emulator } from './core/emulator.ts';
 import { createHttpHandler } from './core/http.ts';
-import { createNodeEmulator } from './node/node-emulator.ts';
+import { createNodeEmulator, mailLine } from './node/node-emulator.ts';
 import { sendFetchResponse, toFetchRequest } from './node/server.ts';
 
 export const EMULATOR_BASE_PATH = '/emulator';
@@ -58,11 +58,7 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
       emulator = createNodeEmulator({
         ...(dataDir === null ? {} : { dataDir }),
         onMail: (mail) => {
-          const what =
-            mail.purpose === 'invitation' ? 'temporary password' : `${mail.purpose} code`;
-          server.config.logger.info(`  📬 ${what} for ${mail.to}: ${mail.code}`, {
-            timestamp: true,
-          });
+          server.config.logger.info(`  📬 ${mailLine(mail)}`, { timestamp: true });
         },
         warn: (message) => server.config.logger.warn(`  emulator: ${message}`),
       });
