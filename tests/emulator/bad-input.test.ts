@@ -1,7 +1,8 @@
 /**
  * Bad input, property-based: whatever arrives at the JSON protocol endpoint, the emulator answers
- * with a Cognito-style 4xx (`__type`, `message`, `x-amzn-ErrorType`), never a 5xx or a crash, and
- * its data stays whole. Requests go straight to the fetch-style handler the adapters share.
+ * with a Cognito-style 4xx (`__type`, `message`, `x-amzn-ErrorType`, `x-amzn-ErrorMessage`), never
+ * a 5xx or a crash, and its data stays whole. Requests go straight to the fetch-style handler the
+ * adapters share.
  */
 
 import fc from 'fast-check';
@@ -113,6 +114,10 @@ function expectErrorShape(answer: WireAnswer): void {
   expect(type).toMatch(/^[A-Z][A-Za-z]+Exception$/);
   expect(stringAt(answer.body, 'message')).not.toBe('');
   expect(answer.headers.get('x-amzn-ErrorType')).toMatch(new RegExp(`^${type}:`));
+  // The message again as a header (Latin-1 only: anything else is `?`), as Cognito sends it.
+  expect(answer.headers.get('x-amzn-ErrorMessage')).toBe(
+    stringAt(answer.body, 'message').replace(/[^\x20-\x7e]/g, '?'),
+  );
 }
 
 /** Strings that break naive code: empty, control characters, lone surrogates, huge, unicode. */
