@@ -478,6 +478,32 @@ describe('a journal write that fails (a full disk)', () => {
   });
 });
 
+describe('a compaction that fails', () => {
+  it('is reported and leaves the journal whole, so the change is still kept', () => {
+    const warnings: string[] = [];
+    const { dir: data } = DataDir.open(dir, {
+      compactEvery: 1,
+      warn: (message) => warnings.push(message),
+      io: {
+        write: (fd, buffer, offset, length) => writeSync(fd, buffer, offset, length),
+        truncate: () => {
+          throw new Error('EIO: i/o error, ftruncate');
+        },
+      },
+    });
+    data.record(userChange('kept'), () => ({
+      [DEFAULT_POOL_ID]: { key: null, users: [userRecord('kept')], sessions: [] },
+    }));
+    expect(warnings).toEqual([
+      `could not compact ${dir} (EIO: i/o error, ftruncate); the journal keeps every change`,
+    ]);
+    expect(journalLines()).toEqual([JSON.stringify(userChange('kept'))]);
+    expect(DataDir.open(dir).data[DEFAULT_POOL_ID]?.users.map((user) => user.sub)).toEqual([
+      'kept',
+    ]);
+  });
+});
+
 describe('a pool the configuration no longer serves', () => {
   const withSecondPool = () =>
     readEmulatorConfig({ pools: [{ id: 'local_Second', clients: [{ id: 'secondclient' }] }] });
