@@ -103,8 +103,8 @@ interface RecordKind {
   field: keyof PoolData;
   /** A list of records keyed by id, or a single record (the signing key). */
   many: boolean;
-  /** The record's id, as journal lines name it. */
-  id: string;
+  /** The record's id, as journal lines name it (a shape-checked record). */
+  idOf: (record: Json) => unknown;
   problem: (record: Json) => string | undefined;
 }
 
@@ -113,7 +113,7 @@ const RECORD_KINDS: Record<Change['kind'], RecordKind> = {
   user: {
     field: 'users',
     many: true,
-    id: 'sub',
+    idOf: (user) => user.sub,
     problem: shape({
       sub: string,
       username: string,
@@ -133,7 +133,7 @@ const RECORD_KINDS: Record<Change['kind'], RecordKind> = {
   session: {
     field: 'sessions',
     many: true,
-    id: 'originJti',
+    idOf: (session) => session.originJti,
     problem: shape({
       originJti: string,
       sub: string,
@@ -147,7 +147,7 @@ const RECORD_KINDS: Record<Change['kind'], RecordKind> = {
   key: {
     field: 'key',
     many: false,
-    id: 'kid',
+    idOf: (key) => key.kid,
     problem: shape({ kid: string, privateJwk: object, publicJwk: object }),
   },
 };
@@ -163,12 +163,12 @@ function emptyPool(): PoolRecords {
 
 /** What is wrong with one record of a kind, including an id that does not match, if anything. */
 function recordProblem(kind: Change['kind'], record: unknown, id?: string): string | undefined {
-  const { id: idMember, problem } = RECORD_KINDS[kind];
+  const { idOf, problem } = RECORD_KINDS[kind];
   if (!isJsonObject(record)) return `the ${kind} record is not an object`;
   const found = problem(record);
-  if (found) return `the ${kind} record ${JSON.stringify(record[idMember] ?? null)}: ${found}`;
-  if (id !== undefined && record[idMember] !== id) {
-    return `the ${kind} record's ${idMember} is not the line's id ${JSON.stringify(id)}`;
+  if (found) return `the ${kind} record ${JSON.stringify(idOf(record) ?? null)}: ${found}`;
+  if (id !== undefined && idOf(record) !== id) {
+    return `the ${kind} record ${JSON.stringify(idOf(record))} is not the line's id ${JSON.stringify(id)}`;
   }
   return undefined;
 }
@@ -195,7 +195,7 @@ function readSnapshot(path: string): Map<string, PoolRecords> {
     if (!isJsonObject(pool)) throw refuse(`pool ${poolId} is not an object`);
     const records = emptyPool();
     for (const kind of KIND_NAMES) {
-      const { field, many, id } = RECORD_KINDS[kind];
+      const { field, many, idOf } = RECORD_KINDS[kind];
       const held = pool[field];
       if (many && !Array.isArray(held)) throw refuse(`pool ${poolId} has no list of ${field}`);
       const list: unknown[] = many ? (held as unknown[]) : held === null ? [] : [held];
@@ -204,7 +204,7 @@ function readSnapshot(path: string): Map<string, PoolRecords> {
         if (problem)
           throw refuse(`pool ${poolId}, ${field}${many ? `[${index}]` : ''}: ${problem}`);
         const json = record as Json;
-        records.get(kind)?.set(String(json[id]), json);
+        records.get(kind)?.set(String(idOf(json)), json);
       });
     }
     pools.set(poolId, records);

@@ -363,6 +363,21 @@ describe('a journal line that is not the last one and cannot be read', () => {
     expect(folderBytes()).toEqual(before);
   });
 
+  it('stops the start on a line whose id is not its record’s', async () => {
+    const lines = await journalOfSignUp();
+    const path = join(dir, 'journal.jsonl');
+    const confirmation = JSON.parse(lines.at(-1) ?? '');
+    const sub = confirmation.id;
+    confirmation.id = 'someone-else';
+    writeFileSync(path, [...lines.slice(0, -1), JSON.stringify(confirmation), ''].join('\n'));
+
+    const error = await thrown(() => start());
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).message).toBe(
+      `${path} line ${lines.length} is not a change the emulator wrote (the user record "${sub}" is not the line's id "someone-else"); nothing was changed: repair or remove that line, or move the folder away to start afresh`,
+    );
+  });
+
   it('stops the start on a complete last line that is not JSON (only a cut-short one is dropped)', async () => {
     const lines = await journalOfSignUp();
     const path = join(dir, 'journal.jsonl');
