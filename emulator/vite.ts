@@ -96,18 +96,23 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
             ...(server.resolvedUrls?.local ?? []),
             ...(server.resolvedUrls?.network ?? []),
           ];
+          // The site's pages call the emulator from the dev server's own origin, whichever
+          // address the browser used. The Host name stands for that origin only while Vite
+          // refuses Host names it does not serve (allowedHosts not `true`): otherwise a page on
+          // a rebound domain would pass as the site itself.
+          const host = req.headers.host;
+          const ownByHost =
+            host && server.config.server.allowedHosts !== true
+              ? [`http://${host}`, `https://${host}`]
+              : [];
           const handle = createHttpHandler(await (emulator as Promise<Emulator>), {
             basePath: EMULATOR_BASE_PATH,
             origin,
-            // The site's pages call the emulator from the dev server's own origin, whichever
-            // address the browser used (Vite itself refuses Host names it does not serve).
             allowedOrigins: [
               ...named,
               origin,
               ...urls.map((url) => new URL(url).origin),
-              ...(req.headers.host
-                ? [`http://${req.headers.host}`, `https://${req.headers.host}`]
-                : []),
+              ...ownByHost,
             ],
           });
           await answerNodeRequest(req, res, handle, origin);

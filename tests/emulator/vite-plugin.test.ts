@@ -49,7 +49,12 @@ describe('the emulator mounted on a Vite dev server', () => {
 
   /** A dev server of an empty site with only the emulator plugin; its base URL. */
   async function devServer(
-    options: { host?: string; warnings?: string[]; plugin?: EmulatorPluginOptions } = {},
+    options: {
+      host?: string;
+      warnings?: string[];
+      plugin?: EmulatorPluginOptions;
+      allowedHosts?: true;
+    } = {},
   ): Promise<string> {
     const root = mkdtempSync(join(tmpdir(), 'wild-rydes-vite-'));
     const warnings = options.warnings ?? [];
@@ -64,7 +69,13 @@ describe('the emulator mounted on a Vite dev server', () => {
       envFile: false,
       customLogger: logger,
       plugins: [cognitoEmulator(options.plugin)],
-      server: { host: options.host ?? '127.0.0.1', port: 0, strictPort: true, ws: false },
+      server: {
+        host: options.host ?? '127.0.0.1',
+        port: 0,
+        strictPort: true,
+        ws: false,
+        ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+      },
     });
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     cleanups.push(() => server.close());
@@ -145,6 +156,34 @@ describe('the emulator mounted on a Vite dev server', () => {
       headers: { Origin: 'https://evil.example' },
     });
     expect(foreign.status).toBe(403);
+  });
+
+  /** GET /emulator/mailbox with the Host and Origin a page on that host would send. */
+  function mailboxAs(base: string, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const outgoing = httpRequest(
+        new URL('emulator/mailbox', base),
+        { headers: { Host: host, Origin: `http://${host}` } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+  }
+
+  it('answers the site’s own page under any Host name Vite serves (a tunnel, *.localhost)', async () => {
+    process.env.EMULATOR_DATA_DIR = 'memory';
+    const base = await devServer();
+    expect(await mailboxAs(base, `app.localhost:${new URL(base).port}`)).toBe(200);
+  });
+
+  it('refuses a page on a rebound domain when Vite is told to serve any Host name', async () => {
+    process.env.EMULATOR_DATA_DIR = 'memory';
+    const base = await devServer({ allowedHosts: true });
+    expect(await mailboxAs(base, `evil.example:${new URL(base).port}`)).toBe(403);
   });
 
   it('warns when the dev server listens beyond this machine (--host)', async () => {
