@@ -7,8 +7,8 @@
 import type { Plugin } from 'vite';
 import type { Emulator } from './core/emulator.ts';
 import { createHttpHandler } from './core/http.ts';
-import { createNodeEmulator } from './node/node-emulator.ts';
-import { sendFetchResponse, toFetchRequest } from './node/server.ts';
+import { createNodeEmulator, mailLine } from './node/node-emulator.ts';
+import { answerNodeRequest, exposureWarning, readAllowedOrigins } from './node/server.ts';
 
 export const EMULATOR_BASE_PATH = '/emulator';
 
@@ -18,6 +18,11 @@ export interface EmulatorPluginOptions {
    * (`memory` for none), else `.emulator/dev-server/`.
    */
   dataDir?: string | null;
+  /**
+   * Web origins, besides loopback ones and the dev server's own, whose pages may call the
+   * emulator. Unset: EMULATOR_ALLOWED_ORIGINS (comma-separated).
+   */
+  allowedOrigins?: readonly string[];
 }
 
 /** The dev server's data folder when neither the plugin option nor EMULATOR_DATA_DIR names one. */
@@ -58,37 +63,59 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
       emulator = createNodeEmulator({
         ...(dataDir === null ? {} : { dataDir }),
         onMail: (mail) => {
-          const what =
-            mail.purpose === 'invitation' ? 'temporary password' : `${mail.purpose} code`;
-          server.config.logger.info(`  📬 ${what} for ${mail.to}: ${mail.code}`, {
-            timestamp: true,
-          });
+          server.config.logger.info(`  📬 ${mailLine(mail)}`, { timestamp: true });
         },
         warn: (message) => server.config.logger.warn(`  emulator: ${message}`),
       });
+      const named = readAllowedOrigins(
+        options.allowedOrigins ?? [process.env.EMULATOR_ALLOWED_ORIGINS ?? ''],
+      );
       server.httpServer?.once('listening', () => {
         server.config.logger.info(
           `  Cognito: local emulator at ${EMULATOR_BASE_PATH}/ (codes appear here and at ${EMULATOR_BASE_PATH}/mailbox)`,
         );
+        const host = server.config.server.host;
+        // `--host` with no address (true) listens on every interface.
+        const warning = exposureWarning(host === true ? '0.0.0.0' : host || 'localhost');
+        if (warning) server.config.logger.warn(`  emulator: ${warning}`);
       });
+      /** Where the dev server says it is: issuers hang below this, whatever a request's Host. */
+      const ownOrigin = () => {
+        const url = server.config.server.origin ?? server.resolvedUrls?.local[0];
+        return url ? new URL(url).origin : `http://localhost:${server.config.server.port}`;
+      };
       server.middlewares.use((req, res, next) => {
         const path = req.url ?? '';
         if (path !== EMULATOR_BASE_PATH && !path.startsWith(`${EMULATOR_BASE_PATH}/`)) {
           next();
           return;
         }
-        const origin = `http://${req.headers.host ?? 'localhost'}`;
         (async () => {
+          const origin = ownOrigin();
+          const urls = [
+            ...(server.resolvedUrls?.local ?? []),
+            ...(server.resolvedUrls?.network ?? []),
+          ];
+          // The site's pages call the emulator from the dev server's own origin, whichever
+          // address the browser used. The Host name stands for that origin only while Vite
+          // refuses Host names it does not serve (allowedHosts not `true`): otherwise a page on
+          // a rebound domain would pass as the site itself.
+          const host = req.headers.host;
+          const ownByHost =
+            host && server.config.server.allowedHosts !== true
+              ? [`http://${host}`, `https://${host}`]
+              : [];
           const handle = createHttpHandler(await (emulator as Promise<Emulator>), {
             basePath: EMULATOR_BASE_PATH,
+            origin,
+            allowedOrigins: [
+              ...named,
+              origin,
+              ...urls.map((url) => new URL(url).origin),
+              ...ownByHost,
+            ],
           });
-          const request = await toFetchRequest(req, origin);
-          if (!request) {
-            res.statusCode = 413;
-            res.end();
-            return;
-          }
-          await sendFetchResponse(await handle(request), res);
+          await answerNodeRequest(req, res, handle, origin);
         })().catch(next);
       });
     },

@@ -16,62 +16,123 @@ import { publicJwk } from './tokens.ts';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 
-/** Headers a browser may send cross-origin (the library and the AWS SDK send these). */
-const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers':
-    'Content-Type, X-Amz-Target, X-Amz-User-Agent, Cache-Control, Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Content-Sha256, Amz-Sdk-Invocation-Id, Amz-Sdk-Request, X-Amz-Client-Context',
-  'Access-Control-Expose-Headers': 'x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage',
-  'Access-Control-Max-Age': '600',
-};
+/** Request headers the library and the AWS SDK send, allowed when a preflight names none. */
+const ALLOWED_HEADERS =
+  'Content-Type, X-Amz-Target, X-Amz-User-Agent, Cache-Control, Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Content-Sha256, Amz-Sdk-Invocation-Id, Amz-Sdk-Request, X-Amz-Client-Context';
 
 export interface HttpOptions {
   /** The path the emulator is mounted under, e.g. `/emulator` in the Vite dev server. */
   basePath?: string;
+  /**
+   * The origin clients reach the emulator at, e.g. `http://127.0.0.1:9229`: token issuers and
+   * discovery URLs hang below it whatever a request's URL or Host says. Unset: the request's
+   * origin (msw, which only routes its own origin here).
+   */
+  origin?: string;
+  /** Web origins, besides loopback ones, whose pages may call the emulator (CORS). */
+  allowedOrigins?: readonly string[];
 }
 
 /** Largest request body read (Cognito's own limit is far below this). */
 const MAX_BODY_BYTES = 256 * 1024;
 
+const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a web origin is on this machine: http(s) on localhost, 127.0.0.1 or [::1], any port. */
+export function isLoopbackOrigin(origin: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    LOOPBACK_HOSTNAMES.has(url.hostname) &&
+    url.origin === origin
+  );
+}
+
+/**
+ * CORS headers for an Origin the handler has let in (loopback, or named by the developer): never
+ * `*`, with which any web page could read `/mailbox` (codes, temporary passwords) or call Admin
+ * operations. Requests without an Origin (SDKs, the CLI) need none.
+ */
+function corsHeaders(origin: string | null): Record<string, string> {
+  if (origin === null) return { Vary: 'Origin' };
+  return {
+    Vary: 'Origin',
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': 'x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage',
+  };
+}
+
 /** A fetch-style handler serving the emulator's routes; anything else gets a JSON 404. */
 export function createHttpHandler(emulator: Emulator, options: HttpOptions = {}) {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const named = new Set(options.allowedOrigins ?? []);
   return async function handle(request: Request): Promise<Response> {
+    const origin = request.headers.get('origin');
+    if (origin !== null && !isLoopbackOrigin(origin) && !named.has(origin)) {
+      return json(
+        403,
+        {
+          message: `Pages from ${origin} may not call this emulator; name the origin with --allow-origin or EMULATOR_ALLOWED_ORIGINS.`,
+        },
+        { Vary: 'Origin' },
+      );
+    }
+    const cors = corsHeaders(origin);
+    const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+      json(status, body, { ...cors, ...headers });
     const url = new URL(request.url);
-    if (!url.pathname.startsWith(basePath)) return json(404, { message: 'Not found' });
+    if (!url.pathname.startsWith(basePath)) return answer(404, { message: 'Not found' });
     const path = url.pathname.slice(basePath.length) || '/';
-    const baseUrl = `${url.origin}${basePath}`;
+    const baseUrl = `${options.origin ?? url.origin}${basePath}`;
 
-    if (request.method === 'OPTIONS')
-      return new Response(null, { status: 204, headers: CORS_HEADERS });
-    if (path === '/' && request.method === 'POST') return api(emulator, request, baseUrl);
+    if (request.method === 'OPTIONS') {
+      // Echo what the browser asks for: a tracing header (traceparent) must not break an app.
+      const asked = request.headers.get('access-control-request-headers');
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...cors,
+          Vary: 'Origin, Access-Control-Request-Headers',
+          'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+          'Access-Control-Allow-Headers': asked ?? ALLOWED_HEADERS,
+          'Access-Control-Max-Age': '600',
+        },
+      });
+    }
+    if (path === '/' && request.method === 'POST') {
+      return api(emulator, request, baseUrl, cors);
+    }
     if (path === '/ride' && request.method === 'POST') {
-      const answer = await requestRide(
+      const ride = await requestRide(
         emulator,
         request.headers.get('authorization'),
         await request.text(),
         baseUrl,
       );
-      return json(answer.status, answer.body);
+      return answer(ride.status, ride.body);
     }
-    if (path === '/mailbox' && request.method === 'GET') return json(200, emulator.mailbox());
+    if (path === '/mailbox' && request.method === 'GET') return answer(200, emulator.mailbox());
     if (path === '/mailbox' && request.method === 'DELETE') {
       emulator.clearMailbox();
-      return new Response(null, { status: 204, headers: CORS_HEADERS });
+      return new Response(null, { status: 204, headers: cors });
     }
     const wellKnown =
       /^\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path);
     if (wellKnown && request.method === 'GET') {
       const [, poolId = '', document] = wellKnown;
       if (!emulator.poolIds().includes(poolId))
-        return json(404, { message: `User pool ${poolId} does not exist.` });
+        return answer(404, { message: `User pool ${poolId} does not exist.` });
       const pool = emulator.pool(poolId);
       const issuer = `${baseUrl}/${poolId}`;
       if (document === 'jwks.json') {
-        return json(200, { keys: pool.store.key ? [publicJwk(pool.store.key)] : [] });
+        return answer(200, { keys: pool.store.key ? [publicJwk(pool.store.key)] : [] });
       }
-      return json(200, {
+      return answer(200, {
         issuer,
         jwks_uri: `${issuer}/.well-known/jwks.json`,
         authorization_endpoint: `${baseUrl}/oauth2/authorize`,
@@ -84,11 +145,16 @@ export function createHttpHandler(emulator: Emulator, options: HttpOptions = {})
         token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       });
     }
-    return json(404, { message: `No route for ${request.method} ${path}` });
+    return answer(404, { message: `No route for ${request.method} ${path}` });
   };
 }
 
-async function api(emulator: Emulator, request: Request, baseUrl: string): Promise<Response> {
+async function api(
+  emulator: Emulator,
+  request: Request,
+  baseUrl: string,
+  cors: Record<string, string>,
+): Promise<Response> {
   const requestId = uuid(emulator.randomBytes);
   try {
     const target = request.headers.get('x-amz-target') ?? '';
@@ -100,16 +166,18 @@ async function api(emulator: Emulator, request: Request, baseUrl: string): Promi
     }
     const body = await readJson(request);
     const result = await emulator.call(target.slice(TARGET_PREFIX.length), body, { baseUrl });
-    return json(200, result, { ...AMZ_JSON, 'x-amzn-RequestId': requestId });
+    return json(200, result, { ...cors, ...AMZ_JSON, 'x-amzn-RequestId': requestId });
   } catch (error) {
     if (error instanceof CognitoError) {
       return json(
         error.status,
         { __type: error.type, message: error.message },
         {
+          ...cors,
           ...AMZ_JSON,
           'x-amzn-RequestId': requestId,
           'x-amzn-ErrorType': `${error.type}:http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/`,
+          'x-amzn-ErrorMessage': headerText(error.message),
         },
       );
     }
@@ -118,9 +186,11 @@ async function api(emulator: Emulator, request: Request, baseUrl: string): Promi
       500,
       { __type: 'InternalErrorException', message: 'Internal error in the local emulator.' },
       {
+        ...cors,
         ...AMZ_JSON,
         'x-amzn-RequestId': requestId,
         'x-amzn-ErrorType': 'InternalErrorException:',
+        'x-amzn-ErrorMessage': 'Internal error in the local emulator.',
       },
     );
   }
@@ -139,10 +209,18 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * A message as a header value: headers carry Latin-1 without line breaks, and a message may
+ * quote a request (an operation name, a client id), so anything else becomes `?`.
+ */
+function headerText(message: string): string {
+  return message.replace(/[^\x20-\x7e]/g, '?');
+}
+
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json', ...CORS_HEADERS, ...headers },
+    headers: { 'Content-Type': 'application/json', ...headers },
   });
 }
 

@@ -49,7 +49,10 @@ export function maskEmail(email: string): string {
 /** Cognito's special characters; a space counts too when it is neither leading nor trailing. */
 const SYMBOL = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]|[^ ] +[^ ]/;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// No spaces, and no control or format characters (ESC, BEL, NUL, bidi overrides): Cognito's
+// username pattern, [\p{L}\p{M}\p{S}\p{N}\p{P}]+ in the SignUp API reference, has none of them,
+// and an address is printed on the emulator's console.
+const EMAIL = /^[^\s@\p{Cc}\p{Cf}\p{Cs}]+@[^\s@\p{Cc}\p{Cf}\p{Cs}]+\.[^\s@\p{Cc}\p{Cf}\p{Cs}]+$/u;
 
 /** Cognito's check of an email attribute's format. */
 export function isEmail(value: string): boolean {

@@ -4,12 +4,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../core/config.ts';
 import { createNodeEmulator, loadConfigFile, printMail } from './node-emulator.ts';
-import { startServer } from './server.ts';
+import { exposureWarning, readAllowedOrigins, startServer } from './server.ts';
 
 const USAGE = `Usage: npm run emulator -- [options]
 
   --port N          port to listen on (default 9229, or $PORT)
-  --host HOST       address to listen on (default 127.0.0.1)
+  --host HOST       address to listen on (default 127.0.0.1; anything else is reachable
+                    by others, and a warning says so)
+  --allow-origin O  a web origin whose pages may call the emulator, besides localhost,
+                    127.0.0.1 and [::1] on any port (repeatable; or $EMULATOR_ALLOWED_ORIGINS,
+                    comma-separated)
   --data-dir DIR    where users and keys are kept (default .emulator/)
   --in-memory       keep nothing on disk
   --config FILE     extra user pools and app clients (JSON)
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
         'data-dir': { type: 'string' },
         'in-memory': { type: 'boolean' },
         config: { type: 'string' },
@@ -49,6 +54,15 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`port must be 0-65535, got ${portText}`);
   if (args['in-memory'] && args['data-dir']) fail('--in-memory and --data-dir exclude each other');
+  let allowedOrigins: string[] = [];
+  try {
+    allowedOrigins = readAllowedOrigins([
+      process.env.EMULATOR_ALLOWED_ORIGINS ?? '',
+      ...(args['allow-origin'] ?? []),
+    ]);
+  } catch (error) {
+    fail((error as Error).message);
+  }
 
   const dataDir = args['in-memory'] ? undefined : resolve(args['data-dir'] ?? '.emulator');
   const emulator = await createNodeEmulator({
@@ -57,7 +71,13 @@ async function main(): Promise<void> {
     onMail: printMail,
     warn: (message) => console.warn(`emulator: ${message}`),
   });
-  const server = await startServer(emulator, { port, ...(args.host ? { host: args.host } : {}) });
+  const server = await startServer(emulator, {
+    port,
+    allowedOrigins,
+    ...(args.host ? { host: args.host } : {}),
+  });
+  const warning = exposureWarning(args.host ?? '127.0.0.1');
+  if (warning) console.warn(`emulator: ${warning}`);
   console.log(`Local Cognito emulator on ${server.url}
   user pool     ${emulator.poolIds().join(', ')}   app client ${DEFAULT_CLIENT_ID}
   data          ${dataDir ?? '(in memory)'}

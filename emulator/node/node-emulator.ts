@@ -42,6 +42,14 @@ export async function createNodeEmulator(options: NodeEmulatorOptions = {}): Pro
   if (options.dataDir === undefined) return Emulator.create(common);
 
   const { dir, data } = DataDir.open(options.dataDir, options.warn ? { warn: options.warn } : {});
+  const served = new Set(config.pools.map((pool) => pool.id));
+  for (const [poolId, pool] of Object.entries(data)) {
+    if (served.has(poolId)) continue;
+    // Kept in the folder as they are, so that a config without the pool loses nothing.
+    options.warn?.(
+      `${options.dataDir} holds ${pool.users.length} user(s) of pool ${poolId}, which the configuration does not serve; they are kept, not served`,
+    );
+  }
   let emulator: Emulator | undefined;
   const pending: Change[] = [];
   const created = await Emulator.create({
@@ -58,8 +66,24 @@ export async function createNodeEmulator(options: NodeEmulatorOptions = {}): Pro
   return created;
 }
 
+/**
+ * Text that came from a request, made safe to print: control and format characters (ESC, BEL,
+ * NUL, bidi overrides, line breaks) are shown as `\u{…}` instead of reaching the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
+  );
+}
+
+/** One mail as a line for a terminal, e.g. `sign-up code for rider@example.com: 402719`. */
+export function mailLine(mail: Mail): string {
+  const what = mail.purpose === 'invitation' ? 'temporary password' : `${mail.purpose} code`;
+  return `${what} for ${printable(mail.to)}: ${printable(mail.code)}`;
+}
+
 /** Prints a mail the way a developer wants to see it in a terminal. */
 export function printMail(mail: Mail): void {
-  const what = mail.purpose === 'invitation' ? 'temporary password' : `${mail.purpose} code`;
-  console.log(`📬  ${what} for ${mail.to}: ${mail.code}`);
+  console.log(`📬  ${mailLine(mail)}`);
 }

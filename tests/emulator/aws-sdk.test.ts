@@ -370,7 +370,7 @@ describe('what a browser and a developer see over plain HTTP', () => {
       },
     });
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     const allowed = (response.headers.get('access-control-allow-headers') ?? '')
       .split(',')
@@ -384,13 +384,14 @@ describe('what a browser and a developer see over plain HTTP', () => {
     const response = await fetch(`${server.url}/`, {
       method: 'POST',
       headers: {
+        Origin: 'http://localhost:5173',
         'Content-Type': 'application/x-amz-json-1.1',
         'X-Amz-Target': 'AWSCognitoIdentityProviderService.AdminGetUser',
       },
       body: JSON.stringify({ UserPoolId: DEFAULT_POOL_ID, Username: newEmail('cors') }),
     });
     expect(response.status).toBe(400);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(response.headers.get('access-control-expose-headers')).toContain('x-amzn-ErrorType');
     expect(response.headers.get('x-amzn-errortype')).toMatch(/^UserNotFoundException:/);
     expect(await response.json()).toEqual({

@@ -1,7 +1,8 @@
 /**
  * Bad input, property-based: whatever arrives at the JSON protocol endpoint, the emulator answers
- * with a Cognito-style 4xx (`__type`, `message`, `x-amzn-ErrorType`), never a 5xx or a crash, and
- * its data stays whole. Requests go straight to the fetch-style handler the adapters share.
+ * with a Cognito-style 4xx (`__type`, `message`, `x-amzn-ErrorType`, `x-amzn-ErrorMessage`), never
+ * a 5xx or a crash, and its data stays whole. Requests go straight to the fetch-style handler the
+ * adapters share.
  */
 
 import fc from 'fast-check';
@@ -10,8 +11,10 @@ import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.t
 import { Emulator } from '../../emulator/core/emulator.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import { operations } from '../../emulator/core/operations/index.ts';
+import type { Mail } from '../../emulator/core/pool.ts';
 import { N } from '../../emulator/core/srp.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';
+import { mailLine } from '../../emulator/node/node-emulator.ts';
 import {
   cognitoApi,
   exchange,
@@ -111,6 +114,10 @@ function expectErrorShape(answer: WireAnswer): void {
   expect(type).toMatch(/^[A-Z][A-Za-z]+Exception$/);
   expect(stringAt(answer.body, 'message')).not.toBe('');
   expect(answer.headers.get('x-amzn-ErrorType')).toMatch(new RegExp(`^${type}:`));
+  // The message again as a header (Latin-1 only: anything else is `?`), as Cognito sends it.
+  expect(answer.headers.get('x-amzn-ErrorMessage')).toBe(
+    stringAt(answer.body, 'message').replace(/[^\x20-\x7e]/g, '?'),
+  );
 }
 
 /** Strings that break naive code: empty, control characters, lone surrogates, huge, unicode. */
@@ -520,5 +527,80 @@ describe('the data after all of the above', () => {
     });
     expect(reloaded.dump()).toStrictEqual(dump);
     await expectSentinelSignsIn(createHttpHandler(reloaded));
+  });
+});
+
+describe('control characters in an email address', () => {
+  const controls = [
+    ['ESC', '\u001b[31m'],
+    ['BEL', '\u0007'],
+    ['NUL', '\u0000'],
+    ['a right-to-left override', '\u202e'],
+  ];
+
+  it.each(controls)(
+    'refuses %s in the email attribute at SignUp, sending nothing',
+    async (_name, control) => {
+      const before = emulator.mailbox().length;
+      const answer = await api.call('SignUp', {
+        ClientId: DEFAULT_CLIENT_ID,
+        Username: 'controls@example.com',
+        Password: TARGET_PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: `con${control}trols@example.com` }],
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({
+        __type: 'InvalidParameterException',
+        message: 'Invalid email address format.',
+      });
+      expect(emulator.mailbox()).toHaveLength(before);
+    },
+  );
+
+  it.each(controls)(
+    'refuses %s in a new email from UpdateUserAttributes',
+    async (_name, control) => {
+      const email = `update.${_name.replace(/\W/g, '')}@example.com`;
+      await api.signUp(email, TARGET_PASSWORD);
+      await api.adminConfirm(email);
+      const { accessToken } = tokensOf(await api.passwordSignIn(email, TARGET_PASSWORD));
+      const answer = await api.call('UpdateUserAttributes', {
+        AccessToken: accessToken,
+        UserAttributes: [{ Name: 'email', Value: `new${control}@example.com` }],
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({
+        __type: 'InvalidParameterException',
+        message: 'Invalid email address format.',
+      });
+    },
+  );
+
+  it('still takes addresses in other scripts', async () => {
+    const answer = await api.signUp('ünïcödé.사용자@example.com', TARGET_PASSWORD);
+    expect(answer.status).toBe(200);
+  });
+});
+
+describe('a mail line printed on the console', () => {
+  const mail = (to: string, code = '123456'): Mail => ({
+    to,
+    code,
+    purpose: 'sign-up',
+    sentAt: '2025-03-04T09:05:07.000Z',
+    userPoolId: DEFAULT_POOL_ID,
+    username: to,
+  });
+
+  it('shows control, format and line-break characters as escapes, never raw', () => {
+    expect(mailLine(mail('a\u001b[2Jb\u0007c\u0000d\u202ee\r\nf@example.com'))).toBe(
+      'sign-up code for a\\u{1b}[2Jb\\u{7}c\\u{0}d\\u{202e}e\\u{d}\\u{a}f@example.com: 123456',
+    );
+  });
+
+  it('prints ordinary addresses in any script as they are', () => {
+    expect(
+      mailLine({ ...mail('사용자@example.com', 'Temp-Passw0rd!'), purpose: 'invitation' }),
+    ).toBe('temporary password for 사용자@example.com: Temp-Passw0rd!');
   });
 });

@@ -5,15 +5,33 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  ftruncateSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_POOL_ID,
+  type EmulatorConfig,
+  readEmulatorConfig,
+} from '../../emulator/core/config.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
+import type { Change, UserRecord } from '../../emulator/core/store.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
-import { DataDir, DataDirError } from '../../emulator/node/persistence.ts';
+import { DataDir, DataDirError, type JournalIo } from '../../emulator/node/persistence.ts';
 import { latestCode } from './harness.ts';
+import { seededRandom } from './seeded-random.ts';
 import { cognitoApi, exchange, stringAt, tokensOf } from './wire.ts';
 
 const PASSWORD = 'Persist-Passw0rd!';
@@ -30,8 +48,12 @@ afterEach(() => {
 });
 
 /** Starts an emulator on the test's data folder, as `npm run emulator -- --data-dir` does. */
-async function start(warn?: (message: string) => void) {
-  const emulator = await createNodeEmulator({ dataDir: dir, ...(warn ? { warn } : {}) });
+async function start(warn?: (message: string) => void, config?: EmulatorConfig) {
+  const emulator = await createNodeEmulator({
+    dataDir: dir,
+    ...(warn ? { warn } : {}),
+    ...(config ? { config } : {}),
+  });
   const handle = createHttpHandler(emulator);
   const api = cognitoApi(handle, `${ORIGIN}/`);
   const kid = async () => {
@@ -154,7 +176,7 @@ describe('an interrupted write', () => {
     const after = await start((message) => warnings.push(message));
     expect(warnings).toEqual([
       expect.stringMatching(
-        /^skipped unreadable line \d+ of .*journal\.jsonl \(an interrupted write\)$/,
+        /^dropped the unfinished last line \d+ of .*journal\.jsonl \(a write cut short by a kill\)$/,
       ),
     ]);
     expect(statusOf(await after.api.adminGetUser('before-cut@example.com'))).toBe('CONFIRMED');
@@ -242,8 +264,336 @@ describe('a data folder that cannot be read', () => {
 
     const error = await thrown(() => DataDir.open(dir));
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toBe(`${path} is not an emulator snapshot of format 1`);
+    expect((error as DataDirError).message).toBe(
+      `${path} is not an emulator snapshot of format 1: pool local_WildRydes has no list of users`,
+    );
     expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+
+  it('refuses a snapshot user of the wrong shape with an error naming it, not a TypeError', async () => {
+    const before = await start();
+    await registered(before, 'shape@example.com');
+    await start(); // folds the journal into state.json
+    const path = join(dir, 'state.json');
+    const snapshot = JSON.parse(readFileSync(path, 'utf8'));
+    const user = snapshot.pools[DEFAULT_POOL_ID].users[0];
+    user.attributes = null;
+    const content = JSON.stringify(snapshot);
+    writeFileSync(path, content);
+
+    const error = await thrown(() => createNodeEmulator({ dataDir: dir }));
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).message).toBe(
+      `${path} is not an emulator snapshot of format 1: pool local_WildRydes, users[0]: the user record "${user.sub}": its attributes is not an object of strings`,
+    );
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+});
+
+/** The journal's lines, each as written (without its newline). */
+function journalLines(): string[] {
+  return readFileSync(join(dir, 'journal.jsonl'), 'utf8').split('\n').slice(0, -1);
+}
+
+/** Every file of the data folder with its bytes, to show that a refused start wrote nothing. */
+function folderBytes(): Record<string, string> {
+  return Object.fromEntries(
+    ['state.json', 'journal.jsonl', 'emulator.lock']
+      .filter((name) => existsSync(join(dir, name)))
+      .map((name) => [name, readFileSync(join(dir, name), 'base64')]),
+  );
+}
+
+describe('a journal line that is not the last one and cannot be read', () => {
+  /** A folder whose journal holds the signing key, then the sign-up, last the confirmation. */
+  async function journalOfSignUp(): Promise<string[]> {
+    await registered(await start(), 'journal@example.com');
+    const lines = journalLines();
+    expect(lines.map((line) => JSON.parse(line).kind)).toEqual([
+      'key',
+      ...lines.slice(1).map(() => 'user'),
+    ]);
+    expect(JSON.parse(lines.at(-1) ?? '').value.status).toBe('CONFIRMED');
+    return lines;
+  }
+
+  it('stops the start, naming the file and line, when the signing key line is broken', async () => {
+    const [key = '', ...rest] = await journalOfSignUp();
+    const path = join(dir, 'journal.jsonl');
+    writeFileSync(path, [key.slice(0, 30), ...rest, ''].join('\n'));
+    const before = folderBytes();
+
+    const error = await thrown(() => start());
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).message).toMatch(
+      new RegExp(
+        `^${asPattern(path)} line 1 cannot be read \\(.+\\); nothing was changed: repair or remove that line, or move the folder away to start afresh$`,
+      ),
+    );
+    expect(folderBytes()).toEqual(before);
+  });
+
+  it('stops the start when a line in the middle is broken, rather than lose the confirmation', async () => {
+    const [key = '', ...rest] = await journalOfSignUp();
+    const path = join(dir, 'journal.jsonl');
+    writeFileSync(path, [key, '{"pool":"local_Wild', ...rest, ''].join('\n'));
+    const before = folderBytes();
+
+    const error = await thrown(() => start());
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).message).toMatch(
+      new RegExp(`^${asPattern(path)} line 2 cannot`),
+    );
+    expect(folderBytes()).toEqual(before);
+  });
+
+  it('stops the start on a line that is JSON but not a change the emulator wrote', async () => {
+    const lines = await journalOfSignUp();
+    const path = join(dir, 'journal.jsonl');
+    const confirmation = JSON.parse(lines.at(-1) ?? '');
+    delete confirmation.value.username;
+    writeFileSync(path, [...lines.slice(0, -1), JSON.stringify(confirmation), ''].join('\n'));
+    const before = folderBytes();
+
+    const error = await thrown(() => start());
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).message).toBe(
+      `${path} line ${lines.length} is not a change the emulator wrote (the user record "${confirmation.id}": its username is not a string); nothing was changed: repair or remove that line, or move the folder away to start afresh`,
+    );
+    expect(folderBytes()).toEqual(before);
+  });
+
+  it('stops the start on a line whose id is not its record’s', async () => {
+    const lines = await journalOfSignUp();
+    const path = join(dir, 'journal.jsonl');
+    const confirmation = JSON.parse(lines.at(-1) ?? '');
+    const sub = confirmation.id;
+    confirmation.id = 'someone-else';
+    writeFileSync(path, [...lines.slice(0, -1), JSON.stringify(confirmation), ''].join('\n'));
+
+    const error = await thrown(() => start());
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).message).toBe(
+      `${path} line ${lines.length} is not a change the emulator wrote (the user record "${sub}" is not the line's id "someone-else"); nothing was changed: repair or remove that line, or move the folder away to start afresh`,
+    );
+  });
+
+  it('stops the start on a complete last line that is not JSON (only a cut-short one is dropped)', async () => {
+    const lines = await journalOfSignUp();
+    const path = join(dir, 'journal.jsonl');
+    writeFileSync(path, [...lines.slice(0, -1), lines.at(-1)?.slice(0, 40), ''].join('\n'));
+
+    const error = await thrown(() => start());
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).message).toMatch(
+      new RegExp(`^${asPattern(path)} line ${lines.length} cannot`),
+    );
+  });
+
+  it('starts once the broken line is repaired, with the user still confirmed', async () => {
+    const [key = '', ...rest] = await journalOfSignUp();
+    const path = join(dir, 'journal.jsonl');
+    writeFileSync(path, [`${key}}`, ...rest, ''].join('\n'));
+    expect(await thrown(() => start())).toBeInstanceOf(DataDirError);
+
+    writeFileSync(path, [key, ...rest, ''].join('\n'));
+    const after = await start();
+    expect(statusOf(await after.api.adminGetUser('journal@example.com'))).toBe('CONFIRMED');
+  });
+});
+
+function asPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A user record as the store keeps it, for writing journal lines without an emulator. */
+function userRecord(sub: string): UserRecord {
+  return {
+    sub,
+    username: sub,
+    attributes: { email: `${sub}@example.com` },
+    status: 'CONFIRMED',
+    enabled: true,
+    createdAt: 0,
+    updatedAt: 0,
+    salt: 'ab',
+    verifier: 'cd',
+    failedSignIns: 0,
+    lockedUntil: 0,
+    codes: {},
+    codeRequests: [],
+  };
+}
+
+function userChange(sub: string): Change {
+  return { pool: DEFAULT_POOL_ID, kind: 'user', id: sub, value: userRecord(sub) };
+}
+
+const noSnapshot = () => ({});
+
+/** The write of a full disk: half the bytes go down, then ENOSPC. */
+function fullDisk(io: JournalIo): JournalIo['write'] {
+  return (fd, buffer, offset, length) => {
+    io.write(fd, buffer, offset, Math.floor(length / 2));
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  };
+}
+
+describe('a journal write that fails (a full disk)', () => {
+  const disk: JournalIo = {
+    write: (fd, buffer, offset, length) => writeSync(fd, buffer, offset, length),
+    truncate: (fd, length) => ftruncateSync(fd, length),
+  };
+
+  it('is cut back to the last whole line, so the next acknowledged change is kept', async () => {
+    let full = false;
+    const io: JournalIo = {
+      write: (...args) => (full ? fullDisk(disk)(...args) : disk.write(...args)),
+      truncate: disk.truncate,
+    };
+    const { dir: data } = DataDir.open(dir, { io });
+    data.record(userChange('first'), noSnapshot);
+    const afterFirst = readFileSync(join(dir, 'journal.jsonl'), 'utf8');
+
+    full = true;
+    const refusal = await thrown(() => data.record(userChange('lost'), noSnapshot));
+    full = false;
+    expect(refusal).toBeInstanceOf(DataDirError);
+    expect((refusal as DataDirError).message).toBe(
+      `could not write to ${join(dir, 'journal.jsonl')} (ENOSPC: no space left on device, write); the change was not saved`,
+    );
+    expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8')).toBe(afterFirst);
+
+    data.record(userChange('third'), noSnapshot);
+    const reopened = DataDir.open(dir).data[DEFAULT_POOL_ID];
+    expect(reopened?.users.map((user) => user.sub)).toEqual(['first', 'third']);
+  });
+
+  it('refuses every later write when the cut-back fails too, and the next start drops the torn line', async () => {
+    const io: JournalIo = {
+      write: fullDisk(disk),
+      truncate: () => {
+        throw new Error('EIO: i/o error, ftruncate');
+      },
+    };
+    const { dir: data } = DataDir.open(dir, { io });
+    expect(await thrown(() => data.record(userChange('lost'), noSnapshot))).toBeInstanceOf(
+      DataDirError,
+    );
+    const later = await thrown(() => data.record(userChange('refused'), noSnapshot));
+    expect(later).toBeInstanceOf(DataDirError);
+    expect((later as DataDirError).message).toBe(
+      `${join(dir, 'journal.jsonl')} is not written to since a failed write could not be undone (ENOSPC: no space left on device, write, then EIO: i/o error, ftruncate); restart the emulator`,
+    );
+
+    const warnings: string[] = [];
+    const reopened = DataDir.open(dir, { warn: (message) => warnings.push(message) });
+    expect(reopened.data[DEFAULT_POOL_ID]?.users ?? []).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/^dropped the unfinished last line 1 of /)]);
+  });
+});
+
+describe('a compaction that fails', () => {
+  it('is reported and leaves the journal whole, so the change is still kept', () => {
+    const warnings: string[] = [];
+    const { dir: data } = DataDir.open(dir, {
+      compactEvery: 1,
+      warn: (message) => warnings.push(message),
+      io: {
+        write: (fd, buffer, offset, length) => writeSync(fd, buffer, offset, length),
+        truncate: () => {
+          throw new Error('EIO: i/o error, ftruncate');
+        },
+      },
+    });
+    data.record(userChange('kept'), () => ({
+      [DEFAULT_POOL_ID]: { key: null, users: [userRecord('kept')], sessions: [] },
+    }));
+    expect(warnings).toEqual([
+      `could not compact ${dir} (EIO: i/o error, ftruncate); the journal keeps every change`,
+    ]);
+    expect(journalLines()).toEqual([JSON.stringify(userChange('kept'))]);
+    expect(DataDir.open(dir).data[DEFAULT_POOL_ID]?.users.map((user) => user.sub)).toEqual([
+      'kept',
+    ]);
+  });
+});
+
+describe('a pool the configuration no longer serves', () => {
+  const withSecondPool = () =>
+    readEmulatorConfig({ pools: [{ id: 'local_Second', clients: [{ id: 'secondclient' }] }] });
+
+  it('keeps its users through starts and compactions without it, and serves them when it is back', async () => {
+    const before = await start(undefined, withSecondPool());
+    expect(
+      (
+        await before.api.call('AdminCreateUser', {
+          UserPoolId: 'local_Second',
+          Username: 'kept@example.com',
+          MessageAction: 'SUPPRESS',
+        })
+      ).status,
+    ).toBe(200);
+
+    const warnings: string[] = [];
+    const without = await start((message) => warnings.push(message));
+    expect(warnings).toEqual([
+      `${dir} holds 1 user(s) of pool local_Second, which the configuration does not serve; they are kept, not served`,
+    ]);
+    // A compaction while the pool is not served, then another start without it.
+    await registered(without, 'meanwhile@example.com');
+    await start();
+
+    const back = await start(undefined, withSecondPool());
+    const user = await back.api.call('AdminGetUser', {
+      UserPoolId: 'local_Second',
+      Username: 'kept@example.com',
+    });
+    expect(user.status).toBe(200);
+    expect(statusOf(await back.api.adminGetUser('meanwhile@example.com'))).toBe('CONFIRMED');
+  });
+});
+
+describe('a pool the configuration no longer serves, at a compaction', () => {
+  it('is written into the new snapshot beside the served pools', () => {
+    const { dir: before } = DataDir.open(dir);
+    before.record({ ...userChange('kept'), pool: 'local_Second' }, noSnapshot);
+
+    const { dir: running } = DataDir.open(dir, { compactEvery: 1 });
+    // The running emulator's snapshot holds only the pools it serves.
+    running.record(userChange('served'), () => ({
+      [DEFAULT_POOL_ID]: { key: null, users: [userRecord('served')], sessions: [] },
+    }));
+    expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8')).toBe('');
+
+    const after = DataDir.open(dir).data;
+    expect(after.local_Second?.users.map((user) => user.sub)).toEqual(['kept']);
+    expect(after[DEFAULT_POOL_ID]?.users.map((user) => user.sub)).toEqual(['served']);
+  });
+});
+
+describe('the files of a data folder', () => {
+  function mode(path: string): string {
+    return (statSync(path).mode & 0o777).toString(8);
+  }
+
+  it('are readable by their owner only, since they hold the private signing keys', async () => {
+    const folder = join(dir, 'new');
+    dir = folder;
+    await registered(await start(), 'private@example.com');
+    expect(mode(folder)).toBe('700');
+    for (const name of ['state.json', 'journal.jsonl', 'emulator.lock']) {
+      expect([name, mode(join(folder, name))]).toEqual([name, '600']);
+    }
+  });
+
+  it('become owner-only when an older emulator left them readable by others', async () => {
+    await start();
+    for (const name of ['state.json', 'journal.jsonl']) chmodSync(join(dir, name), 0o644);
+    await start();
+    for (const name of ['state.json', 'journal.jsonl']) {
+      expect([name, mode(join(dir, name))]).toEqual([name, '600']);
+    }
   });
 });
 
@@ -299,7 +649,75 @@ describe('a process killed at a random moment', () => {
     expect(() => DataDir.open(dir)).not.toThrow();
   });
 
+  it('is given to exactly one of several emulators that open it at the same moment', async () => {
+    // Each child loads the module once, then for every round waits for that round's go file and
+    // opens that round's folder, reporting the outcome. A child keeps what it opened until it
+    // exits, so every other child meets a live lock.
+    const child = `
+      import { existsSync } from 'node:fs';
+      import { join } from 'node:path';
+      const [, modulePath, base, rounds] = process.argv;
+      const { DataDir } = await import(modulePath);
+      const done = join(base, 'done');
+      const until = async (file) => {
+        while (!existsSync(file)) {
+          if (existsSync(done)) process.exit(0);
+          await new Promise((r) => setTimeout(r, 1));
+        }
+      };
+      console.log('ready');
+      for (let round = 0; round < Number(rounds); round += 1) {
+        await until(join(base, 'go-' + round));
+        try { DataDir.open(join(base, 'race-' + round)); console.log(round + ' opened'); }
+        catch (error) { console.log(round + ' ' + error.name); }
+      }
+      await until(done);
+    `;
+    const modulePath = join(import.meta.dirname, '../../emulator/node/persistence.ts');
+    const rounds = 8;
+    const lines: string[] = [];
+    const waiters: (() => void)[] = [];
+    const children = [0, 1, 2].map(() => {
+      const contender = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', child, modulePath, dir, String(rounds)],
+        { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let pending = '';
+      contender.stdout?.on('data', (chunk: Buffer) => {
+        pending += chunk.toString();
+        const complete = pending.split('\n');
+        pending = complete.pop() ?? '';
+        lines.push(...complete);
+        for (const wake of waiters.splice(0)) wake();
+      });
+      return new Promise<void>((resolve) => contender.once('exit', () => resolve()));
+    });
+    const linesMatching = async (pattern: RegExp, count: number) => {
+      while (lines.filter((line) => pattern.test(line)).length < count) {
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+      return lines.filter((line) => pattern.test(line)).map((line) => line.split(' ')[1]);
+    };
+    try {
+      await linesMatching(/^ready$/, 3);
+      for (let round = 0; round < rounds; round += 1) {
+        writeFileSync(join(dir, `go-${round}`), '');
+        const outcomes = await linesMatching(new RegExp(`^${round} `), 3);
+        expect(outcomes.sort(), `round ${round}`).toEqual([
+          'DataDirError',
+          'DataDirError',
+          'opened',
+        ]);
+      }
+    } finally {
+      writeFileSync(join(dir, 'done'), '');
+      await Promise.all(children);
+    }
+  }, 60_000);
+
   it('keeps every user whose SignUp was answered, over three kills', async () => {
+    const random = seededRandom('kill points');
     const answered: string[] = [];
     const perRound: number[] = [];
     for (let round = 0; round < 3; round += 1) {
@@ -325,12 +743,17 @@ describe('a process killed at a random moment', () => {
       };
       const lanes = [0, 1, 2, 3].map(lane);
       await answeredOnce;
-      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 280));
+      const killAfter = Math.round(20 + random.next() * 280);
+      console.info(`kill points: round ${round} kills after ${killAfter} ms (seed ${random.seed})`);
+      await new Promise((resolve) => setTimeout(resolve, killAfter));
       await killed(child);
       await Promise.all(lanes);
       perRound.push(answered.length - answeredBefore);
     }
-    expect(perRound.every((n) => n > 0)).toBe(true);
+    expect(
+      perRound.every((n) => n > 0),
+      `seed ${random.seed}`,
+    ).toBe(true);
 
     const after = await start();
     const missing: string[] = [];
@@ -338,6 +761,6 @@ describe('a process killed at a random moment', () => {
       const answer = await after.api.adminGetUser(email);
       if (answer.status !== 200) missing.push(email);
     }
-    expect(missing).toEqual([]);
+    expect(missing, `seed ${random.seed}`).toEqual([]);
   }, 60_000);
 });

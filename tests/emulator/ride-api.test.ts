@@ -67,7 +67,6 @@ describe('a valid ID token', () => {
     const { idToken } = await signedInTokens();
     const answer = await ride(idToken);
     expect(answer.status).toBe(201);
-    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     const body = answer.body as Record<string, unknown>;
     expect(body.RideId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(body.Eta).toBe('30 seconds');
@@ -186,6 +185,6 @@ it('answers the browser preflight for the ride API', async () => {
     }),
   );
   expect(response.status).toBe(204);
-  expect(response.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+  expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
   expect(response.headers.get('access-control-allow-methods')).toMatch(/POST/);
 });
