@@ -3,7 +3,7 @@ import type { ClientConfig } from '../config.ts';
 import type { Emulator, RequestInfo } from '../emulator.ts';
 import { CognitoError, incorrectCredentials } from '../errors.ts';
 import { type Json, optionalString, requiredString, stringMap } from '../input.ts';
-import { isEmail, type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
+import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
 import {
   authenticationKey,
   claimSignature,
@@ -13,7 +13,8 @@ import {
   scramblingU,
   serverSecretS,
 } from '../srp.ts';
-import { checkAttributes } from './attributes.ts';
+import type { UserRecord } from '../store.ts';
+import { assertEmailFree, checkAttributes } from './attributes.ts';
 import { clientOf, notConfirmed, type Operation } from './shared.ts';
 import { requiredParameter, settleSignIn, signedIn } from './sign-in.ts';
 
@@ -110,7 +111,7 @@ function safeBase64Equal(expected: string, given: string): boolean {
 /**
  * NEW_PASSWORD_REQUIRED: a user with a temporary password sets their own, naming themselves in
  * USERNAME, and may fill in attributes as `userAttributes.<name>` (required ones must be there).
- * A refused password leaves the session usable, so the person can try another.
+ * A refused password or attribute leaves the session usable, so the person can try again.
  */
 async function newPasswordRequired(
   emulator: Emulator,
@@ -122,13 +123,9 @@ async function newPasswordRequired(
 ): Promise<Json> {
   const password = requiredParameter(responses, 'NEW_PASSWORD');
   const username = requiredParameter(responses, 'USERNAME');
-  const given = Object.entries(responses)
-    .filter(([key]) => key.startsWith(ATTRIBUTE_PREFIX))
-    .map(([key, value]) => ({ Name: key.slice(ATTRIBUTE_PREFIX.length), Value: value }));
-  const changes = checkAttributes(given, 'user');
-  pool.checkPasswordPolicy(password, 'does not conform to');
   const state = session === undefined ? undefined : emulator.takeNewPasswordSession(session);
   if (
+    session === undefined ||
     !state ||
     state.clientId !== client.id ||
     state.poolId !== pool.id ||
@@ -142,33 +139,19 @@ async function newPasswordRequired(
   }
   const found = pool.store.userBySub(state.sub);
   if (!found || pool.lookup(username)?.sub !== found.sub) throw incorrectCredentials();
-  if (changes.email !== undefined && found.attributes.email) {
-    // Apps that echo every attribute back meet this; only missing required ones may be sent.
-    throw new CognitoError('NotAuthorizedException', 'Cannot modify an already provided email');
-  }
-  if (changes.email !== undefined && !isEmail(changes.email)) {
-    throw new CognitoError('InvalidParameterException', 'Invalid email address format.');
-  }
-  const attributes = { ...found.attributes, ...changes };
-  const missing = REQUIRED_ATTRIBUTES.filter((name) => !attributes[name]);
-  if (missing.length > 0) {
-    throw new CognitoError(
-      'InvalidParameterException',
-      `Invalid attributes given, ${missing.join(', ')} is missing`,
-    );
+  let changes: Record<string, string>;
+  try {
+    changes = challengeAttributes(pool, found, responses);
+    pool.checkPasswordPolicy(password, 'does not conform to');
+  } catch (error) {
+    // The person can fix these and answer again within the same session.
+    emulator.rememberNewPasswordSession(session, state);
+    throw error;
   }
   const { salt, verifier } = await pool.passwordVerifier(found.username, password);
   const user = pool.store.userBySub(state.sub);
   if (!user) throw incorrectCredentials();
-  if (changes.email !== undefined) {
-    const owner = pool.store.userByEmail(changes.email);
-    if (owner && owner.sub !== user.sub) {
-      throw new CognitoError(
-        'AliasExistsException',
-        'An account with the given email already exists.',
-      );
-    }
-  }
+  if (changes.email !== undefined) assertEmailFree(pool, user, changes.email);
   const updated = pool.update(user, {
     salt,
     verifier,
@@ -176,6 +159,37 @@ async function newPasswordRequired(
     attributes: { ...user.attributes, ...changes },
   });
   return signedIn(emulator, pool, client, updated, request);
+}
+
+/**
+ * The `userAttributes.<name>` answers: writable attributes only (email_verified is not), an
+ * email only where the user has none, and every required attribute present afterwards.
+ */
+function challengeAttributes(
+  pool: Pool,
+  user: UserRecord,
+  responses: Record<string, string>,
+): Record<string, string> {
+  const given = Object.entries(responses)
+    .filter(([key]) => key.startsWith(ATTRIBUTE_PREFIX))
+    .map(([key, value]) => ({ Name: key.slice(ATTRIBUTE_PREFIX.length), Value: value }));
+  const changes = checkAttributes(given, 'user');
+  if (changes.email !== undefined) {
+    // Apps that echo every attribute back meet this; only missing required ones may be sent.
+    if (user.attributes.email) {
+      throw new CognitoError('NotAuthorizedException', 'Cannot modify an already provided email');
+    }
+    assertEmailFree(pool, user, changes.email);
+  }
+  const attributes = { ...user.attributes, ...changes };
+  const missing = REQUIRED_ATTRIBUTES.filter((name) => !attributes[name]);
+  if (missing.length > 0) {
+    throw new CognitoError(
+      'InvalidParameterException',
+      `Invalid attributes given, ${missing.join(', ')} is missing`,
+    );
+  }
+  return changes;
 }
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';
