@@ -16,7 +16,16 @@ import {
   defaultClient,
   defaultPool,
 } from '../../emulator/core/config.ts';
-import { failure, memoryStorage, PASSWORD, useEmulator, user, userPool } from './harness.ts';
+import {
+  failure,
+  latestCode,
+  memoryStorage,
+  PASSWORD,
+  registeredUser,
+  useEmulator,
+  user,
+  userPool,
+} from './harness.ts';
 import { cognitoApi, stringAt } from './wire.ts';
 
 const h = useEmulator();
@@ -196,5 +205,23 @@ describe('required attributes the user lacks', () => {
 
     const session = await complete(cognitoUser, PASSWORD, { email: 'unicorn@example.com' });
     expect(session.getIdToken().payload.email).toBe('unicorn@example.com');
+  });
+});
+
+describe('the wording of policy failures where a password is reset', () => {
+  it('says "does not conform to policy" in ConfirmForgotPassword, as Cognito does there', async () => {
+    await registeredUser(h, EMAIL);
+    const cognitoUser = user(h.pool, EMAIL);
+    await new Promise((resolve, reject) =>
+      cognitoUser.forgotPassword({ onSuccess: resolve, onFailure: reject }),
+    );
+    const code = latestCode(h.emulator, EMAIL, 'forgot-password');
+    const error = await failure(
+      new Promise((resolve, reject) =>
+        cognitoUser.confirmPassword(code, 'short', { onSuccess: resolve, onFailure: reject }),
+      ),
+    );
+    expect(error.code).toBe('InvalidPasswordException');
+    expect(error.message).toBe('Password does not conform to policy: Password not long enough');
   });
 });
