@@ -52,7 +52,7 @@ export interface PoolConfig {
   lockoutAfterFailures: number;
   /** Longest lockout in seconds (Cognito doubles from 1 s to about 15 min). */
   maxLockoutSeconds: number;
-  /** Codes that may be requested per user within `codeRequestWindow` seconds. */
+  /** Codes that may be requested, or entered wrongly, per user within `codeRequestWindow` seconds. */
   codeRequestLimit: number;
   codeRequestWindow: number;
   clients: ClientConfig[];

@@ -14,7 +14,7 @@ import type { TokenSigner } from './tokens.ts';
 export interface Mail {
   to: string;
   code: string;
-  purpose: 'sign-up' | 'forgot-password' | 'invitation';
+  purpose: 'sign-up' | 'forgot-password' | 'verify-attribute' | 'invitation';
   sentAt: string;
   userPoolId: string;
   username: string;
@@ -38,7 +38,17 @@ export interface CodeDeliveryDetails {
 const MAIL_PURPOSE: Record<CodePurpose, Mail['purpose']> = {
   SIGN_UP: 'sign-up',
   FORGOT_PASSWORD: 'forgot-password',
+  VERIFY_EMAIL: 'verify-attribute',
 };
+
+/**
+ * How an operation words a policy failure: most say "did not conform with", while
+ * ConfirmForgotPassword and the NEW_PASSWORD_REQUIRED challenge say "does not conform to".
+ */
+export type PolicyWording = 'did not conform with' | 'does not conform to';
+
+/** The schema's required attributes, as the Wild Rydes pool (which verifies email) has them. */
+export const REQUIRED_ATTRIBUTES: readonly string[] = ['email'];
 
 /** `someone@example.com` → `s***@e***`, as Cognito masks destinations. */
 export function maskEmail(email: string): string {
@@ -61,6 +71,7 @@ export function isEmail(value: string): boolean {
 
 export class Pool {
   readonly name: string;
+  private decoySecret: Promise<Uint8Array> | undefined;
 
   constructor(
     readonly config: PoolConfig,
@@ -93,16 +104,17 @@ export class Pool {
   }
 
   /**
-   * Throws InvalidPasswordException with Cognito's first unmet rule. Rules as documented in
+   * Throws InvalidPasswordException with Cognito's first unmet rule, in the operation's wording.
+   * Rules as documented in
    * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-policies.html:
    * Basic Latin letters only count as upper- or lowercase, only the listed characters (and a space
    * that is neither leading nor trailing) count as symbols. Length is counted in UTF-16 code units,
    * as the service's Java strings count it (not documented; an emoji counts as two).
    */
-  checkPasswordPolicy(password: string): void {
+  checkPasswordPolicy(password: string, wording: PolicyWording = 'did not conform with'): void {
     const policy = this.config.passwordPolicy;
     const fail = (rule: string) =>
-      new CognitoError('InvalidPasswordException', `Password did not conform with policy: ${rule}`);
+      new CognitoError('InvalidPasswordException', `Password ${wording} policy: ${rule}`);
     if (password.length < policy.minimumLength) throw fail('Password not long enough');
     if (policy.requireLowercase && !/[a-z]/.test(password)) {
       throw fail('Password must have lowercase characters');
@@ -146,9 +158,11 @@ export class Pool {
     return timingSafeEqual(utf8(v.toString(16)), utf8(user.verifier));
   }
 
-  /** Refuses users who may not sign in now (disabled, or locked out by failed attempts). */
-  assertMaySignIn(user: UserRecord): void {
-    if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  /**
+   * Refuses users locked out by failed attempts, before any password is checked. Whether the
+   * account is disabled is told only to someone who proved the password (see settleSignIn).
+   */
+  assertNotLockedOut(user: UserRecord): void {
     if (user.lockedUntil > this.deps.now()) {
       throw new CognitoError('NotAuthorizedException', 'Password attempts exceeded');
     }
@@ -180,28 +194,30 @@ export class Pool {
     return next;
   }
 
-  /** Sends a new code for the purpose, replacing any earlier one; enforces the per-user limit. */
+  /**
+   * Sends a new code for the purpose to the user's email (or, for a changed email, to the new
+   * address `pending`), replacing any earlier one; enforces the per-user attempt limit.
+   */
   sendCode(
     user: UserRecord,
     purpose: CodePurpose,
+    pending?: string,
   ): { user: UserRecord; delivery: CodeDeliveryDetails } {
     const now = this.deps.now();
-    const windowStart = now - this.config.codeRequestWindow * 1000;
-    const recent = user.codeRequests.filter((t) => t > windowStart);
-    if (recent.length >= this.config.codeRequestLimit) {
-      throw new CognitoError(
-        'LimitExceededException',
-        'Attempt limit exceeded, please try after some time.',
-      );
-    }
-    const email = user.attributes.email ?? '';
+    const recent = this.recentAttempts(user);
+    const email = pending ?? user.attributes.email ?? '';
     const code = numericCode(this.deps.randomBytes);
+    // Sign-up and attribute verification codes live 24 h, reset codes 1 h (Cognito's defaults).
     const validity =
-      purpose === 'SIGN_UP'
-        ? this.config.signUpCodeValidity
-        : this.config.forgotPasswordCodeValidity;
+      purpose === 'FORGOT_PASSWORD'
+        ? this.config.forgotPasswordCodeValidity
+        : this.config.signUpCodeValidity;
+    const sent = { code, expiresAt: now + validity * 1000 };
     const next = this.update(user, {
-      codes: { ...user.codes, [purpose]: { code, expiresAt: now + validity * 1000 } },
+      codes: {
+        ...user.codes,
+        [purpose]: pending === undefined ? sent : { ...sent, value: pending },
+      },
       codeRequests: [...recent, now],
     });
     this.deps.deliver({
@@ -232,8 +248,15 @@ export class Pool {
     });
   }
 
-  /** Throws unless `code` is the user's live code for the purpose. Does not consume it. */
+  /**
+   * Throws unless `code` is the user's live code for the purpose. Does not consume it. A wrong
+   * code counts against the same hourly budget as code requests: Cognito allows "between 5 and
+   * 20 attempts for a user to request or enter a password reset code" in an hour
+   * (https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html),
+   * so codes cannot be guessed. The count lives on the user record, so it survives restarts.
+   */
   checkCode(user: UserRecord, purpose: CodePurpose, code: string): void {
+    const recent = this.recentAttempts(user);
     const pending = user.codes[purpose];
     if (!pending || pending.expiresAt <= this.deps.now()) {
       throw new CognitoError(
@@ -242,11 +265,54 @@ export class Pool {
       );
     }
     if (!timingSafeEqual(utf8(pending.code), utf8(code))) {
+      this.update(this.store.userBySub(user.sub) ?? user, {
+        codeRequests: [...recent, this.deps.now()],
+      });
       throw new CognitoError(
         'CodeMismatchException',
         'Invalid verification code provided, please try again.',
       );
     }
+  }
+
+  /** Code requests and wrong codes within the window; LimitExceededException once at the limit. */
+  private recentAttempts(user: UserRecord): number[] {
+    const windowStart = this.deps.now() - this.config.codeRequestWindow * 1000;
+    const recent = user.codeRequests.filter((t) => t > windowStart);
+    if (recent.length >= this.config.codeRequestLimit) {
+      throw new CognitoError(
+        'LimitExceededException',
+        'Attempt limit exceeded, please try after some time.',
+      );
+    }
+    return recent;
+  }
+
+  /**
+   * Stand-ins for a user who does not exist, so that answers about them look like answers about
+   * a real user: the same name always gets the same salt, UUID-shaped user id and masked
+   * address. They come from a secret derived from the pool's signing key, which persists with
+   * the pool's data, so they survive restarts and cannot be computed from outside.
+   */
+  async decoy(name: string): Promise<{ salt: string; userId: string; destination: string }> {
+    this.decoySecret ??= Promise.resolve(
+      this.deps.math.hmacSha256(
+        utf8(this.signer.key.privateJwk.d ?? ''),
+        utf8('wild-rydes user-existence decoys'),
+      ),
+    );
+    const secret = await this.decoySecret;
+    const derive = async (label: string) =>
+      this.deps.math.hmacSha256(secret, utf8(`${label}:${this.id}:${name.toLowerCase()}`));
+    const [salt, id, letters] = await Promise.all([derive('salt'), derive('id'), derive('mask')]);
+    const letter = (byte = 0) => 'abcdefghijklmnopqrstuvwxyz'.charAt(byte % 26);
+    return {
+      salt: toHex(salt.slice(0, 16)),
+      userId: uuid(() => id.slice(0, 16)),
+      destination: isEmail(name)
+        ? maskEmail(name)
+        : `${letter(letters[0])}***@${letter(letters[1])}***`,
+    };
   }
 
   /** Removes a used code so it cannot be used twice. */

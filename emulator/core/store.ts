@@ -7,11 +7,13 @@ import type { SigningKey } from './tokens.ts';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
 
-export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD';
+export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD' | 'VERIFY_EMAIL';
 
 export interface PendingCode {
   code: string;
   expiresAt: number;
+  /** VERIFY_EMAIL: the new address waiting for this code (the old one stays until then). */
+  value?: string;
 }
 
 export interface UserRecord {
@@ -30,7 +32,7 @@ export interface UserRecord {
   failedSignIns: number;
   lockedUntil: number;
   codes: Partial<Record<CodePurpose, PendingCode>>;
-  /** When codes were sent recently, for Cognito's per-user limit. */
+  /** When codes were sent or wrongly entered recently, for Cognito's per-user attempt limit. */
   codeRequests: number[];
 }
 

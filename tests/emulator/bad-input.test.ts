@@ -68,6 +68,30 @@ const FIELDS: Record<string, string[]> = {
   AdminDeleteUser: ['UserPoolId', 'Username'],
   AdminDisableUser: ['UserPoolId', 'Username'],
   AdminEnableUser: ['UserPoolId', 'Username'],
+  GetUserAttributeVerificationCode: ['AccessToken', 'AttributeName', 'ClientMetadata'],
+  VerifyUserAttribute: ['AccessToken', 'AttributeName', 'Code'],
+  AdminInitiateAuth: [
+    'UserPoolId',
+    'ClientId',
+    'AuthFlow',
+    'AuthParameters',
+    'ClientMetadata',
+    'AnalyticsMetadata',
+    'ContextData',
+  ],
+  AdminRespondToAuthChallenge: [
+    'UserPoolId',
+    'ClientId',
+    'ChallengeName',
+    'ChallengeResponses',
+    'Session',
+    'AnalyticsMetadata',
+    'ContextData',
+    'ClientMetadata',
+  ],
+  AdminUpdateUserAttributes: ['UserPoolId', 'Username', 'UserAttributes', 'ClientMetadata'],
+  AdminUserGlobalSignOut: ['UserPoolId', 'Username'],
+  AdminResetUserPassword: ['UserPoolId', 'Username', 'ClientMetadata'],
 };
 
 const OPERATIONS = Object.keys(operations);
@@ -291,10 +315,10 @@ describe('unknown and odd operation names', () => {
   );
 
   it('refuses an operation Cognito has but the emulator does not serve', async () => {
-    const answer = await send('AdminUserGlobalSignOut', '{}');
+    const answer = await send('StartUserImportJob', '{}');
     expect(answer.body).toEqual({
       __type: 'UnknownOperationException',
-      message: 'Operation AdminUserGlobalSignOut is not supported.',
+      message: 'Operation StartUserImportJob is not supported.',
     });
   });
 });
@@ -342,7 +366,14 @@ describe('nearly valid input', () => {
       ),
       Token: pick(user.refreshToken, user.accessToken, 'unknownrefreshtoken'),
       ConfirmationCode: pick('123456', '000000', '1'),
-      AuthFlow: pick('USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH', 'CUSTOM_AUTH'),
+      AuthFlow: pick(
+        'USER_SRP_AUTH',
+        'USER_PASSWORD_AUTH',
+        'REFRESH_TOKEN_AUTH',
+        'ADMIN_USER_PASSWORD_AUTH',
+        'CUSTOM_AUTH',
+        'toString',
+      ),
       AuthParameters: fc.oneof(
         pick(
           { USERNAME: user.email, PASSWORD: TARGET_PASSWORD },
@@ -386,6 +417,8 @@ describe('nearly valid input', () => {
       MessageAction: pick(undefined, 'SUPPRESS', 'RESEND', 'SHOUT'),
       DesiredDeliveryMediums: pick(undefined, ['EMAIL']),
       Permanent: pick(undefined, true, false),
+      AttributeName: pick('email', 'phone_number', 'name', '__proto__'),
+      Code: pick('123456', '000000', '1'),
     };
     return (operation: string) => {
       const fields = FIELDS[operation] ?? [];

@@ -10,7 +10,7 @@ export const changePassword: Operation = async (emulator, input) => {
   const proposed = requiredString(input, 'ProposedPassword', PASSWORD_MEMBER);
   const pool = tokenPool(emulator, token);
   const user = await pool.authenticate(token);
-  pool.assertMaySignIn(user);
+  pool.assertNotLockedOut(user);
   const matches = await pool.passwordMatches(user, previous);
   if (!matches) {
     const current = pool.store.userBySub(user.sub);

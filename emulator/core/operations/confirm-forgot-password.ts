@@ -18,16 +18,17 @@ export const confirmForgotPassword: Operation = async (emulator, input) => {
   const password = requiredString(input, 'Password', PASSWORD_MEMBER);
   await pool.checkSecretHash(client, username, optionalSecretHash(input));
   const found = pool.lookup(username);
-  if (!found) {
-    if (client.preventUserExistenceErrors) {
-      throw new CognitoError(
-        'CodeMismatchException',
-        'Invalid verification code provided, please try again.',
-      );
-    }
-    throw unknownUserForCodes();
+  // With existence errors prevented, unknown and disabled users both get CodeMismatchException
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
+  if (client.preventUserExistenceErrors && !found?.enabled) {
+    throw new CognitoError(
+      'CodeMismatchException',
+      'Invalid verification code provided, please try again.',
+    );
   }
-  pool.checkPasswordPolicy(password);
+  if (!found) throw unknownUserForCodes();
+  if (!found.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  pool.checkPasswordPolicy(password, 'does not conform to');
   pool.checkCode(found, 'FORGOT_PASSWORD', code);
   const { salt, verifier } = await pool.passwordVerifier(found.username, password);
   // Re-read after the await: the code must still be the one checked, and is consumed once.

@@ -1,14 +1,23 @@
 import { CognitoError } from '../errors.ts';
-import { clientOf, type Operation, userForCode } from './shared.ts';
+import { clientOf, type Operation, simulatedDelivery, userForCode, usernameOf } from './shared.ts';
 
-/** ForgotPassword: a reset code to the user's verified email. */
+/**
+ * ForgotPassword: a reset code to the user's verified email. When the client prevents
+ * user-existence errors, a user who is unknown, disabled or has no verified email gets a
+ * simulated delivery instead of an error
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
+ */
 export const forgotPassword: Operation = async (emulator, input) => {
   const { pool, client } = clientOf(emulator, input);
   const found = await userForCode(pool, client, input);
   if ('decoy' in found) return found.decoy;
   const { user } = found;
+  const verified = user.attributes.email_verified === 'true' && !!user.attributes.email;
+  if (client.preventUserExistenceErrors && (!user.enabled || !verified)) {
+    return { CodeDeliveryDetails: await simulatedDelivery(pool, usernameOf(input), user) };
+  }
   if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-  if (user.attributes.email_verified !== 'true' || !user.attributes.email) {
+  if (!verified) {
     throw new CognitoError(
       'InvalidParameterException',
       'Cannot reset password for the user as there is no registered/verified email or phone_number',

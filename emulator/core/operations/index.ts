@@ -5,13 +5,19 @@ import { adminCreateUser } from './admin-create-user.ts';
 import { adminDeleteUser } from './admin-delete-user.ts';
 import { adminDisableUser, adminEnableUser } from './admin-enable-user.ts';
 import { adminGetUser } from './admin-get-user.ts';
+import { adminInitiateAuth } from './admin-initiate-auth.ts';
+import { adminResetUserPassword } from './admin-reset-user-password.ts';
+import { adminRespondToAuthChallenge } from './admin-respond-to-auth-challenge.ts';
 import { adminSetUserPassword } from './admin-set-user-password.ts';
+import { adminUpdateUserAttributes } from './admin-update-user-attributes.ts';
+import { adminUserGlobalSignOut } from './admin-user-global-sign-out.ts';
 import { changePassword } from './change-password.ts';
 import { confirmForgotPassword } from './confirm-forgot-password.ts';
 import { confirmSignUp } from './confirm-sign-up.ts';
 import { deleteUser } from './delete-user.ts';
 import { forgotPassword } from './forgot-password.ts';
 import { getUser } from './get-user.ts';
+import { getUserAttributeVerificationCode } from './get-user-attribute-verification-code.ts';
 import { globalSignOut } from './global-sign-out.ts';
 import { initiateAuth } from './initiate-auth.ts';
 import { listUsers } from './list-users.ts';
@@ -21,6 +27,7 @@ import { revokeToken } from './revoke-token.ts';
 import type { Operation } from './shared.ts';
 import { signUp } from './sign-up.ts';
 import { updateUserAttributes } from './update-user-attributes.ts';
+import { verifyUserAttribute } from './verify-user-attribute.ts';
 
 export const operations: Record<string, Operation> = {
   SignUp: signUp,
@@ -33,6 +40,8 @@ export const operations: Record<string, Operation> = {
   ChangePassword: changePassword,
   GetUser: getUser,
   UpdateUserAttributes: updateUserAttributes,
+  GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
+  VerifyUserAttribute: verifyUserAttribute,
   GlobalSignOut: globalSignOut,
   RevokeToken: revokeToken,
   DeleteUser: deleteUser,
@@ -44,4 +53,9 @@ export const operations: Record<string, Operation> = {
   AdminDeleteUser: adminDeleteUser,
   AdminDisableUser: adminDisableUser,
   AdminEnableUser: adminEnableUser,
+  AdminInitiateAuth: adminInitiateAuth,
+  AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
+  AdminUpdateUserAttributes: adminUpdateUserAttributes,
+  AdminUserGlobalSignOut: adminUserGlobalSignOut,
+  AdminResetUserPassword: adminResetUserPassword,
 };

@@ -1,15 +1,16 @@
-import { toBase64, toHex } from '../bytes.ts';
-import type { ClientConfig } from '../config.ts';
+import { toBase64 } from '../bytes.ts';
+import type { AuthFlow, ClientConfig } from '../config.ts';
 import type { Emulator, RequestInfo } from '../emulator.ts';
-import { CognitoError, incorrectCredentials } from '../errors.ts';
+import { CognitoError } from '../errors.ts';
 import { opaqueToken } from '../ids.ts';
 import { type Json, requiredString, stringMap } from '../input.ts';
 import type { Pool } from '../pool.ts';
 import { hexToBigInt, N, serverPublicB } from '../srp.ts';
-import { signedIn } from './respond-to-auth-challenge.ts';
-import { clientOf, issuer, notConfirmed, type Operation } from './shared.ts';
+import { clientOf, issuer, type Operation, ownEntry } from './shared.ts';
+import { passwordSignIn, requiredParameter } from './sign-in.ts';
 
-const FLOW_PERMISSION: Record<string, ClientConfig['explicitAuthFlows'][number]> = {
+/** What InitiateAuth offers (CUSTOM_AUTH is not emulated, so it is not offered either). */
+const FLOW_PERMISSION: Record<string, AuthFlow> = {
   USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
   REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
   REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
@@ -19,13 +20,28 @@ const FLOW_PERMISSION: Record<string, ClientConfig['explicitAuthFlows'][number]>
 /** InitiateAuth: starts SRP, signs in with a password, or refreshes tokens. */
 export const initiateAuth: Operation = async (emulator, input, request) => {
   const { pool, client } = clientOf(emulator, input);
-  const flow = requiredString(input, 'AuthFlow', { max: 64 });
+  const flow = authFlowOf(input, FLOW_PERMISSION, client);
   const params = stringMap(input, 'AuthParameters', false);
-  const permission = FLOW_PERMISSION[flow];
+  if (flow === 'USER_SRP_AUTH') return startSrp(emulator, pool, client, params);
+  if (flow === 'USER_PASSWORD_AUTH') return passwordSignIn(emulator, pool, client, params, request);
+  return refresh(pool, client, params, request);
+};
+
+/**
+ * Reads `AuthFlow`: a flow of the operation's table (own keys only: `toString` is no flow) that
+ * the app client allows, with Cognito's wording for each refusal.
+ */
+export function authFlowOf(
+  input: Json,
+  permissions: Record<string, AuthFlow>,
+  client: ClientConfig,
+): string {
+  const flow = requiredString(input, 'AuthFlow', { max: 64 });
+  const permission = ownEntry(permissions, flow);
   if (!permission) {
     throw new CognitoError(
       'InvalidParameterException',
-      `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, USER_PASSWORD_AUTH]`,
+      `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${Object.keys(permissions).join(', ')}]`,
     );
   }
   if (!client.explicitAuthFlows.includes(permission)) {
@@ -34,27 +50,23 @@ export const initiateAuth: Operation = async (emulator, input, request) => {
       `${flow.replace(/^REFRESH_TOKEN$/, 'REFRESH_TOKEN_AUTH')} flow not enabled for this client`,
     );
   }
-  if (flow === 'USER_SRP_AUTH') return startSrp(emulator, pool, client, params);
-  if (flow === 'USER_PASSWORD_AUTH') return passwordAuth(emulator, pool, client, params, request);
-  return refresh(pool, client, params, request);
-};
-
-function required(params: Record<string, string>, name: string): string {
-  const value = params[name];
-  if (value === undefined || value === '') {
-    throw new CognitoError('InvalidParameterException', `Missing required parameter ${name}`);
-  }
-  return value;
+  return flow;
 }
 
-async function startSrp(
+/**
+ * SRP's first step. An unknown user (when existence errors are prevented) gets a decoy that
+ * matches a real answer in shape and stays the same for the same name, as Cognito's simulated
+ * response does (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html);
+ * the proof then fails with the generic refusal.
+ */
+export async function startSrp(
   emulator: Emulator,
   pool: Pool,
   client: ClientConfig,
   params: Record<string, string>,
 ): Promise<Json> {
-  const username = required(params, 'USERNAME');
-  const srpA = required(params, 'SRP_A');
+  const username = requiredParameter(params, 'USERNAME');
+  const srpA = requiredParameter(params, 'SRP_A');
   if (!/^[0-9a-fA-F]{1,2048}$/.test(srpA)) {
     throw new CognitoError('InvalidParameterException', 'SRP_A must be a hexadecimal number.');
   }
@@ -62,26 +74,35 @@ async function startSrp(
   if (A % N === 0n) throw new CognitoError('InvalidParameterException', 'Invalid SRP_A value.');
   await pool.checkSecretHash(client, username, params.SECRET_HASH);
 
-  const user = pool.lookup(username);
-  if (!user && !client.preventUserExistenceErrors) {
+  const found = pool.lookup(username);
+  if (!found && !client.preventUserExistenceErrors) {
     throw new CognitoError('UserNotFoundException', 'User does not exist.');
   }
-  // An unknown user gets a decoy challenge with a random verifier, so the answer reveals nothing.
-  const verifier = user ? hexToBigInt(user.verifier) : pool.randomPrivateValue();
-  const salt = user ? user.salt : toHex(emulator.randomBytes(16));
+  let salt: string;
+  let userId: string;
+  if (found) {
+    salt = found.salt;
+    userId = found.username;
+  } else {
+    const decoy = await pool.decoy(username);
+    salt = decoy.salt;
+    // Real ids are UUIDs where people sign in with email, the chosen name elsewhere.
+    userId = pool.signsInWithEmail ? decoy.userId : username;
+  }
+  // A decoy's B hides a random verifier; B is random for real users too (b is).
+  const verifier = found ? hexToBigInt(found.verifier) : pool.randomPrivateValue();
   const b = pool.randomPrivateValue();
   const B = await serverPublicB(emulator.math, verifier, b);
   const secretBlock = toBase64(emulator.randomBytes(64));
   emulator.rememberHandshake(secretBlock, {
     poolId: pool.id,
     clientId: client.id,
-    sub: user?.sub,
+    sub: found?.sub,
     A,
     B,
     b,
     expiresAt: emulator.now() + pool.config.srpHandshakeValidity * 1000,
   });
-  const userId = user ? user.username : username;
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {
@@ -95,43 +116,14 @@ async function startSrp(
   };
 }
 
-async function passwordAuth(
-  emulator: Emulator,
+/** REFRESH_TOKEN_AUTH: new ID and access tokens from a live refresh token. */
+export async function refresh(
   pool: Pool,
   client: ClientConfig,
   params: Record<string, string>,
   request: RequestInfo,
 ): Promise<Json> {
-  const username = required(params, 'USERNAME');
-  const password = required(params, 'PASSWORD');
-  await pool.checkSecretHash(client, username, params.SECRET_HASH);
-  const user = pool.lookup(username);
-  if (!user) {
-    if (client.preventUserExistenceErrors) throw incorrectCredentials();
-    throw new CognitoError('UserNotFoundException', 'User does not exist.');
-  }
-  pool.assertMaySignIn(user);
-  const matches = await pool.passwordMatches(user, password);
-  const current = pool.store.userBySub(user.sub);
-  if (!current) throw incorrectCredentials();
-  if (!matches) {
-    pool.recordFailedSignIn(current);
-    if (current.status === 'UNCONFIRMED') throw notConfirmed();
-    throw incorrectCredentials();
-  }
-  if (current.status === 'UNCONFIRMED') throw notConfirmed();
-  pool.recordSuccessfulSignIn(current);
-  // A temporary password (FORCE_CHANGE_PASSWORD) gets the NEW_PASSWORD_REQUIRED challenge, as in SRP.
-  return signedIn(emulator, pool, client, current, request);
-}
-
-async function refresh(
-  pool: Pool,
-  client: ClientConfig,
-  params: Record<string, string>,
-  request: RequestInfo,
-): Promise<Json> {
-  const token = required(params, 'REFRESH_TOKEN');
+  const token = requiredParameter(params, 'REFRESH_TOKEN');
   const session = pool.store.sessionByRefreshToken(token);
   if (!session || session.clientId !== client.id) {
     throw new CognitoError('NotAuthorizedException', 'Invalid Refresh Token');

@@ -2,9 +2,8 @@ import { fromBase64, timingSafeEqual } from '../bytes.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Emulator, RequestInfo } from '../emulator.ts';
 import { CognitoError, incorrectCredentials } from '../errors.ts';
-import { opaqueToken } from '../ids.ts';
 import { type Json, optionalString, requiredString, stringMap } from '../input.ts';
-import type { Pool } from '../pool.ts';
+import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
 import {
   authenticationKey,
   claimSignature,
@@ -15,11 +14,24 @@ import {
   serverSecretS,
 } from '../srp.ts';
 import type { UserRecord } from '../store.ts';
-import { clientOf, issuer, notConfirmed, type Operation } from './shared.ts';
+import { assertEmailFree, checkAttributes } from './attributes.ts';
+import { clientOf, notConfirmed, type Operation } from './shared.ts';
+import { requiredParameter, settleSignIn, signedIn } from './sign-in.ts';
 
 /** RespondToAuthChallenge: PASSWORD_VERIFIER (SRP's proof) and NEW_PASSWORD_REQUIRED. */
 export const respondToAuthChallenge: Operation = async (emulator, input, request) => {
   const { pool, client } = clientOf(emulator, input);
+  return answerChallenge(emulator, pool, client, input, request);
+};
+
+/** Answers a challenge for an app client of the pool (RespondToAuthChallenge and its admin twin). */
+export function answerChallenge(
+  emulator: Emulator,
+  pool: Pool,
+  client: ClientConfig,
+  input: Json,
+  request: RequestInfo,
+): Promise<Json> {
   const challenge = requiredString(input, 'ChallengeName', { max: 64 });
   const responses = stringMap(input, 'ChallengeResponses', false);
   if (challenge === 'PASSWORD_VERIFIER') {
@@ -33,14 +45,6 @@ export const respondToAuthChallenge: Operation = async (emulator, input, request
     'InvalidParameterException',
     `Challenge ${challenge} is not supported by this user pool.`,
   );
-};
-
-function required(responses: Record<string, string>, name: string): string {
-  const value = responses[name];
-  if (value === undefined || value === '') {
-    throw new CognitoError('InvalidParameterException', `Missing required parameter ${name}`);
-  }
-  return value;
 }
 
 async function passwordVerifier(
@@ -50,10 +54,10 @@ async function passwordVerifier(
   responses: Record<string, string>,
   request: RequestInfo,
 ): Promise<Json> {
-  const secretBlock = required(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
-  const signature = required(responses, 'PASSWORD_CLAIM_SIGNATURE');
-  const timestamp = required(responses, 'TIMESTAMP');
-  const username = required(responses, 'USERNAME');
+  const secretBlock = requiredParameter(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+  const signature = requiredParameter(responses, 'PASSWORD_CLAIM_SIGNATURE');
+  const timestamp = requiredParameter(responses, 'TIMESTAMP');
+  const username = requiredParameter(responses, 'USERNAME');
   if (!isSrpTimestamp(timestamp)) {
     throw new CognitoError(
       'InvalidParameterException',
@@ -74,7 +78,7 @@ async function passwordVerifier(
   const user = pool.store.userBySub(handshake.sub);
   if (!user || user.username.toLowerCase() !== username.toLowerCase()) throw incorrectCredentials();
   await pool.checkSecretHash(client, user.username, responses.SECRET_HASH);
-  pool.assertMaySignIn(user);
+  pool.assertNotLockedOut(user);
   if (user.status === 'UNCONFIRMED') throw notConfirmed();
 
   const v = hexToBigInt(user.verifier);
@@ -93,15 +97,7 @@ async function passwordVerifier(
     );
     valid = safeBase64Equal(expected, signature);
   }
-  // Re-read: another request may have changed the user while we computed.
-  const current = pool.store.userBySub(user.sub);
-  if (!current) throw incorrectCredentials();
-  if (!valid) {
-    pool.recordFailedSignIn(current);
-    throw incorrectCredentials();
-  }
-  pool.recordSuccessfulSignIn(current);
-  return signedIn(emulator, pool, client, current, request);
+  return signedIn(emulator, pool, client, settleSignIn(pool, user, valid), request);
 }
 
 function safeBase64Equal(expected: string, given: string): boolean {
@@ -112,39 +108,11 @@ function safeBase64Equal(expected: string, given: string): boolean {
   }
 }
 
-/** Tokens for a user who proved their password, or NEW_PASSWORD_REQUIRED for a temporary one. */
-export async function signedIn(
-  emulator: Emulator,
-  pool: Pool,
-  client: ClientConfig,
-  user: UserRecord,
-  request: RequestInfo,
-): Promise<Json> {
-  if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    const session = opaqueToken(emulator.randomBytes, 48);
-    emulator.rememberNewPasswordSession(session, {
-      poolId: pool.id,
-      clientId: client.id,
-      sub: user.sub,
-      expiresAt: emulator.now() + pool.config.srpHandshakeValidity * 1000,
-    });
-    const { email_verified: _flag, ...shown } = user.attributes;
-    return {
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      ChallengeParameters: {
-        USER_ID_FOR_SRP: user.username,
-        requiredAttributes: '[]',
-        userAttributes: JSON.stringify(shown),
-      },
-      Session: session,
-    };
-  }
-  return {
-    ChallengeParameters: {},
-    AuthenticationResult: await pool.startSession(user, client, issuer(request, pool)),
-  };
-}
-
+/**
+ * NEW_PASSWORD_REQUIRED: a user with a temporary password sets their own, naming themselves in
+ * USERNAME, and may fill in attributes as `userAttributes.<name>` (required ones must be there).
+ * A refused password or attribute leaves the session usable, so the person can try again.
+ */
 async function newPasswordRequired(
   emulator: Emulator,
   pool: Pool,
@@ -153,20 +121,75 @@ async function newPasswordRequired(
   session: string | undefined,
   request: RequestInfo,
 ): Promise<Json> {
-  const password = required(responses, 'NEW_PASSWORD');
+  const password = requiredParameter(responses, 'NEW_PASSWORD');
+  const username = requiredParameter(responses, 'USERNAME');
   const state = session === undefined ? undefined : emulator.takeNewPasswordSession(session);
-  if (!state || state.clientId !== client.id || state.expiresAt <= emulator.now() || !state.sub) {
+  if (
+    session === undefined ||
+    !state ||
+    state.clientId !== client.id ||
+    state.poolId !== pool.id ||
+    state.expiresAt <= emulator.now() ||
+    !state.sub
+  ) {
     throw new CognitoError(
       'NotAuthorizedException',
       'Invalid session for the user, session is expired.',
     );
   }
-  pool.checkPasswordPolicy(password);
   const found = pool.store.userBySub(state.sub);
-  if (!found) throw incorrectCredentials();
+  if (!found || pool.lookup(username)?.sub !== found.sub) throw incorrectCredentials();
+  let changes: Record<string, string>;
+  try {
+    changes = challengeAttributes(pool, found, responses);
+    pool.checkPasswordPolicy(password, 'does not conform to');
+  } catch (error) {
+    // The person can fix these and answer again within the same session.
+    emulator.rememberNewPasswordSession(session, state);
+    throw error;
+  }
   const { salt, verifier } = await pool.passwordVerifier(found.username, password);
   const user = pool.store.userBySub(state.sub);
   if (!user) throw incorrectCredentials();
-  const updated = pool.update(user, { salt, verifier, status: 'CONFIRMED' });
+  if (changes.email !== undefined) assertEmailFree(pool, user, changes.email);
+  const updated = pool.update(user, {
+    salt,
+    verifier,
+    status: 'CONFIRMED',
+    attributes: { ...user.attributes, ...changes },
+  });
   return signedIn(emulator, pool, client, updated, request);
 }
+
+/**
+ * The `userAttributes.<name>` answers: writable attributes only (email_verified is not), an
+ * email only where the user has none, and every required attribute present afterwards.
+ */
+function challengeAttributes(
+  pool: Pool,
+  user: UserRecord,
+  responses: Record<string, string>,
+): Record<string, string> {
+  const given = Object.entries(responses)
+    .filter(([key]) => key.startsWith(ATTRIBUTE_PREFIX))
+    .map(([key, value]) => ({ Name: key.slice(ATTRIBUTE_PREFIX.length), Value: value }));
+  const changes = checkAttributes(given, 'user');
+  if (changes.email !== undefined) {
+    // Apps that echo every attribute back meet this; only missing required ones may be sent.
+    if (user.attributes.email) {
+      throw new CognitoError('NotAuthorizedException', 'Cannot modify an already provided email');
+    }
+    assertEmailFree(pool, user, changes.email);
+  }
+  const attributes = { ...user.attributes, ...changes };
+  const missing = REQUIRED_ATTRIBUTES.filter((name) => !attributes[name]);
+  if (missing.length > 0) {
+    throw new CognitoError(
+      'InvalidParameterException',
+      `Invalid attributes given, ${missing.join(', ')} is missing`,
+    );
+  }
+  return changes;
+}
+
+const ATTRIBUTE_PREFIX = 'userAttributes.';

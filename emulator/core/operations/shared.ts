@@ -5,7 +5,7 @@ import type { Emulator, RequestInfo } from '../emulator.ts';
 import { CognitoError } from '../errors.ts';
 import type { Json } from '../input.ts';
 import { optionalString, patterns, requiredString } from '../input.ts';
-import type { Pool } from '../pool.ts';
+import type { CodeDeliveryDetails, Pool } from '../pool.ts';
 import { isEmail } from '../pool.ts';
 import type { UserRecord } from '../store.ts';
 
@@ -22,6 +22,19 @@ export function clientOf(emulator: Emulator, input: Json) {
   return emulator.client(
     requiredString(input, 'ClientId', { max: 128, pattern: patterns.clientId }),
   );
+}
+
+/** Reads `UserPoolId` and `ClientId` of admin sign-in operations: the client must be the pool's. */
+export function adminClientOf(emulator: Emulator, input: Json) {
+  const pool = poolOf(emulator, input);
+  const found = clientOf(emulator, input);
+  if (found.pool !== pool) {
+    throw new CognitoError(
+      'ResourceNotFoundException',
+      `User pool client ${found.client.id} does not exist.`,
+    );
+  }
+  return found;
 }
 
 /** Reads `UserPoolId` and finds the pool (admin operations). */
@@ -110,12 +123,30 @@ export async function userForCode(
   const user = pool.lookup(username);
   if (user) return { user };
   if (!client.preventUserExistenceErrors) throw unknownUserForCodes();
-  return {
-    decoy: { CodeDeliveryDetails: pool.deliveryDetails(pool.signsInWithEmail ? username : 'x@x') },
-  };
+  return { decoy: { CodeDeliveryDetails: await simulatedDelivery(pool, username) } };
+}
+
+/**
+ * Where a code "went" when none is sent (an unknown, disabled or unreachable user): the masked
+ * address a real delivery would show, or the same stand-in every time for the same name.
+ */
+export async function simulatedDelivery(
+  pool: Pool,
+  username: string,
+  user?: UserRecord,
+): Promise<CodeDeliveryDetails> {
+  const email = user?.attributes.email;
+  if (email) return pool.deliveryDetails(email);
+  const { destination } = await pool.decoy(username);
+  return { Destination: destination, DeliveryMedium: 'EMAIL', AttributeName: 'email' };
 }
 
 /** Reads the optional `SecretHash` of client-side operations. */
 export function optionalSecretHash(input: Json): string | undefined {
   return optionalString(input, 'SecretHash', { max: 128 });
+}
+
+/** A table's entry for a key from a request: own keys only, so `toString` or `__proto__` find nothing. */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

@@ -1,0 +1,26 @@
+import type { AuthFlow } from '../config.ts';
+import { stringMap } from '../input.ts';
+import { authFlowOf, refresh, startSrp } from './initiate-auth.ts';
+import { adminClientOf, type Operation } from './shared.ts';
+import { passwordSignIn } from './sign-in.ts';
+
+/** What AdminInitiateAuth offers; ADMIN_NO_SRP_AUTH is the older name of the password flow. */
+const ADMIN_FLOW_PERMISSION: Record<string, AuthFlow> = {
+  USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
+  REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
+  REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+};
+
+/** AdminInitiateAuth: a server signs a user in with their password, or refreshes tokens. */
+export const adminInitiateAuth: Operation = async (emulator, input, request) => {
+  const { pool, client } = adminClientOf(emulator, input);
+  const flow = authFlowOf(input, ADMIN_FLOW_PERMISSION, client);
+  const params = stringMap(input, 'AuthParameters', false);
+  if (flow === 'USER_SRP_AUTH') return startSrp(emulator, pool, client, params);
+  if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+    return refresh(pool, client, params, request);
+  }
+  return passwordSignIn(emulator, pool, client, params, request);
+};

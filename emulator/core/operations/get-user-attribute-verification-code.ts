@@ -1,0 +1,23 @@
+import { CognitoError } from '../errors.ts';
+import { patterns, requiredString } from '../input.ts';
+import { verifiableAttribute } from './attributes.ts';
+import { accessTokenOf, type Operation } from './shared.ts';
+import { tokenPool } from './token-pool.ts';
+
+/**
+ * GetUserAttributeVerificationCode: (another) code for the email, sent to the new address when a
+ * change is waiting for verification, else to the current one.
+ */
+export const getUserAttributeVerificationCode: Operation = async (emulator, input) => {
+  const token = accessTokenOf(input);
+  const name = requiredString(input, 'AttributeName', { max: 32, pattern: patterns.username });
+  const pool = tokenPool(emulator, token);
+  const user = await pool.authenticate(token);
+  verifiableAttribute(name);
+  const pending = user.codes.VERIFY_EMAIL?.value;
+  if (pending === undefined && !user.attributes.email) {
+    throw new CognitoError('InvalidParameterException', 'User has no email to verify.');
+  }
+  const { delivery } = pool.sendCode(user, 'VERIFY_EMAIL', pending);
+  return { CodeDeliveryDetails: delivery };
+};

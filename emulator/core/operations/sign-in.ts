@@ -1,0 +1,104 @@
+/** The end of every password sign-in, whichever operation started it: refusals in Cognito's order, then tokens or a challenge. */
+
+import type { ClientConfig } from '../config.ts';
+import type { Emulator, RequestInfo } from '../emulator.ts';
+import { CognitoError, incorrectCredentials } from '../errors.ts';
+import { opaqueToken } from '../ids.ts';
+import type { Json } from '../input.ts';
+import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
+import type { UserRecord } from '../store.ts';
+import { issuer, notConfirmed } from './shared.ts';
+
+/**
+ * Cognito's answer once a password has been checked. A wrong password gets the generic refusal
+ * whatever state the account is in, so only someone who knows the password learns that it is
+ * disabled or must be reset; an unconfirmed user is told so either way (Cognito does).
+ * Returns the user as now stored.
+ */
+export function settleSignIn(pool: Pool, user: UserRecord, passwordValid: boolean): UserRecord {
+  // Re-read: another request may have changed the user while the password was being checked.
+  const current = pool.store.userBySub(user.sub);
+  if (!current) throw incorrectCredentials();
+  if (!passwordValid) {
+    pool.recordFailedSignIn(current);
+    if (current.status === 'UNCONFIRMED') throw notConfirmed();
+    throw incorrectCredentials();
+  }
+  if (!current.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  if (current.status === 'UNCONFIRMED') throw notConfirmed();
+  if (current.status === 'RESET_REQUIRED') {
+    // AdminResetUserPassword: "If a user tries to sign in after the API is called, Amazon Cognito
+    // responds with a PasswordResetRequiredException error."
+    throw new CognitoError(
+      'PasswordResetRequiredException',
+      'Password reset required for the user',
+    );
+  }
+  pool.recordSuccessfulSignIn(current);
+  return pool.store.userBySub(current.sub) ?? current;
+}
+
+/** Signs in with a password sent in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH). */
+export async function passwordSignIn(
+  emulator: Emulator,
+  pool: Pool,
+  client: ClientConfig,
+  params: Record<string, string>,
+  request: RequestInfo,
+): Promise<Json> {
+  const username = requiredParameter(params, 'USERNAME');
+  const password = requiredParameter(params, 'PASSWORD');
+  await pool.checkSecretHash(client, username, params.SECRET_HASH);
+  const user = pool.lookup(username);
+  if (!user) {
+    if (client.preventUserExistenceErrors) throw incorrectCredentials();
+    throw new CognitoError('UserNotFoundException', 'User does not exist.');
+  }
+  pool.assertNotLockedOut(user);
+  const matches = await pool.passwordMatches(user, password);
+  // A temporary password (FORCE_CHANGE_PASSWORD) gets the NEW_PASSWORD_REQUIRED challenge, as in SRP.
+  return signedIn(emulator, pool, client, settleSignIn(pool, user, matches), request);
+}
+
+/** Reads a required AuthParameters or ChallengeResponses member, with Cognito's wording. */
+export function requiredParameter(params: Record<string, string>, name: string): string {
+  const value = Object.hasOwn(params, name) ? params[name] : undefined;
+  if (value === undefined || value === '') {
+    throw new CognitoError('InvalidParameterException', `Missing required parameter ${name}`);
+  }
+  return value;
+}
+
+/** Tokens for a user who proved their password, or NEW_PASSWORD_REQUIRED for a temporary one. */
+export async function signedIn(
+  emulator: Emulator,
+  pool: Pool,
+  client: ClientConfig,
+  user: UserRecord,
+  request: RequestInfo,
+): Promise<Json> {
+  if (user.status === 'FORCE_CHANGE_PASSWORD') {
+    const session = opaqueToken(emulator.randomBytes, 48);
+    emulator.rememberNewPasswordSession(session, {
+      poolId: pool.id,
+      clientId: client.id,
+      sub: user.sub,
+      expiresAt: emulator.now() + pool.config.srpHandshakeValidity * 1000,
+    });
+    const missing = REQUIRED_ATTRIBUTES.filter((name) => !user.attributes[name]);
+    return {
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      ChallengeParameters: {
+        USER_ID_FOR_SRP: user.username,
+        // The library strips this prefix and hands the app the bare names to ask for.
+        requiredAttributes: JSON.stringify(missing.map((name) => `userAttributes.${name}`)),
+        userAttributes: JSON.stringify(user.attributes),
+      },
+      Session: session,
+    };
+  }
+  return {
+    ChallengeParameters: {},
+    AuthenticationResult: await pool.startSession(user, client, issuer(request, pool)),
+  };
+}

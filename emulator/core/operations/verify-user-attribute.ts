@@ -1,0 +1,29 @@
+import { patterns, requiredString } from '../input.ts';
+import { assertEmailFree, verifiableAttribute } from './attributes.ts';
+import { accessTokenOf, type Operation } from './shared.ts';
+import { tokenPool } from './token-pool.ts';
+
+/**
+ * VerifyUserAttribute: the code mailed for the email. It marks the email verified, and a new
+ * address waiting for it takes the old one's place (unless someone else has taken it meanwhile).
+ */
+export const verifyUserAttribute: Operation = async (emulator, input) => {
+  const token = accessTokenOf(input);
+  const name = requiredString(input, 'AttributeName', { max: 32, pattern: patterns.username });
+  const code = requiredString(input, 'Code', { max: 2048, pattern: patterns.code });
+  const pool = tokenPool(emulator, token);
+  const user = await pool.authenticate(token);
+  verifiableAttribute(name);
+  pool.checkCode(user, 'VERIFY_EMAIL', code);
+  const pending = user.codes.VERIFY_EMAIL?.value;
+  if (pending !== undefined) assertEmailFree(pool, user, pending);
+  pool.update(user, {
+    attributes: {
+      ...user.attributes,
+      ...(pending === undefined ? {} : { email: pending }),
+      email_verified: 'true',
+    },
+    codes: pool.withoutCode(user, 'VERIFY_EMAIL'),
+  });
+  return {};
+};
