@@ -17,7 +17,7 @@ export interface EmulatorOptions {
   config?: EmulatorConfig;
   /** Persisted data per pool id, from an adapter's storage. */
   data?: Record<string, PoolData>;
-  /** Told of every change to users, sessions and keys (persistence listens here). */
+  /** Told of every change to users, sessions, groups and keys (persistence listens here). */
   onChange?: ChangeListener;
   /** Told of every code sent (the Node server prints them). */
   onMail?: (mail: Mail) => void;
@@ -83,10 +83,13 @@ export class Emulator {
       const store = new PoolStore(poolConfig.id, onChange);
       const data = options.data?.[poolConfig.id];
       if (data) store.load(data);
-      if (!store.key) store.setKey(await generateSigningKey());
-      const key = store.key;
-      if (!key) throw new Error('unreachable: key was just set');
-      const pool = new Pool(poolConfig, store, new TokenSigner(key), {
+      const [id, access] = await Promise.all([
+        store.key ?? generateSigningKey(),
+        store.accessKey ?? generateSigningKey(),
+      ]);
+      if (store.key !== id) store.setKey(id);
+      if (store.accessKey !== access) store.setAccessKey(access);
+      const pool = new Pool(poolConfig, store, new TokenSigner({ id, access }), {
         now: emulator.now,
         randomBytes: emulator.randomBytes,
         math: emulator.math,

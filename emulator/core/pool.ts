@@ -4,6 +4,7 @@ import { timingSafeEqual, toBase64, toHex, utf8 } from './bytes.ts';
 import type { ClientConfig, PoolConfig } from './config.ts';
 import type { RandomBytes } from './crypto.ts';
 import { CognitoError } from './errors.ts';
+import { groupClaims } from './groups.ts';
 import { numericCode, opaqueToken, randomInteger, uuid } from './ids.ts';
 import type { Json } from './input.ts';
 import { computeVerifier, hexToBigInt, type SrpMath } from './srp.ts';
@@ -280,7 +281,10 @@ export class Pool {
     return { ...tokens, RefreshToken: session.refreshToken };
   }
 
-  /** New ID and access tokens for an existing session (REFRESH_TOKEN_AUTH). */
+  /**
+   * New ID and access tokens for an existing session (REFRESH_TOKEN_AUTH). Group claims are read
+   * now, so a change of membership (or a deleted group) shows from the next issue on.
+   */
   async mintTokens(
     user: UserRecord,
     client: ClientConfig,
@@ -298,8 +302,10 @@ export class Pool {
       iat,
     };
     const { email_verified, ...attributes } = user.attributes;
+    const groups = groupClaims(this.store.groupsOf(user.sub));
     const idClaims: Json = {
       ...attributes,
+      ...groups.id,
       ...common,
       ...(email_verified === undefined ? {} : { email_verified: email_verified === 'true' }),
       'cognito:username': user.username,
@@ -309,6 +315,7 @@ export class Pool {
       jti: uuid(this.deps.randomBytes),
     };
     const accessClaims: Json = {
+      ...groups.access,
       ...common,
       client_id: client.id,
       token_use: 'access',
@@ -318,8 +325,8 @@ export class Pool {
       username: user.username,
     };
     const [IdToken, AccessToken] = await Promise.all([
-      this.signer.sign(idClaims),
-      this.signer.sign(accessClaims),
+      this.signer.sign(idClaims, 'id'),
+      this.signer.sign(accessClaims, 'access'),
     ]);
     return { AccessToken, ExpiresIn: client.accessTokenValidity, IdToken, TokenType: 'Bearer' };
   }

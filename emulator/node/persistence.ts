@@ -19,7 +19,16 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { isJsonObject } from '../core/input.ts';
-import type { Change, PoolData, SessionRecord, UserRecord } from '../core/store.ts';
+import {
+  type Change,
+  type GroupRecord,
+  groupKey,
+  type MembershipRecord,
+  membershipId,
+  type PoolData,
+  type SessionRecord,
+  type UserRecord,
+} from '../core/store.ts';
 
 const SNAPSHOT = 'state.json';
 const JOURNAL = 'journal.jsonl';
@@ -65,13 +74,30 @@ function readSnapshot(path: string): Pools {
   ) {
     throw new DataDirError(`${path} is not an emulator snapshot of format ${FORMAT_VERSION}`);
   }
-  return parsed.pools as Pools;
+  // Snapshots from before groups and the access-token key lack them: they start empty.
+  const pools = parsed.pools as Record<string, Partial<PoolData>>;
+  return Object.fromEntries(
+    Object.entries(pools).map(([id, pool]) => [
+      id,
+      {
+        key: pool.key ?? null,
+        accessKey: pool.accessKey ?? null,
+        users: pool.users ?? [],
+        sessions: pool.sessions ?? [],
+        groups: pool.groups ?? [],
+        memberships: pool.memberships ?? [],
+      },
+    ]),
+  );
 }
 
 interface PoolMaps {
   key: PoolData['key'];
+  accessKey: PoolData['accessKey'];
   users: Map<string, UserRecord>;
   sessions: Map<string, SessionRecord>;
+  groups: Map<string, GroupRecord>;
+  memberships: Map<string, MembershipRecord>;
 }
 
 function toMaps(pools: Pools): Map<string, PoolMaps> {
@@ -79,8 +105,11 @@ function toMaps(pools: Pools): Map<string, PoolMaps> {
   for (const [id, pool] of Object.entries(pools)) {
     out.set(id, {
       key: pool.key,
+      accessKey: pool.accessKey,
       users: new Map(pool.users.map((u) => [u.sub, u])),
       sessions: new Map(pool.sessions.map((s) => [s.originJti, s])),
+      groups: new Map(pool.groups.map((g) => [groupKey(g.name), g])),
+      memberships: new Map(pool.memberships.map((m) => [membershipId(m.group, m.sub), m])),
     });
   }
   return out;
@@ -91,33 +120,51 @@ function fromMaps(maps: Map<string, PoolMaps>): Pools {
   for (const [id, pool] of maps) {
     out[id] = {
       key: pool.key,
+      accessKey: pool.accessKey,
       users: [...pool.users.values()],
       sessions: [...pool.sessions.values()],
+      groups: [...pool.groups.values()],
+      memberships: [...pool.memberships.values()],
     };
   }
   return out;
 }
 
+/** Sets or (with null) deletes one record. */
+function put<T>(records: Map<string, T>, id: string, value: T | null): void {
+  if (value) records.set(id, value);
+  else records.delete(id);
+}
+
 function applyChange(pools: Map<string, PoolMaps>, change: Change): void {
   let pool = pools.get(change.pool);
   if (!pool) {
-    pool = { key: null, users: new Map(), sessions: new Map() };
+    pool = {
+      key: null,
+      accessKey: null,
+      users: new Map(),
+      sessions: new Map(),
+      groups: new Map(),
+      memberships: new Map(),
+    };
     pools.set(change.pool, pool);
   }
   if (change.kind === 'key') pool.key = change.value;
-  else if (change.kind === 'user') {
-    if (change.value) pool.users.set(change.id, change.value);
-    else pool.users.delete(change.id);
-  } else if (change.value) pool.sessions.set(change.id, change.value);
-  else pool.sessions.delete(change.id);
+  else if (change.kind === 'access-key') pool.accessKey = change.value;
+  else if (change.kind === 'user') put(pool.users, change.id, change.value);
+  else if (change.kind === 'session') put(pool.sessions, change.id, change.value);
+  else if (change.kind === 'group') put(pool.groups, change.id, change.value);
+  else put(pool.memberships, change.id, change.value);
 }
+
+const KINDS: readonly unknown[] = ['user', 'session', 'key', 'access-key', 'group', 'membership'];
 
 function isChange(value: unknown): value is Change {
   return (
     isJsonObject(value) &&
     typeof value.pool === 'string' &&
     typeof value.id === 'string' &&
-    (value.kind === 'user' || value.kind === 'session' || value.kind === 'key') &&
+    KINDS.includes(value.kind) &&
     (value.value === null || isJsonObject(value.value))
   );
 }

@@ -121,9 +121,9 @@ describe('the authorizer refuses with 401 Unauthorized', () => {
   it('an ID token properly signed by the pool but for an audience that is not its client', async () => {
     const { idToken } = await signedInTokens();
     const signer = emulator.pool(DEFAULT_POOL_ID).signer;
-    const otherAudience = await signer.sign({ ...claimsOf(idToken), aud: 'someoneelse' });
+    const otherAudience = await signer.sign({ ...claimsOf(idToken), aud: 'someoneelse' }, 'id');
     expect(await ride(otherAudience)).toMatchObject({ status: 401, body: unauthorized });
-    const sameAudience = await signer.sign(claimsOf(idToken));
+    const sameAudience = await signer.sign(claimsOf(idToken), 'id');
     expect((await ride(sameAudience)).status).toBe(201);
   });
 
