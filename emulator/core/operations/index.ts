@@ -1,20 +1,28 @@
 /** The operation table: `X-Amz-Target`'s operation name → its function. */
 
+import { adminAddUserToGroup } from './admin-add-user-to-group.ts';
 import { adminConfirmSignUp } from './admin-confirm-sign-up.ts';
 import { adminCreateUser } from './admin-create-user.ts';
 import { adminDeleteUser } from './admin-delete-user.ts';
 import { adminDisableUser, adminEnableUser } from './admin-enable-user.ts';
 import { adminGetUser } from './admin-get-user.ts';
+import { adminListGroupsForUser } from './admin-list-groups-for-user.ts';
+import { adminRemoveUserFromGroup } from './admin-remove-user-from-group.ts';
 import { adminSetUserPassword } from './admin-set-user-password.ts';
 import { changePassword } from './change-password.ts';
 import { confirmForgotPassword } from './confirm-forgot-password.ts';
 import { confirmSignUp } from './confirm-sign-up.ts';
+import { createGroup } from './create-group.ts';
+import { deleteGroup } from './delete-group.ts';
 import { deleteUser } from './delete-user.ts';
 import { forgotPassword } from './forgot-password.ts';
+import { getGroup } from './get-group.ts';
 import { getUser } from './get-user.ts';
 import { globalSignOut } from './global-sign-out.ts';
 import { initiateAuth } from './initiate-auth.ts';
+import { listGroups } from './list-groups.ts';
 import { listUsers } from './list-users.ts';
+import { listUsersInGroup } from './list-users-in-group.ts';
 import { resendConfirmationCode } from './resend-confirmation-code.ts';
 import { respondToAuthChallenge } from './respond-to-auth-challenge.ts';
 import { revokeToken } from './revoke-token.ts';
@@ -44,4 +52,12 @@ export const operations: Record<string, Operation> = {
   AdminDeleteUser: adminDeleteUser,
   AdminDisableUser: adminDisableUser,
   AdminEnableUser: adminEnableUser,
+  CreateGroup: createGroup,
+  GetGroup: getGroup,
+  ListGroups: listGroups,
+  DeleteGroup: deleteGroup,
+  AdminAddUserToGroup: adminAddUserToGroup,
+  AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
+  AdminListGroupsForUser: adminListGroupsForUser,
+  ListUsersInGroup: listUsersInGroup,
 };
