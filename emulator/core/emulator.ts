@@ -3,7 +3,13 @@
  * mailbox, and dispatch of Cognito operations by name. Adapters (msw, Node HTTP, Vite) wrap it.
  */
 
-import { type ClientConfig, defaultConfig, type EmulatorConfig } from './config.ts';
+import {
+  type ClientConfig,
+  defaultConfig,
+  type EmulatorConfig,
+  type RideApiConfig,
+  rideApiOf,
+} from './config.ts';
 import { type RandomBytes, webRandomBytes } from './crypto.ts';
 import { CognitoError } from './errors.ts';
 import { isJsonObject, type Json } from './input.ts';
@@ -54,6 +60,8 @@ export class Emulator {
   readonly now: () => number;
   readonly randomBytes: RandomBytes;
   readonly math: SrpMath;
+  /** Which pool's ID tokens the ride API accepts, and the group it may demand. */
+  readonly rideApi: RideApiConfig;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
   private readonly handshakes = new Map<string, Handshake>();
@@ -72,9 +80,17 @@ export class Emulator {
     };
     this.mailboxSize = options.mailboxSize ?? 1000;
     this.onMail = options.onMail ?? (() => {});
+    const config = options.config ?? defaultConfig();
+    this.rideApi = rideApiOf(config);
+    if (!config.pools.some((pool) => pool.id === this.rideApi.userPoolId)) {
+      throw new Error(`the ride API's pool ${this.rideApi.userPoolId} is not served`);
+    }
   }
 
-  /** Builds an emulator, making a signing key for every pool that has none yet. */
+  /**
+   * Builds an emulator, making the two signing keys (ID and access tokens) of every pool that
+   * lacks them; a data folder from before there were two keeps its key for ID tokens.
+   */
   static async create(options: EmulatorOptions = {}): Promise<Emulator> {
     const emulator = new Emulator(options);
     const config = options.config ?? defaultConfig();
