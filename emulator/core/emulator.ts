@@ -5,6 +5,7 @@
 
 import {
   type ClientConfig,
+  ConfigError,
   defaultConfig,
   type EmulatorConfig,
   type RideApiConfig,
@@ -83,7 +84,7 @@ export class Emulator {
     const config = options.config ?? defaultConfig();
     this.rideApi = rideApiOf(config);
     if (!config.pools.some((pool) => pool.id === this.rideApi.userPoolId)) {
-      throw new Error(`the ride API's pool ${this.rideApi.userPoolId} is not served`);
+      throw new ConfigError(`the ride API's pool ${this.rideApi.userPoolId} is not served`);
     }
   }
 

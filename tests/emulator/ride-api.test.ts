@@ -241,16 +241,28 @@ describe('the one pool the authorizer names', () => {
     expect(await ride(idToken)).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
   });
 
-  it('must be a pool the config serves', () => {
-    let error: unknown;
-    try {
-      readEmulatorConfig({ rideApi: { userPoolId: 'us-east-1_Nowhere1' } });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as Error).message).toBe(
-      `config.rideApi.userPoolId must be one of the pools served: ${DEFAULT_POOL_ID} (got "us-east-1_Nowhere1")`,
+  it('must be a pool the config serves, and the group a group name', async () => {
+    const refusal = (rideApi: unknown) => {
+      try {
+        readEmulatorConfig({ rideApi });
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    expect(refusal({ userPoolId: 'us-east-1_Nowhere1' })).toEqual(
+      new ConfigError(
+        `config.rideApi.userPoolId must be one of the pools served: ${DEFAULT_POOL_ID} (got "us-east-1_Nowhere1")`,
+      ),
+    );
+    expect(refusal({ userPoolId: DEFAULT_POOL_ID, requiredGroup: 'two words' })).toEqual(
+      new ConfigError('config.rideApi.requiredGroup must be a group name (1 to 128 characters)'),
+    );
+    const notServed = await createNodeEmulator({
+      config: { pools: [defaultPool()], rideApi: { userPoolId: 'us-east-1_Nowhere1' } },
+    }).catch((error: unknown) => error);
+    expect(notServed).toEqual(
+      new ConfigError("the ride API's pool us-east-1_Nowhere1 is not served"),
     );
   });
 });
