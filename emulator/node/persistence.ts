@@ -75,19 +75,9 @@ function readSnapshot(path: string): Pools {
     throw new DataDirError(`${path} is not an emulator snapshot of format ${FORMAT_VERSION}`);
   }
   // Snapshots from before groups and the access-token key lack them: they start empty.
-  const pools = parsed.pools as Record<string, Partial<PoolData>>;
+  const since = { accessKey: null, groups: [], memberships: [] };
   return Object.fromEntries(
-    Object.entries(pools).map(([id, pool]) => [
-      id,
-      {
-        key: pool.key ?? null,
-        accessKey: pool.accessKey ?? null,
-        users: pool.users ?? [],
-        sessions: pool.sessions ?? [],
-        groups: pool.groups ?? [],
-        memberships: pool.memberships ?? [],
-      },
-    ]),
+    Object.entries(parsed.pools).map(([id, pool]) => [id, { ...since, ...(pool as PoolData) }]),
   );
 }
 
