@@ -58,8 +58,20 @@ export interface PoolConfig {
   clients: ClientConfig[];
 }
 
+/**
+ * The local ride API's authorizer. Like an API Gateway Cognito authorizer, it names one user pool
+ * and accepts live ID tokens issued to any app client of that pool; optionally the rider must
+ * also be in a group (the `cognito:groups` claim), as a Lambda authorizer could demand.
+ */
+export interface RideApiConfig {
+  userPoolId: string;
+  requiredGroup?: string;
+}
+
 export interface EmulatorConfig {
   pools: PoolConfig[];
+  /** Absent: the local pool (`local_WildRydes`) when it is served, else the first pool. */
+  rideApi?: RideApiConfig;
 }
 
 export const DEFAULT_POOL_ID = 'local_WildRydes';
@@ -106,6 +118,13 @@ export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
     clients: [defaultClient()],
     ...overrides,
   };
+}
+
+/** The ride API's authorizer settings in effect for a configuration. */
+export function rideApiOf(config: EmulatorConfig): RideApiConfig {
+  if (config.rideApi) return config.rideApi;
+  const local = config.pools.find((pool) => pool.id === DEFAULT_POOL_ID) ?? config.pools[0];
+  return { userPoolId: local?.id ?? DEFAULT_POOL_ID };
 }
 
 /** The configuration with nothing configured: the Wild Rydes pool and its web client. */
@@ -236,9 +255,29 @@ const readPool: Reader = (path, value) => {
   return defaultPool(pool);
 };
 
+const GROUP_NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u;
+
+function readRideApi(value: unknown, poolIds: Set<string>): RideApiConfig {
+  const path = 'config.rideApi';
+  if (!isJsonObject(value)) throw new ConfigError(`${path} must be an object`);
+  const userPoolId = pick(value, 'userPoolId', path, isString, 'a non-empty string');
+  if (userPoolId === undefined || !poolIds.has(userPoolId)) {
+    throw new ConfigError(
+      `${path}.userPoolId must be one of the pools served: ${[...poolIds].join(', ')} (got ${JSON.stringify(userPoolId)})`,
+    );
+  }
+  const requiredGroup = pick(value, 'requiredGroup', path, isString, 'a non-empty string');
+  if (requiredGroup !== undefined && !GROUP_NAME.test(requiredGroup)) {
+    throw new ConfigError(`${path}.requiredGroup must be a group name (1 to 128 characters)`);
+  }
+  return requiredGroup === undefined ? { userPoolId } : { userPoolId, requiredGroup };
+}
+
 /**
- * Reads a config file's parsed JSON: `{ "pools": [{ "id", "clients": [{ "id", … }], … }] }`.
- * The default pool and client are always served; a pool with the default id replaces it.
+ * Reads a config file's parsed JSON: `{ "pools": [{ "id", "clients": [{ "id", … }], … }],
+ * "rideApi": { "userPoolId", "requiredGroup" } }`. The default pool and client are always served;
+ * a pool with the default id replaces it. Without `rideApi`, the ride API takes ID tokens of the
+ * default pool.
  */
 export function readEmulatorConfig(value: unknown): EmulatorConfig {
   if (!isJsonObject(value)) throw new ConfigError('config must be a JSON object');
@@ -257,5 +296,6 @@ export function readEmulatorConfig(value: unknown): EmulatorConfig {
       clientIds.add(client.id);
     }
   }
-  return { pools: all };
+  if (value.rideApi === undefined) return { pools: all };
+  return { pools: all, rideApi: readRideApi(value.rideApi, poolIds) };
 }

@@ -3,7 +3,14 @@
  * mailbox, and dispatch of Cognito operations by name. Adapters (msw, Node HTTP, Vite) wrap it.
  */
 
-import { type ClientConfig, defaultConfig, type EmulatorConfig } from './config.ts';
+import {
+  type ClientConfig,
+  ConfigError,
+  defaultConfig,
+  type EmulatorConfig,
+  type RideApiConfig,
+  rideApiOf,
+} from './config.ts';
 import { type RandomBytes, webRandomBytes } from './crypto.ts';
 import { CognitoError } from './errors.ts';
 import { isJsonObject, type Json } from './input.ts';
@@ -17,7 +24,7 @@ export interface EmulatorOptions {
   config?: EmulatorConfig;
   /** Persisted data per pool id, from an adapter's storage. */
   data?: Record<string, PoolData>;
-  /** Told of every change to users, sessions and keys (persistence listens here). */
+  /** Told of every change to users, sessions, groups and keys (persistence listens here). */
   onChange?: ChangeListener;
   /** Told of every code sent (the Node server prints them). */
   onMail?: (mail: Mail) => void;
@@ -54,6 +61,8 @@ export class Emulator {
   readonly now: () => number;
   readonly randomBytes: RandomBytes;
   readonly math: SrpMath;
+  /** Which pool's ID tokens the ride API accepts, and the group it may demand. */
+  readonly rideApi: RideApiConfig;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
   private readonly handshakes = new Map<string, Handshake>();
@@ -72,9 +81,17 @@ export class Emulator {
     };
     this.mailboxSize = options.mailboxSize ?? 1000;
     this.onMail = options.onMail ?? (() => {});
+    const config = options.config ?? defaultConfig();
+    this.rideApi = rideApiOf(config);
+    if (!config.pools.some((pool) => pool.id === this.rideApi.userPoolId)) {
+      throw new ConfigError(`the ride API's pool ${this.rideApi.userPoolId} is not served`);
+    }
   }
 
-  /** Builds an emulator, making a signing key for every pool that has none yet. */
+  /**
+   * Builds an emulator, making the two signing keys (ID and access tokens) of every pool that
+   * lacks them; a data folder from before there were two keeps its key for ID tokens.
+   */
   static async create(options: EmulatorOptions = {}): Promise<Emulator> {
     const emulator = new Emulator(options);
     const config = options.config ?? defaultConfig();
@@ -83,10 +100,13 @@ export class Emulator {
       const store = new PoolStore(poolConfig.id, onChange);
       const data = options.data?.[poolConfig.id];
       if (data) store.load(data);
-      if (!store.key) store.setKey(await generateSigningKey());
-      const key = store.key;
-      if (!key) throw new Error('unreachable: key was just set');
-      const pool = new Pool(poolConfig, store, new TokenSigner(key), {
+      const [id, access] = await Promise.all([
+        store.key ?? generateSigningKey(),
+        store.accessKey ?? generateSigningKey(),
+      ]);
+      if (store.key !== id) store.setKey(id);
+      if (store.accessKey !== access) store.setAccessKey(access);
+      const pool = new Pool(poolConfig, store, new TokenSigner({ id, access }), {
         now: emulator.now,
         randomBytes: emulator.randomBytes,
         math: emulator.math,

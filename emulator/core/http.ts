@@ -3,7 +3,7 @@
  * server, the Vite dev server) serves the same routes:
  *   POST /                                     Cognito's JSON protocol (X-Amz-Target)
  *   GET  /mailbox                              codes sent, newest last
- *   GET  /<poolId>/.well-known/jwks.json       the pool's public keys
+ *   GET  /<poolId>/.well-known/jwks.json       the pool's two public keys (ID, access tokens)
  *   GET  /<poolId>/.well-known/openid-configuration
  *   POST /ride                                 the workshop's ride API (ID token in Authorization)
  */
@@ -12,7 +12,7 @@ import type { Emulator } from './emulator.ts';
 import { CognitoError } from './errors.ts';
 import { uuid } from './ids.ts';
 import { requestRide } from './ride-api.ts';
-import { publicJwk } from './tokens.ts';
+import { publicJwks } from './tokens.ts';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 
@@ -130,7 +130,7 @@ export function createHttpHandler(emulator: Emulator, options: HttpOptions = {})
       const pool = emulator.pool(poolId);
       const issuer = `${baseUrl}/${poolId}`;
       if (document === 'jwks.json') {
-        return answer(200, { keys: pool.store.key ? [publicJwk(pool.store.key)] : [] });
+        return answer(200, publicJwks(pool.signer.keys));
       }
       return answer(200, {
         issuer,

@@ -4,6 +4,7 @@ import { timingSafeEqual, toBase64, toHex, utf8 } from './bytes.ts';
 import type { ClientConfig, PoolConfig } from './config.ts';
 import type { RandomBytes } from './crypto.ts';
 import { CognitoError } from './errors.ts';
+import { groupClaims } from './groups.ts';
 import { numericCode, opaqueToken, randomInteger, uuid } from './ids.ts';
 import type { Json } from './input.ts';
 import { computeVerifier, hexToBigInt, type SrpMath } from './srp.ts';
@@ -297,7 +298,7 @@ export class Pool {
   async decoy(name: string): Promise<{ salt: string; userId: string; destination: string }> {
     this.decoySecret ??= Promise.resolve(
       this.deps.math.hmacSha256(
-        utf8(this.signer.key.privateJwk.d ?? ''),
+        utf8(this.signer.keys.id.privateJwk.d ?? ''),
         utf8('wild-rydes user-existence decoys'),
       ),
     );
@@ -358,7 +359,10 @@ export class Pool {
     return { ...tokens, RefreshToken: session.refreshToken };
   }
 
-  /** New ID and access tokens for an existing session (REFRESH_TOKEN_AUTH). */
+  /**
+   * New ID and access tokens for an existing session (REFRESH_TOKEN_AUTH). Group claims are read
+   * now, so a change of membership (or a deleted group) shows from the next issue on.
+   */
   async mintTokens(
     user: UserRecord,
     client: ClientConfig,
@@ -376,8 +380,10 @@ export class Pool {
       iat,
     };
     const { email_verified, ...attributes } = user.attributes;
+    const groups = groupClaims(this.store.groupsOf(user.sub));
     const idClaims: Json = {
       ...attributes,
+      ...groups.id,
       ...common,
       ...(email_verified === undefined ? {} : { email_verified: email_verified === 'true' }),
       'cognito:username': user.username,
@@ -387,6 +393,7 @@ export class Pool {
       jti: uuid(this.deps.randomBytes),
     };
     const accessClaims: Json = {
+      ...groups.access,
       ...common,
       client_id: client.id,
       token_use: 'access',
@@ -396,8 +403,8 @@ export class Pool {
       username: user.username,
     };
     const [IdToken, AccessToken] = await Promise.all([
-      this.signer.sign(idClaims),
-      this.signer.sign(accessClaims),
+      this.signer.sign(idClaims, 'id'),
+      this.signer.sign(accessClaims, 'access'),
     ]);
     return { AccessToken, ExpiresIn: client.accessTokenValidity, IdToken, TokenType: 'Bearer' };
   }

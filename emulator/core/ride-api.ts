@@ -1,13 +1,15 @@
 /**
  * The workshop's ride API as API Gateway + its Lambda behave: a Cognito user pool authorizer in
  * front (a valid ID token in `Authorization`, raw, no `Bearer `), then RequestUnicorn, which
- * picks a unicorn and answers 201.
+ * picks a unicorn and answers 201. The authorizer names one pool (`Emulator.rideApi`), as API
+ * Gateway's does, and may demand a group.
  */
 
 import { toBase64Url } from './bytes.ts';
 import type { Emulator } from './emulator.ts';
 import { uuid } from './ids.ts';
 import { isJsonObject, type Json } from './input.ts';
+import type { Pool } from './pool.ts';
 
 const FLEET = [
   { Name: 'Bucephalus', Color: 'Golden', Gender: 'Male' },
@@ -23,23 +25,32 @@ export interface RideAnswer {
 
 const UNAUTHORIZED: RideAnswer = { status: 401, body: { message: 'Unauthorized' } };
 
+/** What API Gateway answers when a Lambda authorizer denies a caller it has identified. */
+const FORBIDDEN: RideAnswer = {
+  status: 403,
+  body: { Message: 'User is not authorized to access this resource with an explicit deny' },
+};
+
 /**
- * The claims of a live ID token issued by one of the emulator's pools under `baseUrl`, for one of
- * that pool's app clients; null for anything else (API Gateway answers all of those alike).
+ * The claims of a live ID token issued by `pool` under `baseUrl` for one of that pool's app
+ * clients; null for anything else (API Gateway answers all of those alike).
  */
-export async function verifyIdToken(
-  emulator: Emulator,
+async function verifyIdToken(
+  pool: Pool,
   token: string,
   baseUrl: string,
+  nowSeconds: number,
 ): Promise<Json | null> {
-  for (const poolId of emulator.poolIds()) {
-    const pool = emulator.pool(poolId);
-    const claims = await pool.signer.verify(token, Math.floor(emulator.now() / 1000));
-    if (typeof claims === 'string' || claims.iss !== `${baseUrl}/${poolId}`) continue;
-    const audienceOk = pool.config.clients.some((client) => client.id === claims.aud);
-    return audienceOk && claims.token_use === 'id' ? claims : null;
-  }
-  return null;
+  const claims = await pool.signer.verify(token, nowSeconds);
+  if (typeof claims === 'string' || claims.iss !== `${baseUrl}/${pool.id}`) return null;
+  const audienceOk = pool.config.clients.some((client) => client.id === claims.aud);
+  return audienceOk && claims.token_use === 'id' ? claims : null;
+}
+
+/** Whether the token's `cognito:groups` claim lists the group (by exact name, as a string test). */
+function inGroup(claims: Json, group: string): boolean {
+  const groups = claims['cognito:groups'];
+  return Array.isArray(groups) && groups.includes(group);
 }
 
 function pickupOf(body: unknown): { Latitude: number; Longitude: number } | null {
@@ -58,8 +69,11 @@ export async function requestRide(
   baseUrl: string,
 ): Promise<RideAnswer> {
   if (!authorization) return UNAUTHORIZED;
-  const claims = await verifyIdToken(emulator, authorization, baseUrl);
+  const { userPoolId, requiredGroup } = emulator.rideApi;
+  const now = Math.floor(emulator.now() / 1000);
+  const claims = await verifyIdToken(emulator.pool(userPoolId), authorization, baseUrl, now);
   if (!claims) return UNAUTHORIZED;
+  if (requiredGroup !== undefined && !inGroup(claims, requiredGroup)) return FORBIDDEN;
   let body: unknown;
   try {
     body = JSON.parse(bodyText);

@@ -1,5 +1,5 @@
 /**
- * The emulator's data: users, sign-in sessions and signing keys per pool. Every change goes
+ * The emulator's data: users, sign-in sessions, groups and signing keys per pool. Every change goes
  * through here and is announced to a listener, which is how adapters persist it.
  */
 
@@ -47,17 +47,59 @@ export interface SessionRecord {
   revoked: boolean;
 }
 
+/** A user pool group (the console's "Groups" tab). */
+export interface GroupRecord {
+  /** As created; unique in the pool regardless of case (see `groupKey`). */
+  name: string;
+  description?: string;
+  roleArn?: string;
+  /** 0 is the highest; absent ranks below every number. */
+  precedence?: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One user in one group. */
+export interface MembershipRecord {
+  /** The group's `groupKey`. */
+  group: string;
+  sub: string;
+  addedAt: number;
+}
+
+/**
+ * The index key of a group name. Cognito refuses a group whose name differs from an existing one
+ * only in case (GroupExistsException when a deployment renames `ADMINS` to `Admins`:
+ * https://github.com/aws-amplify/amplify-backend/issues/1781), so names are compared without it.
+ */
+export function groupKey(name: string): string {
+  return name.toLowerCase();
+}
+
+/** A membership's id: a space separates them, since neither a sub nor a group name has one. */
+export function membershipId(groupKeyValue: string, sub: string): string {
+  return `${sub} ${groupKeyValue}`;
+}
+
 export interface PoolData {
+  /** Signs ID tokens (older data folders have only this key). */
   key: SigningKey | null;
+  /** Signs access tokens. */
+  accessKey: SigningKey | null;
   users: UserRecord[];
   sessions: SessionRecord[];
+  groups: GroupRecord[];
+  memberships: MembershipRecord[];
 }
 
 /** A change as the persistence layer records it; `value: null` deletes. */
 export type Change =
   | { pool: string; kind: 'user'; id: string; value: UserRecord | null }
   | { pool: string; kind: 'session'; id: string; value: SessionRecord | null }
-  | { pool: string; kind: 'key'; id: string; value: SigningKey };
+  | { pool: string; kind: 'key'; id: string; value: SigningKey }
+  | { pool: string; kind: 'access-key'; id: string; value: SigningKey }
+  | { pool: string; kind: 'group'; id: string; value: GroupRecord | null }
+  | { pool: string; kind: 'membership'; id: string; value: MembershipRecord | null };
 
 export type ChangeListener = (change: Change) => void;
 
@@ -69,7 +111,12 @@ export class PoolStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly byRefreshToken = new Map<string, string>();
   private readonly sessionsBySub = new Map<string, Set<string>>();
+  private readonly groups = new Map<string, GroupRecord>();
+  private readonly memberships = new Map<string, MembershipRecord>();
+  private readonly membersByGroup = new Map<string, Set<string>>();
+  private readonly groupsBySub = new Map<string, Set<string>>();
   private signingKey: SigningKey | null = null;
+  private accessSigningKey: SigningKey | null = null;
 
   constructor(
     readonly poolId: string,
@@ -79,19 +126,26 @@ export class PoolStore {
   /** Loads persisted data without announcing it as changes. */
   load(data: PoolData): void {
     this.signingKey = data.key;
+    this.accessSigningKey = data.accessKey;
     for (const user of data.users) this.index(user);
     for (const session of data.sessions) this.indexSession(session);
+    for (const group of data.groups) this.groups.set(groupKey(group.name), group);
+    for (const membership of data.memberships) this.indexMembership(membership);
   }
 
   /** Everything, as plain data, for a snapshot. */
   dump(): PoolData {
     return {
       key: this.signingKey,
+      accessKey: this.accessSigningKey,
       users: [...this.users.values()],
       sessions: [...this.sessions.values()],
+      groups: [...this.groups.values()],
+      memberships: [...this.memberships.values()],
     };
   }
 
+  /** The key that signs ID tokens. */
   get key(): SigningKey | null {
     return this.signingKey;
   }
@@ -99,6 +153,16 @@ export class PoolStore {
   setKey(key: SigningKey): void {
     this.signingKey = key;
     this.emit({ pool: this.poolId, kind: 'key', id: key.kid, value: key });
+  }
+
+  /** The key that signs access tokens. */
+  get accessKey(): SigningKey | null {
+    return this.accessSigningKey;
+  }
+
+  setAccessKey(key: SigningKey): void {
+    this.accessSigningKey = key;
+    this.emit({ pool: this.poolId, kind: 'access-key', id: key.kid, value: key });
   }
 
   get userCount(): number {
@@ -138,6 +202,7 @@ export class PoolStore {
     this.unindex(user);
     this.users.delete(sub);
     for (const session of this.sessionsOf(sub)) this.deleteSession(session.originJti);
+    for (const key of [...(this.groupsBySub.get(sub) ?? [])]) this.deleteMembership(key, sub);
     this.emit({ pool: this.poolId, kind: 'user', id: sub, value: null });
   }
 
@@ -167,10 +232,71 @@ export class PoolStore {
     this.emit({ pool: this.poolId, kind: 'session', id: originJti, value: null });
   }
 
+  /** The group with this name, in any case. */
+  group(name: string): GroupRecord | undefined {
+    return this.groups.get(groupKey(name));
+  }
+
+  allGroups(): IterableIterator<GroupRecord> {
+    return this.groups.values();
+  }
+
+  putGroup(group: GroupRecord): void {
+    const key = groupKey(group.name);
+    this.groups.set(key, group);
+    this.emit({ pool: this.poolId, kind: 'group', id: key, value: group });
+  }
+
+  /** Removes the group and every membership of it. */
+  deleteGroup(name: string): void {
+    const key = groupKey(name);
+    if (!this.groups.has(key)) return;
+    for (const sub of [...(this.membersByGroup.get(key) ?? [])]) this.deleteMembership(key, sub);
+    this.groups.delete(key);
+    this.emit({ pool: this.poolId, kind: 'group', id: key, value: null });
+  }
+
+  /** The subs of the group's members. */
+  membersOf(name: string): string[] {
+    return [...(this.membersByGroup.get(groupKey(name)) ?? [])];
+  }
+
+  /** The groups the user is in, in no particular order. */
+  groupsOf(sub: string): GroupRecord[] {
+    return [...(this.groupsBySub.get(sub) ?? [])].flatMap((key) => this.groups.get(key) ?? []);
+  }
+
+  isMember(name: string, sub: string): boolean {
+    return this.memberships.has(membershipId(groupKey(name), sub));
+  }
+
+  putMembership(membership: MembershipRecord): void {
+    this.indexMembership(membership);
+    const id = membershipId(membership.group, membership.sub);
+    this.emit({ pool: this.poolId, kind: 'membership', id, value: membership });
+  }
+
+  deleteMembership(groupKeyValue: string, sub: string): void {
+    const id = membershipId(groupKeyValue, sub);
+    const membership = this.memberships.get(id);
+    if (!membership) return;
+    this.unindexMembership(membership);
+    this.emit({ pool: this.poolId, kind: 'membership', id, value: null });
+  }
+
   /** Applies a change read back from a journal, without announcing it again. */
   replay(change: Change): void {
     if (change.kind === 'key') {
       this.signingKey = change.value;
+    } else if (change.kind === 'access-key') {
+      this.accessSigningKey = change.value;
+    } else if (change.kind === 'group') {
+      if (change.value) this.groups.set(change.id, change.value);
+      else this.groups.delete(change.id);
+    } else if (change.kind === 'membership') {
+      const previous = this.memberships.get(change.id);
+      if (previous) this.unindexMembership(previous);
+      if (change.value) this.indexMembership(change.value);
     } else if (change.kind === 'user') {
       const previous = this.users.get(change.id);
       if (previous) {
@@ -220,4 +346,31 @@ export class PoolStore {
     ids?.delete(session.originJti);
     if (ids?.size === 0) this.sessionsBySub.delete(session.sub);
   }
+
+  private indexMembership(membership: MembershipRecord): void {
+    this.memberships.set(membershipId(membership.group, membership.sub), membership);
+    addTo(this.membersByGroup, membership.group, membership.sub);
+    addTo(this.groupsBySub, membership.sub, membership.group);
+  }
+
+  private unindexMembership(membership: MembershipRecord): void {
+    this.memberships.delete(membershipId(membership.group, membership.sub));
+    removeFrom(this.membersByGroup, membership.group, membership.sub);
+    removeFrom(this.groupsBySub, membership.sub, membership.group);
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
+  let values = index.get(key);
+  if (!values) {
+    values = new Set();
+    index.set(key, values);
+  }
+  values.add(value);
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, value: string): void {
+  const values = index.get(key);
+  values?.delete(value);
+  if (values?.size === 0) index.delete(key);
 }

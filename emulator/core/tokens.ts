@@ -28,7 +28,7 @@ export async function generateSigningKey(): Promise<SigningKey> {
 }
 
 /** The JWKS entry of a key, as Cognito publishes it. */
-export function publicJwk(key: SigningKey): Json {
+function publicJwk(key: SigningKey): Json {
   return {
     alg: 'RS256',
     e: key.publicJwk.e,
@@ -39,31 +39,59 @@ export function publicJwk(key: SigningKey): Json {
   };
 }
 
+/** Which kind of token a key signs. */
+export type TokenUse = 'id' | 'access';
+
+/** A pool's two signing keys: Cognito signs ID and access tokens with different keys. */
+export type PoolKeys = Record<TokenUse, SigningKey>;
+
+/**
+ * The pool's JWKS: both keys, the access-token key first, so that a verifier which takes
+ * `keys[0]` instead of matching the token's `kid` fails on ID tokens here as it does against
+ * Cognito, whose JWKS also lists two keys.
+ */
+export function publicJwks(keys: PoolKeys): Json {
+  return { keys: [publicJwk(keys.access), publicJwk(keys.id)] };
+}
+
 /** Why a token was refused; callers turn each into Cognito's wording. */
 export type TokenProblem = 'malformed' | 'signature' | 'expired';
 
-/** Signs and verifies JWTs with one pool's key, importing the CryptoKeys once. */
+/** Signs and verifies JWTs with one pool's two keys, importing each CryptoKey once. */
 export class TokenSigner {
-  private privateKey: Promise<CryptoKey> | null = null;
-  private publicKey: Promise<CryptoKey> | null = null;
+  private readonly imported = new Map<string, Promise<CryptoKey>>();
 
-  constructor(readonly key: SigningKey) {}
+  constructor(readonly keys: PoolKeys) {}
 
-  /** A compact JWS of the claims. */
-  async sign(claims: Json): Promise<string> {
-    this.privateKey ??= subtle.importKey('jwk', this.key.privateJwk, ALGORITHM, false, ['sign']);
-    const header = toBase64Url(utf8(JSON.stringify({ kid: this.key.kid, alg: 'RS256' })));
+  private cryptoKey(use: TokenUse, usage: 'sign' | 'verify'): Promise<CryptoKey> {
+    const cacheKey = `${use} ${usage}`;
+    let key = this.imported.get(cacheKey);
+    if (!key) {
+      const jwk = usage === 'sign' ? this.keys[use].privateJwk : this.keys[use].publicJwk;
+      key = subtle.importKey('jwk', jwk, ALGORITHM, false, [usage]);
+      this.imported.set(cacheKey, key);
+    }
+    return key;
+  }
+
+  /** A compact JWS of the claims, signed with the key for this kind of token. */
+  async sign(claims: Json, use: TokenUse): Promise<string> {
+    const key = this.keys[use];
+    const header = toBase64Url(utf8(JSON.stringify({ kid: key.kid, alg: 'RS256' })));
     const payload = toBase64Url(utf8(JSON.stringify(claims)));
     const signingInput = `${header}.${payload}`;
     const signature = await subtle.sign(
       ALGORITHM,
-      await this.privateKey,
+      await this.cryptoKey(use, 'sign'),
       utf8(signingInput) as BufferSource,
     );
     return `${signingInput}.${toBase64Url(new Uint8Array(signature))}`;
   }
 
-  /** The claims of a token this key signed, or why not. Only RS256 with our `kid` is accepted. */
+  /**
+   * The claims of a token one of the pool's keys signed, or why not: the key is the one the
+   * header's `kid` names, as a JWKS verifier picks it. Only RS256 is accepted.
+   */
   async verify(token: string, nowSeconds: number): Promise<Json | TokenProblem> {
     const parts = token.split('.');
     if (parts.length !== 3) return 'malformed';
@@ -79,11 +107,11 @@ export class TokenSigner {
       return 'malformed';
     }
     if (!isJsonObject(header) || !isJsonObject(claims)) return 'malformed';
-    if (header.alg !== 'RS256' || header.kid !== this.key.kid) return 'signature';
-    this.publicKey ??= subtle.importKey('jwk', this.key.publicJwk, ALGORITHM, false, ['verify']);
+    const use = (['id', 'access'] as const).find((u) => this.keys[u].kid === header.kid);
+    if (header.alg !== 'RS256' || use === undefined) return 'signature';
     const valid = await subtle.verify(
       ALGORITHM,
-      await this.publicKey,
+      await this.cryptoKey(use, 'verify'),
       signature as BufferSource,
       utf8(`${headerPart}.${payloadPart}`) as BufferSource,
     );

@@ -23,7 +23,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { isJsonObject, type Json } from '../core/input.ts';
-import type { Change, PoolData } from '../core/store.ts';
+import { type Change, groupKey, membershipId, type PoolData } from '../core/store.ts';
 
 const SNAPSHOT = 'state.json';
 const JOURNAL = 'journal.jsonl';
@@ -78,6 +78,10 @@ const numberList: MemberRule = [
   (value) => Array.isArray(value) && value.every(isNumber),
   'a list of numbers',
 ];
+/** A member that older records, or records that never set it, leave out. */
+function optional([test, expected]: MemberRule): MemberRule {
+  return [(value) => value === undefined || test(value), `${expected} or absent`];
+}
 const pendingCodes: MemberRule = [
   (value) =>
     isJsonObject(value) &&
@@ -103,10 +107,14 @@ interface RecordKind {
   field: keyof PoolData;
   /** A list of records keyed by id, or a single record (the signing key). */
   many: boolean;
+  /** Snapshots written before this kind existed lack its member: it starts empty. */
+  addedLater?: true;
   /** The record's id, as journal lines name it (a shape-checked record). */
   idOf: (record: Json) => unknown;
   problem: (record: Json) => string | undefined;
 }
+
+const SIGNING_KEY = { kid: string, privateJwk: object, publicJwk: object };
 
 /** Every kind of record a pool keeps: a new kind in store.ts is one entry here. */
 const RECORD_KINDS: Record<Change['kind'], RecordKind> = {
@@ -148,7 +156,38 @@ const RECORD_KINDS: Record<Change['kind'], RecordKind> = {
     field: 'key',
     many: false,
     idOf: (key) => key.kid,
-    problem: shape({ kid: string, privateJwk: object, publicJwk: object }),
+    problem: shape(SIGNING_KEY),
+  },
+  'access-key': {
+    field: 'accessKey',
+    many: false,
+    addedLater: true,
+    idOf: (key) => key.kid,
+    problem: shape(SIGNING_KEY),
+  },
+  group: {
+    field: 'groups',
+    many: true,
+    addedLater: true,
+    idOf: (group) => (isString(group.name) ? groupKey(group.name as string) : undefined),
+    problem: shape({
+      name: string,
+      description: optional(string),
+      roleArn: optional(string),
+      precedence: optional(number),
+      createdAt: number,
+      updatedAt: number,
+    }),
+  },
+  membership: {
+    field: 'memberships',
+    many: true,
+    addedLater: true,
+    idOf: (membership) =>
+      isString(membership.group) && isString(membership.sub)
+        ? membershipId(membership.group as string, membership.sub as string)
+        : undefined,
+    problem: shape({ group: string, sub: string, addedAt: number }),
   },
 };
 
@@ -195,8 +234,9 @@ function readSnapshot(path: string): Map<string, PoolRecords> {
     if (!isJsonObject(pool)) throw refuse(`pool ${poolId} is not an object`);
     const records = emptyPool();
     for (const kind of KIND_NAMES) {
-      const { field, many, idOf } = RECORD_KINDS[kind];
+      const { field, many, idOf, addedLater } = RECORD_KINDS[kind];
       const held = pool[field];
+      if (held === undefined && addedLater) continue;
       if (many && !Array.isArray(held)) throw refuse(`pool ${poolId} has no list of ${field}`);
       const list: unknown[] = many ? (held as unknown[]) : held === null ? [] : [held];
       list.forEach((record, index) => {

@@ -92,6 +92,14 @@ const FIELDS: Record<string, string[]> = {
   AdminUpdateUserAttributes: ['UserPoolId', 'Username', 'UserAttributes', 'ClientMetadata'],
   AdminUserGlobalSignOut: ['UserPoolId', 'Username'],
   AdminResetUserPassword: ['UserPoolId', 'Username', 'ClientMetadata'],
+  CreateGroup: ['GroupName', 'UserPoolId', 'Description', 'RoleArn', 'Precedence'],
+  GetGroup: ['GroupName', 'UserPoolId'],
+  ListGroups: ['UserPoolId', 'Limit', 'NextToken'],
+  DeleteGroup: ['GroupName', 'UserPoolId'],
+  AdminAddUserToGroup: ['UserPoolId', 'Username', 'GroupName'],
+  AdminRemoveUserFromGroup: ['UserPoolId', 'Username', 'GroupName'],
+  AdminListGroupsForUser: ['Username', 'UserPoolId', 'Limit', 'NextToken'],
+  ListUsersInGroup: ['UserPoolId', 'GroupName', 'Limit', 'NextToken'],
 };
 
 const OPERATIONS = Object.keys(operations);
@@ -106,6 +114,11 @@ beforeAll(async () => {
   api = cognitoApi(handle, URL);
   expect((await api.signUp(SENTINEL, SENTINEL_PASSWORD)).status).toBe(200);
   expect((await api.adminConfirm(SENTINEL)).status).toBe(200);
+  const riders = await api.call('CreateGroup', {
+    UserPoolId: DEFAULT_POOL_ID,
+    GroupName: 'riders',
+  });
+  expect(riders.status).toBe(200);
 });
 
 /** A request to the API endpoint with any body and any (or no) X-Amz-Target. */
@@ -404,7 +417,12 @@ describe('nearly valid input', () => {
         }),
         { maxLength: 3 },
       ),
-      Limit: mostly(undefined, 1, 2, 60, 61, -1),
+      Limit: mostly(undefined, 0, 1, 2, 60, 61, -1),
+      NextToken: pick(undefined, 'MQ==', 'MTAwMA==', 'not base64!'),
+      GroupName: mostly('riders', 'Riders', 'admins', 'no such group', 'nosuchgroup'),
+      Description: pick(undefined, 'People who ride unicorns', ''),
+      RoleArn: pick(undefined, 'arn:aws:iam::123456789012:role/Riders', 'not an arn'),
+      Precedence: pick(undefined, 0, 7, -1, 2 ** 31),
       Filter: pick(
         undefined,
         `email = "${user.email}"`,
@@ -459,6 +477,7 @@ describe('nearly valid input', () => {
     expect([...seen.keys()]).toEqual(
       expect.arrayContaining([
         'CodeMismatchException',
+        'GroupExistsException',
         'InvalidParameterException',
         'InvalidPasswordException',
         'NotAuthorizedException',

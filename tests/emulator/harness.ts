@@ -18,7 +18,7 @@ import {
 } from '../../emulator/core/config.ts';
 import { Emulator, type EmulatorOptions } from '../../emulator/core/emulator.ts';
 import type { Mail } from '../../emulator/core/pool.ts';
-import { generateSigningKey, type SigningKey } from '../../emulator/core/tokens.ts';
+import { generateSigningKey, type PoolKeys } from '../../emulator/core/tokens.ts';
 import { cognitoHandlers } from '../../emulator/msw.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';
 import { nodeHashes } from '../../emulator/node/native-math.ts';
@@ -38,12 +38,12 @@ export function memoryStorage(): ICognitoStorage & { data: Map<string, string> }
   };
 }
 
-let sharedKey: SigningKey | undefined;
+let sharedKeys: PoolKeys | undefined;
 
-/** Key generation costs ~100 ms, so tests share one key pair unless they ask otherwise. */
-async function testKey(): Promise<SigningKey> {
-  sharedKey ??= await generateSigningKey();
-  return sharedKey;
+/** Key generation costs ~100 ms, so tests share the two key pairs unless they ask otherwise. */
+async function testKeys(): Promise<PoolKeys> {
+  sharedKeys ??= { id: await generateSigningKey(), access: await generateSigningKey() };
+  return sharedKeys;
 }
 
 export interface Harness {
@@ -62,10 +62,13 @@ export function useEmulator(options: EmulatorOptions = {}): Harness {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
   harness.restart = async (more = {}) => {
-    const key = await testKey();
+    const keys = await testKeys();
     const merged = { modPow: opensslModPow(), hashes: nodeHashes, ...options, ...more };
     const pools = (merged.config?.pools ?? [{ id: DEFAULT_POOL_ID }]).map((p) => p.id);
-    const data = Object.fromEntries(pools.map((id) => [id, { key, users: [], sessions: [] }]));
+    const empty = { users: [], sessions: [], groups: [], memberships: [] };
+    const data = Object.fromEntries(
+      pools.map((id) => [id, { key: keys.id, accessKey: keys.access, ...empty }]),
+    );
     harness.emulator = await Emulator.create({ data, ...merged });
     server.resetHandlers(...cognitoHandlers(harness.emulator));
   };

@@ -19,6 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_CLIENT_ID,
@@ -28,6 +29,7 @@ import {
 } from '../../emulator/core/config.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import type { Change, UserRecord } from '../../emulator/core/store.ts';
+import { generateSigningKey } from '../../emulator/core/tokens.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { DataDir, DataDirError, type JournalIo } from '../../emulator/node/persistence.ts';
 import { latestCode } from './harness.ts';
@@ -56,12 +58,13 @@ async function start(warn?: (message: string) => void, config?: EmulatorConfig) 
   });
   const handle = createHttpHandler(emulator);
   const api = cognitoApi(handle, `${ORIGIN}/`);
+  /** The kids of the pool's two signing keys, as the JWKS lists them. */
   const kid = async () => {
     const jwks = await exchange(
       handle,
       new Request(`${ORIGIN}/${DEFAULT_POOL_ID}/.well-known/jwks.json`),
     );
-    return stringAt(jwks.body, 'keys', '0', 'kid');
+    return [stringAt(jwks.body, 'keys', '0', 'kid'), stringAt(jwks.body, 'keys', '1', 'kid')];
   };
   return { emulator, api, kid };
 }
@@ -93,7 +96,7 @@ async function thrown(action: () => unknown): Promise<unknown> {
 }
 
 describe('a restart', () => {
-  it('keeps a confirmed user, their password and the signing key', async () => {
+  it('keeps a confirmed user, their password and the signing keys', async () => {
     const before = await start();
     await registered(before, 'kept@example.com');
     const kid = await before.kid();
@@ -112,12 +115,12 @@ describe('a restart', () => {
       __type: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
-    expect(await after.kid()).toBe(kid);
+    expect(await after.kid()).toEqual(kid);
   });
 
-  it('keeps the signing key even when nothing happened before the restart', async () => {
+  it('keeps the signing keys even when nothing happened before the restart', async () => {
     const kid = await (await start()).kid();
-    expect(await (await start()).kid()).toBe(kid);
+    expect(await (await start()).kid()).toEqual(kid);
   });
 
   it('keeps sessions: tokens issued before the restart still work after it', async () => {
@@ -160,6 +163,97 @@ describe('a restart', () => {
     const third = await start();
     expect(statusOf(await third.api.adminGetUser('first@example.com'))).toBe('CONFIRMED');
     expect(statusOf(await third.api.adminGetUser('second@example.com'))).toBe('CONFIRMED');
+  });
+});
+
+describe('groups and the second signing key', () => {
+  const pool = { UserPoolId: DEFAULT_POOL_ID };
+
+  it('gives a data folder from before there were two keys a second one, keeping the first for ID tokens', async () => {
+    const oldKey = await generateSigningKey();
+    const oldSnapshot = {
+      version: 1,
+      pools: { [DEFAULT_POOL_ID]: { key: oldKey, users: [], sessions: [] } },
+    };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify(oldSnapshot));
+
+    const upgraded = await start();
+    const kids = await upgraded.kid();
+    expect(kids).toContain(oldKey.kid);
+    expect(new Set(kids).size).toBe(2);
+    await registered(upgraded, 'upgraded@example.com');
+    const tokens = tokensOf(await upgraded.api.passwordSignIn('upgraded@example.com', PASSWORD));
+    expect(decodeProtectedHeader(tokens.idToken).kid).toBe(oldKey.kid);
+    expect(decodeProtectedHeader(tokens.accessToken).kid).not.toBe(oldKey.kid);
+
+    const after = await start();
+    expect(await after.kid()).toEqual(kids);
+    expect((await after.api.getUser(tokens.accessToken)).status).toBe(200);
+  });
+
+  it('keeps groups, their details and memberships through the journal and the snapshot', async () => {
+    const before = await start();
+    await registered(before, 'member@example.com');
+    for (const group of [
+      { GroupName: 'Riders', Precedence: 1, Description: 'They ride' },
+      { GroupName: 'Stable' },
+    ]) {
+      expect((await before.api.call('CreateGroup', { ...pool, ...group })).status).toBe(200);
+      const added = await before.api.call('AdminAddUserToGroup', {
+        ...pool,
+        GroupName: group.GroupName,
+        Username: 'member@example.com',
+      });
+      expect(added.status).toBe(200);
+    }
+    const riders = (await before.api.call('GetGroup', { ...pool, GroupName: 'Riders' })).body;
+
+    // The first restart reads the journal back, the second the snapshot it compacted into.
+    for (const source of ['journal', 'snapshot']) {
+      const after = await start();
+      expect(
+        (await after.api.call('GetGroup', { ...pool, GroupName: 'Riders' })).body,
+        source,
+      ).toEqual(riders);
+      const listed = await after.api.call('AdminListGroupsForUser', {
+        ...pool,
+        Username: 'member@example.com',
+      });
+      expect(listed.body, source).toMatchObject({
+        Groups: [{ GroupName: 'Riders' }, { GroupName: 'Stable' }],
+      });
+    }
+  });
+
+  it('keeps a deleted group and a removed membership gone', async () => {
+    const before = await start();
+    await registered(before, 'leaver@example.com');
+    for (const GroupName of ['Gone', 'Left']) {
+      await before.api.call('CreateGroup', { ...pool, GroupName });
+      await before.api.call('AdminAddUserToGroup', {
+        ...pool,
+        GroupName,
+        Username: 'leaver@example.com',
+      });
+    }
+    await before.api.call('DeleteGroup', { ...pool, GroupName: 'Gone' });
+    await before.api.call('AdminRemoveUserFromGroup', {
+      ...pool,
+      GroupName: 'Left',
+      Username: 'leaver@example.com',
+    });
+
+    const after = await start();
+    expect((await after.api.call('GetGroup', { ...pool, GroupName: 'Gone' })).body).toEqual({
+      __type: 'ResourceNotFoundException',
+      message: 'Group not found.',
+    });
+    const listed = await after.api.call('AdminListGroupsForUser', {
+      ...pool,
+      Username: 'leaver@example.com',
+    });
+    expect(listed.body).toEqual({ Groups: [] });
+    expect(after.emulator.dump()[DEFAULT_POOL_ID]?.memberships).toEqual([]);
   });
 });
 
@@ -207,7 +301,7 @@ describe('an interrupted write', () => {
 
     const after = await start();
     expect(statusOf(await after.api.adminGetUser('snapshot@example.com'))).toBe('CONFIRMED');
-    expect(await after.kid()).toBe(kid);
+    expect(await after.kid()).toEqual(kid);
   });
 
   it('replays a journal already folded into the snapshot without changing anything', async () => {
@@ -288,6 +382,28 @@ describe('a data folder that cannot be read', () => {
     );
     expect(readFileSync(path, 'utf8')).toBe(content);
   });
+
+  it('refuses a snapshot group of the wrong shape with an error naming it, not a TypeError', async () => {
+    const before = await start();
+    const created = await before.api.call('CreateGroup', {
+      UserPoolId: DEFAULT_POOL_ID,
+      GroupName: 'Riders',
+    });
+    expect(created.status).toBe(200);
+    await start(); // folds the journal into state.json
+    const path = join(dir, 'state.json');
+    const snapshot = JSON.parse(readFileSync(path, 'utf8'));
+    snapshot.pools[DEFAULT_POOL_ID].groups[0].precedence = 'first';
+    const content = JSON.stringify(snapshot);
+    writeFileSync(path, content);
+
+    const error = await thrown(() => createNodeEmulator({ dataDir: dir }));
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).message).toBe(
+      `${path} is not an emulator snapshot of format 1: pool local_WildRydes, groups[0]: the group record "riders": its precedence is not a number or absent`,
+    );
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
 });
 
 /** The journal's lines, each as written (without its newline). */
@@ -311,7 +427,8 @@ describe('a journal line that is not the last one and cannot be read', () => {
     const lines = journalLines();
     expect(lines.map((line) => JSON.parse(line).kind)).toEqual([
       'key',
-      ...lines.slice(1).map(() => 'user'),
+      'access-key',
+      ...lines.slice(2).map(() => 'user'),
     ]);
     expect(JSON.parse(lines.at(-1) ?? '').value.status).toBe('CONFIRMED');
     return lines;
@@ -507,7 +624,14 @@ describe('a compaction that fails', () => {
       },
     });
     data.record(userChange('kept'), () => ({
-      [DEFAULT_POOL_ID]: { key: null, users: [userRecord('kept')], sessions: [] },
+      [DEFAULT_POOL_ID]: {
+        key: null,
+        accessKey: null,
+        users: [userRecord('kept')],
+        sessions: [],
+        groups: [],
+        memberships: [],
+      },
     }));
     expect(warnings).toEqual([
       `could not compact ${dir} (EIO: i/o error, ftruncate); the journal keeps every change`,
@@ -562,7 +686,14 @@ describe('a pool the configuration no longer serves, at a compaction', () => {
     const { dir: running } = DataDir.open(dir, { compactEvery: 1 });
     // The running emulator's snapshot holds only the pools it serves.
     running.record(userChange('served'), () => ({
-      [DEFAULT_POOL_ID]: { key: null, users: [userRecord('served')], sessions: [] },
+      [DEFAULT_POOL_ID]: {
+        key: null,
+        accessKey: null,
+        users: [userRecord('served')],
+        sessions: [],
+        groups: [],
+        memberships: [],
+      },
     }));
     expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8')).toBe('');
 

@@ -1,16 +1,24 @@
 /**
  * The local ride API: API Gateway's Cognito authorizer rules in front of the workshop's
- * RequestUnicorn Lambda. Only a live ID token of this pool and one of its app clients gets a ride.
+ * RequestUnicorn Lambda. Only a live ID token of the one pool the authorizer names, for one of its
+ * app clients (and, when configured, of a member of the required group), gets a ride.
  */
 
 import { generateKeyPair, SignJWT } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fromBase64, fromUtf8, toBase64Url, utf8 } from '../../emulator/core/bytes.ts';
-import { DEFAULT_POOL_ID, defaultClient, defaultPool } from '../../emulator/core/config.ts';
+import {
+  ConfigError,
+  DEFAULT_POOL_ID,
+  defaultClient,
+  defaultPool,
+  type RideApiConfig,
+  readEmulatorConfig,
+} from '../../emulator/core/config.ts';
 import type { Emulator } from '../../emulator/core/emulator.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
-import { cognitoApi, exchange, tokensOf } from './wire.ts';
+import { cognitoApi, exchange, stringAt, tokensOf } from './wire.ts';
 
 const BASE = 'http://emulator.test';
 const PASSWORD = 'Ride-Passw0rd!';
@@ -120,9 +128,9 @@ describe('the authorizer refuses with 401 Unauthorized', () => {
   it('an ID token properly signed by the pool but for an audience that is not its client', async () => {
     const { idToken } = await signedInTokens();
     const signer = emulator.pool(DEFAULT_POOL_ID).signer;
-    const otherAudience = await signer.sign({ ...claimsOf(idToken), aud: 'someoneelse' });
+    const otherAudience = await signer.sign({ ...claimsOf(idToken), aud: 'someoneelse' }, 'id');
     expect(await ride(otherAudience)).toMatchObject({ status: 401, body: unauthorized });
-    const sameAudience = await signer.sign(claimsOf(idToken));
+    const sameAudience = await signer.sign(claimsOf(idToken), 'id');
     expect((await ride(sameAudience)).status).toBe(201);
   });
 
@@ -187,4 +195,126 @@ it('answers the browser preflight for the ride API', async () => {
   expect(response.status).toBe(204);
   expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
   expect(response.headers.get('access-control-allow-methods')).toMatch(/POST/);
+});
+
+describe('the one pool the authorizer names', () => {
+  const OTHER_POOL = 'us-east-1_OtherPool1';
+  const OTHER_CLIENT = 'otherpoolclient';
+
+  /** An emulator serving the local pool and another one, with the given ride API settings. */
+  async function twoPools(rideApi?: RideApiConfig) {
+    const config = readEmulatorConfig({
+      pools: [{ id: OTHER_POOL, clients: [{ id: OTHER_CLIENT }] }],
+      ...(rideApi ? { rideApi } : {}),
+    });
+    emulator = await createNodeEmulator({ now: () => clock, config });
+    handle = createHttpHandler(emulator);
+  }
+
+  async function otherPoolIdToken(): Promise<string> {
+    const api = cognitoApi(handle, `${BASE}/`);
+    const email = 'elsewhere@example.com';
+    const signUp = await api.call('SignUp', {
+      ClientId: OTHER_CLIENT,
+      Username: email,
+      Password: PASSWORD,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    });
+    expect(signUp.status).toBe(200);
+    await api.call('AdminConfirmSignUp', { UserPoolId: OTHER_POOL, Username: email });
+    return tokensOf(await api.passwordSignIn(email, PASSWORD, OTHER_CLIENT)).idToken;
+  }
+
+  it('is the local pool by default: a live ID token of another served pool gets 401', async () => {
+    await twoPools();
+    const foreign = await otherPoolIdToken();
+    expect(claimsOf(foreign).iss).toBe(`${BASE}/${OTHER_POOL}`);
+    expect(await ride(foreign)).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
+    expect((await ride((await signedInTokens()).idToken)).status).toBe(201);
+  });
+
+  it('is the pool rideApi.userPoolId names, whose tokens ride while the local pool gets 401', async () => {
+    await twoPools({ userPoolId: OTHER_POOL });
+    expect((await ride(await otherPoolIdToken())).status).toBe(201);
+    const { idToken } = await signedInTokens();
+    expect(await ride(idToken)).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
+  });
+
+  it('must be a pool the config serves, and the group a group name', async () => {
+    const refusal = (rideApi: unknown) => {
+      try {
+        readEmulatorConfig({ rideApi });
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    expect(refusal({ userPoolId: 'us-east-1_Nowhere1' })).toEqual(
+      new ConfigError(
+        `config.rideApi.userPoolId must be one of the pools served: ${DEFAULT_POOL_ID} (got "us-east-1_Nowhere1")`,
+      ),
+    );
+    expect(refusal({ userPoolId: DEFAULT_POOL_ID, requiredGroup: 'two words' })).toEqual(
+      new ConfigError('config.rideApi.requiredGroup must be a group name (1 to 128 characters)'),
+    );
+    const notServed = await createNodeEmulator({
+      config: { pools: [defaultPool()], rideApi: { userPoolId: 'us-east-1_Nowhere1' } },
+    }).catch((error: unknown) => error);
+    expect(notServed).toEqual(
+      new ConfigError("the ride API's pool us-east-1_Nowhere1 is not served"),
+    );
+  });
+});
+
+describe('a required group', () => {
+  const forbidden = {
+    status: 403,
+    body: { Message: 'User is not authorized to access this resource with an explicit deny' },
+  };
+
+  beforeEach(async () => {
+    const config = readEmulatorConfig({
+      rideApi: { userPoolId: DEFAULT_POOL_ID, requiredGroup: 'Riders' },
+    });
+    emulator = await createNodeEmulator({ now: () => clock, config });
+    handle = createHttpHandler(emulator);
+  });
+
+  it('turns away a valid ID token of someone outside the group with 403, and lets them ride once a refresh shows the membership', async () => {
+    const api = cognitoApi(handle, `${BASE}/`);
+    const { idToken, refreshToken } = await signedInTokens();
+    expect(await ride(idToken)).toMatchObject(forbidden);
+
+    await api.call('CreateGroup', { UserPoolId: DEFAULT_POOL_ID, GroupName: 'Riders' });
+    await api.call('AdminAddUserToGroup', {
+      UserPoolId: DEFAULT_POOL_ID,
+      GroupName: 'Riders',
+      Username: 'rider@example.com',
+    });
+    // The token issued before the membership still lacks the claim, as Cognito's would.
+    expect(await ride(idToken)).toMatchObject(forbidden);
+    const refreshed = await api.refresh(refreshToken);
+    expect((await ride(stringAt(refreshed.body, 'AuthenticationResult', 'IdToken'))).status).toBe(
+      201,
+    );
+  });
+
+  it('matches the group name exactly, as a check of the claim would', async () => {
+    const api = cognitoApi(handle, `${BASE}/`);
+    await api.call('CreateGroup', { UserPoolId: DEFAULT_POOL_ID, GroupName: 'riders' });
+    await api.signUp('lower@example.com', PASSWORD);
+    await api.adminConfirm('lower@example.com');
+    await api.call('AdminAddUserToGroup', {
+      UserPoolId: DEFAULT_POOL_ID,
+      GroupName: 'riders',
+      Username: 'lower@example.com',
+    });
+    const { idToken } = tokensOf(await api.passwordSignIn('lower@example.com', PASSWORD));
+    expect(claimsOf(idToken)['cognito:groups']).toEqual(['riders']);
+    expect(await ride(idToken)).toMatchObject(forbidden);
+  });
+
+  it('still answers 401 before any group check for a token that is not valid', async () => {
+    expect(await ride(null)).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
+  });
 });

@@ -104,24 +104,6 @@ describe('keys and discovery', () => {
     expect(stringAt(configuration, 'jwks_uri')).toBe(`${issuer}/.well-known/jwks.json`);
   });
 
-  it('publishes one RS256 signing key, and tokens name it in their header', async () => {
-    const response = await fetch(`${issuer}/.well-known/jwks.json`);
-    const body = (await response.json()) as { keys: Record<string, unknown>[] };
-    expect(body.keys).toEqual([
-      {
-        alg: 'RS256',
-        e: 'AQAB',
-        kid: expect.any(String),
-        kty: 'RSA',
-        n: expect.any(String),
-        use: 'sig',
-      },
-    ]);
-    const { idToken, accessToken } = await signedIn();
-    expect(decodeProtectedHeader(idToken)).toEqual({ alg: 'RS256', kid: body.keys[0]?.kid });
-    expect(decodeProtectedHeader(accessToken)).toEqual({ alg: 'RS256', kid: body.keys[0]?.kid });
-  });
-
   it('answers 404 for the keys of a pool it does not serve', async () => {
     const response = await fetch(`${server.url}/local_Nope/.well-known/jwks.json`);
     expect(response.status).toBe(404);

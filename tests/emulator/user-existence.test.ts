@@ -187,7 +187,18 @@ describe("SRP's first step for someone who does not exist", () => {
   it('derives the decoy from the pool secret, so another pool key gives another decoy', async () => {
     const before = await srpChallenge('ghost@example.com');
     const key = await generateSigningKey();
-    await h.restart({ data: { [DEFAULT_POOL_ID]: { key, users: [], sessions: [] } } });
+    await h.restart({
+      data: {
+        [DEFAULT_POOL_ID]: {
+          key,
+          accessKey: null,
+          users: [],
+          sessions: [],
+          groups: [],
+          memberships: [],
+        },
+      },
+    });
     const after = await srpChallenge('ghost@example.com');
     expect(after.salt).not.toBe(before.salt);
     expect(after.userId).not.toBe(before.userId);

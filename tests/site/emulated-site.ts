@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { webRandomBytes } from '../../emulator/core/crypto.ts';
 import { Emulator } from '../../emulator/core/emulator.ts';
-import { generateSigningKey, type SigningKey } from '../../emulator/core/tokens.ts';
+import { generateSigningKey, type PoolKeys } from '../../emulator/core/tokens.ts';
 import { cognitoHandlers } from '../../emulator/msw.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';
 import { nodeHashes } from '../../emulator/node/native-math.ts';
@@ -38,7 +38,7 @@ export interface EmulatedSite {
   readonly rideUrl: string;
 }
 
-let sharedKey: SigningKey | undefined;
+let sharedKeys: PoolKeys | undefined;
 
 /** Wires msw and a fresh emulator (fresh users, mailbox and clock) around every test. */
 export function useEmulatedSite(): EmulatedSite {
@@ -60,12 +60,21 @@ export function useEmulatedSite(): EmulatedSite {
   beforeAll(() => site.server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => site.server.close());
   beforeEach(async () => {
-    // Key generation is the slow part of a fresh emulator; every test may share one key pair.
-    sharedKey ??= await generateSigningKey();
+    // Key generation is the slow part of a fresh emulator; every test may share the key pairs.
+    sharedKeys ??= { id: await generateSigningKey(), access: await generateSigningKey() };
     site.clock = Date.now();
     site.unicorn = null;
     emulator = await Emulator.create({
-      data: { [DEFAULT_POOL_ID]: { key: sharedKey, users: [], sessions: [] } },
+      data: {
+        [DEFAULT_POOL_ID]: {
+          key: sharedKeys.id,
+          accessKey: sharedKeys.access,
+          users: [],
+          sessions: [],
+          groups: [],
+          memberships: [],
+        },
+      },
       now: () => site.clock,
       // The ride API rolls one byte for the unicorn and asks for no other single byte.
       randomBytes: (length) =>

@@ -8,7 +8,7 @@ import { type ClientConfig, defaultClient, defaultPool } from '../../emulator/co
 import { Emulator } from '../../emulator/core/emulator.ts';
 import { isJsonObject, type Json } from '../../emulator/core/input.ts';
 import type { Mail } from '../../emulator/core/pool.ts';
-import { generateSigningKey, type SigningKey } from '../../emulator/core/tokens.ts';
+import { generateSigningKey, type PoolKeys } from '../../emulator/core/tokens.ts';
 import { cognitoHandlers } from '../../emulator/msw.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';
 import { nodeHashes } from '../../emulator/node/native-math.ts';
@@ -54,12 +54,12 @@ export interface EmulatedCognito {
   confirmedUser(email: string, password?: string): Promise<void>;
 }
 
-let sharedKey: SigningKey | undefined;
+let sharedKeys: PoolKeys | undefined;
 
-/** An RSA key costs ~100 ms to make, so every emulator of a test file shares one. */
-async function testKey(): Promise<SigningKey> {
-  sharedKey ??= await generateSigningKey();
-  return sharedKey;
+/** An RSA key costs ~100 ms to make, so every emulator of a test file shares the same two. */
+async function testKeys(): Promise<PoolKeys> {
+  sharedKeys ??= { id: await generateSigningKey(), access: await generateSigningKey() };
+  return sharedKeys;
 }
 
 function testClock(): TestClock {
@@ -116,7 +116,7 @@ export function useEmulatedCognito(): EmulatedCognito {
 
     async restart(client = {}) {
       const clock = testClock();
-      const key = await testKey();
+      const keys = await testKeys();
       const emulator = await Emulator.create({
         config: {
           pools: [
@@ -126,7 +126,16 @@ export function useEmulatedCognito(): EmulatedCognito {
             }),
           ],
         },
-        data: { [TEST_POOL_ID]: { key, users: [], sessions: [] } },
+        data: {
+          [TEST_POOL_ID]: {
+            key: keys.id,
+            accessKey: keys.access,
+            users: [],
+            sessions: [],
+            groups: [],
+            memberships: [],
+          },
+        },
         now: clock.now,
         modPow: opensslModPow(),
         hashes: nodeHashes,

@@ -1,11 +1,14 @@
 /** The operation table: `X-Amz-Target`'s operation name → its function. */
 
+import { adminAddUserToGroup } from './admin-add-user-to-group.ts';
 import { adminConfirmSignUp } from './admin-confirm-sign-up.ts';
 import { adminCreateUser } from './admin-create-user.ts';
 import { adminDeleteUser } from './admin-delete-user.ts';
 import { adminDisableUser, adminEnableUser } from './admin-enable-user.ts';
 import { adminGetUser } from './admin-get-user.ts';
 import { adminInitiateAuth } from './admin-initiate-auth.ts';
+import { adminListGroupsForUser } from './admin-list-groups-for-user.ts';
+import { adminRemoveUserFromGroup } from './admin-remove-user-from-group.ts';
 import { adminResetUserPassword } from './admin-reset-user-password.ts';
 import { adminRespondToAuthChallenge } from './admin-respond-to-auth-challenge.ts';
 import { adminSetUserPassword } from './admin-set-user-password.ts';
@@ -14,13 +17,18 @@ import { adminUserGlobalSignOut } from './admin-user-global-sign-out.ts';
 import { changePassword } from './change-password.ts';
 import { confirmForgotPassword } from './confirm-forgot-password.ts';
 import { confirmSignUp } from './confirm-sign-up.ts';
+import { createGroup } from './create-group.ts';
+import { deleteGroup } from './delete-group.ts';
 import { deleteUser } from './delete-user.ts';
 import { forgotPassword } from './forgot-password.ts';
+import { getGroup } from './get-group.ts';
 import { getUser } from './get-user.ts';
 import { getUserAttributeVerificationCode } from './get-user-attribute-verification-code.ts';
 import { globalSignOut } from './global-sign-out.ts';
 import { initiateAuth } from './initiate-auth.ts';
+import { listGroups } from './list-groups.ts';
 import { listUsers } from './list-users.ts';
+import { listUsersInGroup } from './list-users-in-group.ts';
 import { resendConfirmationCode } from './resend-confirmation-code.ts';
 import { respondToAuthChallenge } from './respond-to-auth-challenge.ts';
 import { revokeToken } from './revoke-token.ts';
@@ -58,4 +66,12 @@ export const operations: Record<string, Operation> = {
   AdminUpdateUserAttributes: adminUpdateUserAttributes,
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
   AdminResetUserPassword: adminResetUserPassword,
+  CreateGroup: createGroup,
+  GetGroup: getGroup,
+  ListGroups: listGroups,
+  DeleteGroup: deleteGroup,
+  AdminAddUserToGroup: adminAddUserToGroup,
+  AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
+  AdminListGroupsForUser: adminListGroupsForUser,
+  ListUsersInGroup: listUsersInGroup,
 };

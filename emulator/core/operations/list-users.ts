@@ -1,7 +1,7 @@
-import { fromBase64, fromUtf8, toBase64, utf8 } from '../bytes.ts';
 import { CognitoError } from '../errors.ts';
-import { optionalInteger, optionalString, optionalStringList } from '../input.ts';
+import { optionalString, optionalStringList } from '../input.ts';
 import type { UserRecord } from '../store.ts';
+import { limitOf, pageOf } from './paging.ts';
 import { type Operation, poolOf } from './shared.ts';
 
 const FILTERABLE = new Set([
@@ -45,29 +45,17 @@ function parseFilter(filter: string): (user: UserRecord) => boolean {
 /** ListUsers: a page of users, optionally filtered, oldest first. */
 export const listUsers: Operation = async (emulator, input) => {
   const pool = poolOf(emulator, input);
-  const limit = optionalInteger(input, 'Limit', 0, 60) ?? 60;
+  const limit = limitOf(input, 60);
   const only = optionalStringList(input, 'AttributesToGet');
   const filter = optionalString(input, 'Filter', { min: 0, max: 256 });
   const token = optionalString(input, 'PaginationToken', { max: 1024 });
-  let start = 0;
-  if (token !== undefined) {
-    try {
-      start = Number.parseInt(fromUtf8(fromBase64(token)), 10);
-    } catch {
-      start = Number.NaN;
-    }
-    if (!Number.isInteger(start) || start < 0) {
-      throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
-    }
-  }
   const matches = filter ? parseFilter(filter) : () => true;
   const users = [...pool.store.allUsers()]
     .filter(matches)
     .sort((a, b) => a.createdAt - b.createdAt || a.sub.localeCompare(b.sub));
-  const page = users.slice(start, start + (limit === 0 ? 60 : limit));
-  const next = start + page.length;
+  const { page, next } = pageOf(users, token, limit);
   return {
     Users: page.map((user) => pool.adminView(user, 'Attributes', only)),
-    ...(next < users.length ? { PaginationToken: toBase64(utf8(String(next))) } : {}),
+    ...(next === undefined ? {} : { PaginationToken: next }),
   };
 };
