@@ -37,7 +37,9 @@ export type RideErrorCode =
   /** 5xx, another unexpected status, or a success body that is not a ride. */
   | 'Server'
   /** 400: the service refused the request body. */
-  | 'BadRequest';
+  | 'BadRequest'
+  /** 403: the token is good, but its user may not ride (an authorizer requiring a group). */
+  | 'Forbidden';
 
 /** A ride request that did not produce a ride. */
 export class RideError extends Error {
@@ -94,6 +96,13 @@ export async function requestRide({
   const { status } = response;
   if (status === 401) {
     throw new RideError('SessionExpired', 'The ride service refused the ID token.', status);
+  }
+  if (status === 403) {
+    throw new RideError(
+      'Forbidden',
+      `The ride service does not let this user ride: ${text}`,
+      status,
+    );
   }
   if (status === 400) {
     throw new RideError('BadRequest', `The ride service refused the request: ${text}`, status);

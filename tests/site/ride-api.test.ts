@@ -120,6 +120,25 @@ describe('requestRide', () => {
     );
   });
 
+  it('reports a rider the authorizer identifies but does not let ride (HTTP 403) as not allowed, not as a server fault', async () => {
+    const { idToken } = await signedInRider(site);
+    site.server.use(
+      http.post(site.rideUrl, () =>
+        HttpResponse.json(
+          { Message: 'User is not authorized to access this resource with an explicit deny' },
+          { status: 403 },
+        ),
+      ),
+    );
+    const failure = await refusal(
+      requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+    );
+    expect(failure).toMatchObject({ code: 'Forbidden', status: 403 });
+    expect(seen(failure)).toBe(
+      'You are signed in, but this account may not request unicorns. Ask whoever runs this Wild Rydes to add you to the riders’ group.',
+    );
+  });
+
   it('reports a network failure when the ride service cannot be reached', async () => {
     const { idToken } = await signedInRider(site);
     site.server.use(http.post(site.rideUrl, () => HttpResponse.error()));

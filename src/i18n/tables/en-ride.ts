@@ -35,6 +35,8 @@ export const enRide = {
     'The ride service sent an answer this page cannot read. Try again in a moment.',
   'ride.error.BadRequest':
     'The ride service did not accept this pickup point. Pick another spot and try again.',
+  'ride.error.Forbidden':
+    'You are signed in, but this account may not request unicorns. Ask whoever runs this Wild Rydes to add you to the riders’ group.',
   'ride.updatesHeading': 'Ride updates',
   'ride.apiMissing':
     'The ride API is not configured yet (set VITE_API_INVOKE_URL). You are signed in: to test an API authorizer, copy your ID token.',

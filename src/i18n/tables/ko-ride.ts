@@ -38,6 +38,8 @@ export const koRide: Readonly<Record<keyof typeof enRide, string>> = {
     '라이드 서비스가 이 페이지에서 읽을 수 없는 응답을 보냈습니다. 잠시 후 다시 시도하세요.',
   'ride.error.BadRequest':
     '라이드 서비스가 이 탑승 위치를 받아들이지 않았습니다. 다른 곳을 골라 다시 시도하세요.',
+  'ride.error.Forbidden':
+    '로그인은 되었지만 이 계정으로는 유니콘을 부를 수 없습니다. 이 Wild Rydes 운영자에게 라이더 그룹에 넣어 달라고 요청하세요.',
   'ride.updatesHeading': '배차 현황',
   'ride.apiMissing':
     '라이드 API가 아직 설정되지 않았습니다(VITE_API_INVOKE_URL 설정). 로그인은 되어 있으니 API 권한 부여자를 시험하려면 ID 토큰을 복사하세요.',
