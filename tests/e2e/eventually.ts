@@ -8,7 +8,7 @@
  * busy takes seconds, not the 0.5–1.5 s of an idle one. A hang still fails at the wait that hung,
  * with what it waited for, long before the test's own timeout.
  */
-export const PATIENCE_MS = 30_000;
+export const PATIENCE_MS = 60_000;
 
 /**
  * Reads `read()` until `check` (which asserts with `expect`) accepts the value, and returns that
