@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { PATIENCE_MS } from './eventually.ts';
 
 /** Where Debian's `chromium` package puts the browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -54,6 +55,8 @@ export async function watchedPage(
   options: BrowserContextOptions = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext(options);
+  // Every action and wait gets the patience of `eventually`, not Playwright's 30 s default.
+  context.setDefaultTimeout(PATIENCE_MS);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught ${error.name}: ${error.message}`));

@@ -2,7 +2,7 @@
  * The browser tests' side door into the emulator: its HTTP API (as the AWS CLI or another device
  * would use it) and its mailbox, where the codes a person would find in their email arrive.
  */
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { eventually } from './eventually.ts';
 
 /** The emulator's pool and app client, as the local builds are configured. */
@@ -18,10 +18,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A fresh address per test, so tests sharing one emulator never meet. */
+let addressesMade = 0;
+
+/**
+ * A fresh address per test, so tests sharing one emulator never meet: the label, the run's seed
+ * (printed when the run starts; `E2E_SEED` replays it) and a count within the test file.
+ */
 export function newEmail(label: string): string {
-  const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  return `${label}-${unique}@example.com`;
+  addressesMade += 1;
+  return `${label}-${inject('runSeed')}-${addressesMade}@example.com`;
 }
 
 /** The emulator mounted at `base` (ending in `/`): `POST base` for Cognito, `base/mailbox`. */

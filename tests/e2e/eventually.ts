@@ -3,12 +3,17 @@
  * cannot tell which test it belongs to).
  */
 
-/** How long a wait may take: SRP in a busy browser (0.5–1.5 s), a cold dev server, CI. */
-export const PATIENCE_MS = 15_000;
+/**
+ * How long one wait may take: SRP in a browser on a 2-core machine that other processes keep
+ * busy takes seconds, not the 0.5–1.5 s of an idle one. A hang still fails at the wait that hung,
+ * with what it waited for, long before the test's own timeout.
+ */
+export const PATIENCE_MS = 60_000;
 
 /**
  * Reads `read()` until `check` (which asserts with `expect`) accepts the value, and returns that
  * value; after `timeout` ms the last assertion error is thrown, with its expected/received diff.
+ * Only for states that stay once reached: a state that may come and go is held, not polled for.
  */
 export async function eventually<T>(
   read: () => Promise<T>,
@@ -25,5 +30,22 @@ export async function eventually<T>(
       if (Date.now() > deadline) throw failure;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits for `promise`, failing with `what` if it has not settled within `timeout` ms. */
+export async function within<T>(
+  promise: Promise<T>,
+  what: string,
+  timeout = PATIENCE_MS,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing after ${timeout} ms`)), timeout);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

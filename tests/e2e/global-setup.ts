@@ -9,6 +9,7 @@
  * - the hosted build: configured to the emulator through the host's own origin, served with the
  *   security headers at `/` and at `/bucket/`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,11 +34,24 @@ declare module 'vitest' {
     hostedUrl: string;
     /** The same files under a sub-path of the host, like an S3 path-style URL. */
     hostedSubPath: string;
+    /** The run's random part of every test address: `E2E_SEED`, or chosen and printed. */
+    runSeed: string;
   }
 }
 
 /** The host's sub-path, like `https://s3.amazonaws.com/BUCKET/`. */
 const SUB_PATH = '/bucket/';
+
+/** `E2E_SEED` when it is set (to replay a run), else a new one; printed either way. */
+function runSeed(): string {
+  const given = process.env.E2E_SEED;
+  if (given !== undefined && !/^[a-z0-9]{1,16}$/.test(given)) {
+    throw new Error(`E2E_SEED must be 1–16 lowercase letters and digits, not "${given}"`);
+  }
+  const seed = given ?? randomBytes(4).toString('hex');
+  console.log(`Browser tests: run seed ${seed} (E2E_SEED=${seed} npm run test:e2e replays it)`);
+  return seed;
+}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const folders: string[] = [];
@@ -89,6 +103,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('emulatorUrl', emulatorUrl);
     project.provide('hostedUrl', hosted.url);
     project.provide('hostedSubPath', new URL(SUB_PATH, hosted.url).href);
+    project.provide('runSeed', runSeed());
   } catch (error) {
     await teardown();
     throw error;

@@ -87,12 +87,40 @@ export function pathOf(page: Page): string {
   return new URL(page.url()).pathname;
 }
 
+/** Where `settle` leaves what it found in the page: `starting`, `ready`, or why it failed. */
+const STARTED = 'wild-rydes-e2e.started';
+
+// Sent as text: Vitest rewrites `import()` in this file's functions, even those meant for the
+// page. Importing a module the page already loads gives back that same module once its
+// evaluation (top-level `await` included) is over.
+const START_WATCH = `(() => {
+  const key = ${JSON.stringify(STARTED)};
+  const entries = [...document.querySelectorAll('script[type="module"][src]')];
+  window[key] = 'starting';
+  Promise.all(entries.map((script) => import(script.src))).then(
+    () => { window[key] = 'ready'; },
+    (error) => { window[key] = 'failed: ' + String(error); },
+  );
+})()`;
+
 /**
- * Waits until the page has loaded what it asked for. A page wires its form only once its part of
- * the message table has arrived, which can be after `load`; a person is never that quick.
+ * Waits until the page's entry modules have run to their end. A page wires its forms only once
+ * its part of the message table has arrived, which can be after `load`; a person is never that
+ * quick. This is the page's own "ready", not a guess from network silence; a module that threw
+ * fails the wait with its error.
  */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', PATIENCE);
+  await page.evaluate(START_WATCH);
+  const handle = await page.waitForFunction(
+    (key) => {
+      const state = (window as unknown as Record<string, string>)[key];
+      return state !== 'starting' && state;
+    },
+    STARTED,
+    { ...PATIENCE, polling: 100 },
+  );
+  const state = await handle.jsonValue();
+  if (state !== 'ready') throw new Error(`${page.url()} did not start: ${String(state)}`);
 }
 
 /** Opens `url` and waits until the page is ready for a person. */
@@ -109,14 +137,26 @@ export async function arriveAt(page: Page, name: string): Promise<URLSearchParam
   return new URL(page.url()).searchParams;
 }
 
-/** The text of a live region once it is not empty. */
-export async function messageOf(page: Page, selector: string): Promise<string> {
-  const region = page.locator(selector);
-  await eventually(
+/**
+ * The pickup point in words (`#pickupStatus`) once one is set: the region says "no pickup yet"
+ * until then, so any text would not do.
+ */
+export async function pickupOf(page: Page, texts: Texts = ENGLISH): Promise<string> {
+  const region = page.locator('#pickupStatus');
+  return eventually(
     async () => (await region.textContent())?.trim() ?? '',
-    (value) => expect(value).not.toBe(''),
+    (value) => expect(value).toMatch(texts.pickup),
   );
-  return (await region.textContent())?.trim() ?? '';
+}
+
+/**
+ * Opens `url`, a page that sends a signed-out visitor on at once (ride.html), and waits until
+ * the visitor is on `name`.html and it is ready. Waiting for the first page's `load` would race
+ * with its own redirect.
+ */
+export async function openAndArriveAt(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url, { ...PATIENCE, waitUntil: 'commit' });
+  await arriveAt(page, name);
 }
 
 /** The text of a live region once it matches `expected`. */
@@ -216,13 +256,14 @@ export async function journey(
   await requestAndWatch(page, texts, label, watchTheTrip);
 
   await signOut(page, texts);
-  await page.goto(new URL('ride.html', site.url).href);
-  await arriveAt(page, 'signin');
+  await openAndArriveAt(page, new URL('ride.html', site.url).href, 'signin');
 }
 
 /**
  * With a pickup set, presses Request Unicorn (by `press`: a click unless the test gives another
- * way) and checks the request, the updates and the arrival.
+ * way) and checks the request, this ride's two updates and the arrival. With `watchTheTrip` the
+ * page must not prefer reduced motion: the unicorn is then seen at its start, midway and at the
+ * pin, each while the page's clock stands still.
  */
 export async function requestAndWatch(
   page: Page,
@@ -231,8 +272,7 @@ export async function requestAndWatch(
   watchTheTrip = false,
   press: () => Promise<void> = () => page.locator('#request').click(),
 ): Promise<void> {
-  const pickup = texts.pickup.exec(await messageOf(page, '#pickupStatus'));
-  expect(pickup, 'the pickup point is shown in words').not.toBeNull();
+  const pickup = texts.pickup.exec(await pickupOf(page, texts));
   const request = page.locator('#request');
   await eventually(
     () => request.textContent(),
@@ -241,34 +281,71 @@ export async function requestAndWatch(
   expect(await request.isEnabled()).toBe(true);
   await screenshot(page, `${label}-4-pickup`);
 
-  const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/ride'));
+  // Earlier rides' updates stay in the list (no ride is under way now): this ride's come after.
+  const updates = page.locator('#updates li');
+  const before = await updates.count();
+  const onTheWay = updates.nth(before);
+  const arrived = updates.nth(before + 1);
+  if (watchTheTrip) {
+    // The trip runs on animation frames: with the page's clock paused they wait, and the
+    // unicorn with them, until the test moves the clock on. Each stage is then a state that
+    // stays, however busy the machine, instead of a moment inside a two-second trip.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 5_000);
+  }
+
+  const sent = page.waitForRequest(
+    (r) => r.method() === 'POST' && r.url().endsWith('/ride'),
+    PATIENCE,
+  );
   await press();
   expectRideRequest(await sent, Number(pickup?.[1]), Number(pickup?.[2]));
-
-  const updates = page.locator('#updates li');
   await eventually(
-    () => updates.first().textContent(),
+    () => onTheWay.textContent(),
     (value) => expect(value).toMatch(texts.onTheWay),
   );
-  if (watchTheTrip) {
-    // Mid-trip the unicorn is on the move; reduced motion would have put it at the pin at once.
-    const unicorn = page.locator('.unicorn-marker');
-    expect(await unicorn.evaluate((icon) => icon.classList.contains('is-travelling'))).toBe(true);
-    const from = await unicorn.boundingBox();
-    await eventually(
-      async () => JSON.stringify(await unicorn.boundingBox()),
-      (value) => expect(value).not.toBe(JSON.stringify(from)),
-    );
-  }
+  if (watchTheTrip) await watchTrip(page);
   await eventually(
-    () => updates.nth(1).textContent(),
+    () => arrived.textContent(),
     (value) => expect(value).toMatch(texts.arrived),
   );
-  const [coming, arrived] = await updates.allTextContents();
-  expect(arrived?.split(/ |이\(가\)/)[0], 'the unicorn that arrives is the one that came').toBe(
-    coming?.match(/Bucephalus|Shadowfax|Rocinante/)?.[0],
+  const name = (await arrived.textContent())?.split(/ |이\(가\)/)[0];
+  expect(name, 'the unicorn that arrives is the one that came').toBe(
+    (await onTheWay.textContent())?.match(/Bucephalus|Shadowfax|Rocinante/)?.[0],
   );
+  expect(await updates.count(), 'one ride, two updates').toBe(before + 2);
   await screenshot(page, `${label}-5-arrived`);
+}
+
+/**
+ * The unicorn's trip with the page's clock paused (it is on its way, the first frame not yet
+ * run): at the start, then a second on (about halfway through the two seconds), then after the
+ * rest of the trip, when the clock runs on by itself again.
+ */
+async function watchTrip(page: Page): Promise<void> {
+  const unicorn = page.locator('.unicorn-marker');
+  const updates = page.locator('#updates li');
+  const count = await updates.count();
+  expect(await unicorn.getAttribute('class')).toContain('is-travelling');
+  const start = await unicorn.boundingBox();
+  expect(start, 'the unicorn is on the map').not.toBeNull();
+
+  await page.clock.runFor(1_000);
+  expect(await unicorn.getAttribute('class'), 'midway, still travelling').toContain(
+    'is-travelling',
+  );
+  const midway = await unicorn.boundingBox();
+  expect(midway, 'midway, the unicorn has moved').not.toEqual(start);
+  expect(await updates.count(), 'midway, it has not arrived').toBe(count);
+
+  await page.clock.runFor(1_500);
+  await page.clock.resume();
+  const end = await unicorn.boundingBox();
+  expect(end, 'at the pin, it has moved on from midway').not.toEqual(midway);
+  await eventually(
+    () => unicorn.getAttribute('class'),
+    (value) => expect(value).not.toContain('is-travelling'),
+  );
 }
 
 /** The ride API call as the workshop's API Gateway expects it. */

@@ -12,8 +12,9 @@ import {
   arriveAt,
   ENGLISH,
   expectMessage,
-  messageOf,
+  openAndArriveAt,
   openPage,
+  pickupOf,
   requestAndWatch,
   storedTokens,
 } from './journey.ts';
@@ -33,6 +34,20 @@ afterAll(async () => {
 
 /** The map's centre when the ride page opens: downtown Seattle, as the page says it. */
 const SEATTLE = 'Pickup point: 47.60620, -122.33210';
+
+/** Leaflet's keyboard pan step (`keyboardPanDelta`), in CSS pixels. */
+const PAN_STEP = 80;
+
+/**
+ * Where the map's panes sit, in pixels, once no pan is under way. Leaflet animates an arrow
+ * key's pan and ignores arrow keys until it is over, so the test waits for each pan's end.
+ */
+const restingPane = (page: Page): Promise<{ x: number; y: number } | 'moving'> =>
+  page.locator('.leaflet-map-pane').evaluate((pane) => {
+    if (pane.classList.contains('leaflet-pan-anim')) return 'moving';
+    const { e, f } = new DOMMatrixReadOnly(getComputedStyle(pane).transform);
+    return { x: e, y: f };
+  });
 
 /** The id of the element that has the focus. */
 const focused = (page: Page): Promise<string> =>
@@ -101,16 +116,25 @@ describe('the journey by keyboard only', () => {
       // First ride: Enter on the map picks its centre; the arrows move the map first.
       await tabTo(page, '#map');
       await page.keyboard.press('Enter');
-      expect(await messageOf(page, '#pickupStatus')).toBe(SEATTLE);
+      expect(await pickupOf(page)).toBe(SEATTLE);
       await screenshot(page, 'keyboard-ride-map-focused');
-      for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowRight');
-      await eventually(
-        async () => {
-          await page.keyboard.press('Enter');
-          return messageOf(page, '#pickupStatus');
-        },
-        (status) => expect(status).not.toBe(SEATTLE),
+      expect(await restingPane(page)).toEqual({ x: 0, y: 0 });
+      for (let step = 1; step <= 3; step += 1) {
+        await page.keyboard.press('ArrowRight');
+        await eventually(
+          () => restingPane(page),
+          (pane) => expect(pane).toEqual({ x: -step * PAN_STEP, y: 0 }),
+        );
+      }
+      await page.keyboard.press('Enter');
+      const moved = await eventually(
+        async () => ENGLISH.pickup.exec(await pickupOf(page)),
+        (pickup) => expect(pickup?.[0]).not.toBe(SEATTLE),
       );
+      // 240 px east at zoom 13 (360° over 256 · 2¹³ px) is 0.0412° of longitude; the latitude
+      // stays. Within a pixel: the map's centre may sit half a pixel off a whole one.
+      expect(Number(moved?.[1])).toBeCloseTo(47.6062, 3);
+      expect(Number(moved?.[2]) - -122.3321).toBeCloseTo((3 * PAN_STEP * 360) / (256 * 2 ** 13), 3);
       await requestAndWatch(page, ENGLISH, 'keyboard-ride-1', false, async () => {
         await tabTo(page, '#request');
         await page.keyboard.press('Enter');
@@ -124,7 +148,7 @@ describe('the journey by keyboard only', () => {
         await tabTo(page, '#request', { backwards: true });
         await page.keyboard.press('Space');
       });
-      expect(await page.locator('#updates li').count()).toBe(4);
+      expect(await page.locator('#updates li').count(), 'two rides, two updates each').toBe(4);
 
       await tabTo(page, '#accountLink', { backwards: true, max: 40 });
       await page.keyboard.press('Enter');
@@ -133,8 +157,7 @@ describe('the journey by keyboard only', () => {
       await page.keyboard.press('Enter');
       await arriveAt(page, 'signin');
       expect(await storedTokens(page)).toEqual([]);
-      await openPage(page, new URL('ride.html', built.url).href);
-      await arriveAt(page, 'signin');
+      await openAndArriveAt(page, new URL('ride.html', built.url).href, 'signin');
 
       expect(pointerEvents, 'pointer events').toEqual([]);
       expectNothingWrong(seen);

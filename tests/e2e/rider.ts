@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { PATIENCE_MS } from './eventually.ts';
 
 /** What the browser saw go wrong, and the Cognito operations the site called. */
 export interface Seen {
@@ -92,6 +93,8 @@ export async function openRider(
     route.fulfill({ status: 200, contentType: 'image/svg+xml', body: TILE }),
   );
 
+  // Every action and wait gets the patience of `eventually`, not Playwright's 30 s default.
+  context.setDefaultTimeout(PATIENCE_MS);
   context.on('page', (page) => watch(page, seen));
   const page = await context.newPage();
   return { page, context, seen, close: () => context.close() };

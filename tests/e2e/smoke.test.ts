@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot, type WatchedPage, watchedPage } from './browser.ts';
+import { openAndArriveAt, openPage } from './journey.ts';
 import {
   PAGES,
   type PageName,
@@ -38,8 +39,9 @@ afterAll(async () => {
 });
 
 /**
- * Opens a page of `server` and waits until it has settled: the ride page of a signed-out visitor
- * moves on to sign in.
+ * Opens a page of `server` and waits until it is ready (the ride page of a signed-out visitor
+ * moves on to sign in first). A page that broke and never got ready is one more problem: the
+ * test then reports what broke it beside the wait that gave up.
  */
 async function open(
   server: SiteServer,
@@ -50,12 +52,13 @@ async function open(
     locale: 'en-US',
     ...options,
   });
-  await watched.page.goto(new URL(`${name}.html`, server.url).href);
-  if (name === 'ride') {
-    // A page that broke never moves on; the test then reports what broke it, not a timeout.
-    await watched.page.waitForURL(/\/signin\.html$/, { timeout: 10_000 }).catch(() => {});
+  const url = new URL(`${name}.html`, server.url).href;
+  try {
+    if (name === 'ride') await openAndArriveAt(watched.page, url, 'signin');
+    else await openPage(watched.page, url);
+  } catch (error) {
+    watched.problems.push(`never ready: ${error instanceof Error ? error.message : String(error)}`);
   }
-  await watched.page.waitForLoadState('networkidle');
   return watched;
 }
 
@@ -97,8 +100,8 @@ describe.concurrent('the production build without a Cognito configuration', () =
       try {
         expect(problems).toEqual([]);
         const notice = page.locator('#configNotice');
-        // The notice comes once the page's part of the message table has loaded.
-        await notice.waitFor({ state: 'visible', timeout: 10_000 });
+        // The page is ready: its part of the message table has loaded, the notice is up.
+        expect(await notice.isVisible()).toBe(true);
         const text = await notice.textContent();
         expect(text).toContain('No Cognito user pool is configured');
         expect(text).toContain('VITE_COGNITO_USER_POOL_ID');
@@ -114,7 +117,7 @@ describe.concurrent('the production build without a Cognito configuration', () =
     try {
       await screenshot(page, `ko-${name}`);
       expect(problems).toEqual([]);
-      await page.locator('#configNotice').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.locator('#configNotice').isVisible()).toBe(true);
       expect(await page.locator('html').getAttribute('lang')).toBe('ko');
       expect(await page.locator('#configNotice').textContent()).toContain(
         'Cognito 사용자 풀이 설정되지 않았습니다',

@@ -8,8 +8,15 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
-    // A browser start and a page load or two per test; slow machines need room.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // A test that passes on a second try has a race: it fails, so the race gets fixed.
+    retry: 0,
+    // At most two tests of a file at once: more only share the same two cores, each of their
+    // waits the longer for it, with no run the shorter.
+    maxConcurrency: 2,
+    // Each wait has its own limit (PATIENCE_MS in eventually.ts) and fails there, naming what it
+    // waited for; a test's limit only has to cover all of its steps on a 2-core machine that
+    // other processes keep busy.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
   },
 });
