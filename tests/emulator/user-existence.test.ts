@@ -15,6 +15,17 @@ import { generateSigningKey } from '../../emulator/core/tokens.ts';
 import { failure, latestCode, registeredUser, signIn, signUp, useEmulator } from './harness.ts';
 import { cognitoApi, stringAt } from './wire.ts';
 
+/** A pool where people choose usernames (no email sign-in), with one client. */
+const USERNAME_POOL = {
+  pools: [
+    defaultPool({
+      id: 'local_Usernames',
+      usernameAttributes: [],
+      clients: [defaultClient({ id: 'usernameclient' })],
+    }),
+  ],
+};
+
 const h = useEmulator();
 const api = () => cognitoApi(fetch, 'https://cognito-idp.local.amazonaws.com/');
 
@@ -211,17 +222,7 @@ describe("SRP's first step for someone who does not exist", () => {
   });
 
   it('answers the typed name as user id in a pool where people choose usernames', async () => {
-    await h.restart({
-      config: {
-        pools: [
-          defaultPool({
-            id: 'local_Usernames',
-            usernameAttributes: [],
-            clients: [defaultClient({ id: 'usernameclient' })],
-          }),
-        ],
-      },
-    });
+    await h.restart({ config: USERNAME_POOL });
     const decoy = await srpChallenge('no_such_rider', 'usernameclient');
     expect(decoy.userId).toBe('no_such_rider');
     expect(decoy.salt).toMatch(/^[0-9a-f]{32}$/);
@@ -230,17 +231,7 @@ describe("SRP's first step for someone who does not exist", () => {
 
 describe('ForgotPassword for someone who does not exist', () => {
   it('answers the same simulated destination every time in a username pool', async () => {
-    await h.restart({
-      config: {
-        pools: [
-          defaultPool({
-            id: 'local_Usernames',
-            usernameAttributes: [],
-            clients: [defaultClient({ id: 'usernameclient' })],
-          }),
-        ],
-      },
-    });
+    await h.restart({ config: USERNAME_POOL });
     const first = await forgotPassword('no_such_rider', 'usernameclient');
     const again = await forgotPassword('no_such_rider', 'usernameclient');
     expect(stringAt(first.body, 'CodeDeliveryDetails', 'Destination')).toMatch(
