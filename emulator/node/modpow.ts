@@ -26,6 +26,13 @@ export function opensslModPow(): ModPow {
       groups.set(modulus, dh);
     }
     dh.setPrivateKey(toBuffer(exponent));
-    return BigInt(`0x${dh.computeSecret(toBuffer(b)).toString('hex')}`);
+    try {
+      return BigInt(`0x${dh.computeSecret(toBuffer(b)).toString('hex')}`);
+    } catch {
+      // Node 22's OpenSSL checks a "public key" against the group it recognises (RFC 3526's
+      // 3072-bit prime) and refuses one outside its prime-order subgroup, such as N - 2 or 5.
+      // Honest SRP values are in it; a crafted SRP_A is not, and still deserves the right answer.
+      return bigintModPow(b, exponent, modulus);
+    }
   };
 }
