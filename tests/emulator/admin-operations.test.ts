@@ -26,6 +26,7 @@ import {
   defaultPool,
 } from '../../emulator/core/config.ts';
 import { latestCode, PASSWORD, registeredUser, useEmulator } from './harness.ts';
+import { rejection } from './wire.ts';
 
 const h = useEmulator();
 const SERVER_CLIENT = 'serverclient';
@@ -56,16 +57,6 @@ beforeEach(async () => {
     },
   });
 });
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`rejected with a non-Error: ${String(error)}`);
-  }
-  throw new Error('expected a failure, but it succeeded');
-}
 
 function adminSignIn(
   password = PASSWORD,

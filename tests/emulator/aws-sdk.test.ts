@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, startServer } from '../../emulator/node/server.ts';
+import { rejection } from './wire.ts';
 
 const PASSWORD = 'Sdk-Passw0rd!';
 
@@ -50,16 +51,6 @@ let counter = 0;
 function newEmail(label: string): string {
   counter += 1;
   return `${label}.${counter}.${Date.now()}@example.com`;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`rejected with a non-Error: ${String(error)}`);
-  }
-  throw new Error('expected a failure, but it succeeded');
 }
 
 function signUp(email: string, password = PASSWORD) {

@@ -24,7 +24,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, startServer } from '../../emulator/node/server.ts';
-import { cognitoApi, stringAt, tokensOf } from './wire.ts';
+import { cognitoApi, rejection, stringAt, tokensOf } from './wire.ts';
 
 const PASSWORD = 'Group-Passw0rd!';
 const POOL = { UserPoolId: DEFAULT_POOL_ID };
@@ -65,16 +65,6 @@ beforeEach(() => {
 /** A name no other test uses, since all tests share one server. */
 function unique(label: string): string {
   return `${label}-${counter}`;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`rejected with a non-Error: ${String(error)}`);
-  }
-  throw new Error('expected a failure, but it succeeded');
 }
 
 function createGroup(input: Omit<CreateGroupCommandInput, 'UserPoolId'>) {

@@ -112,3 +112,14 @@ export function tokensOf(answer: WireAnswer): {
     refreshToken: stringAt(answer.body, 'AuthenticationResult', 'RefreshToken'),
   };
 }
+
+/** The error a promise rejects with; fails the test when it resolves or rejects with a non-Error. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`rejected with a non-Error: ${String(error)}`);
+  }
+  throw new Error('expected a failure, but it succeeded');
+}
