@@ -1,7 +1,8 @@
 /**
  * Vite dev-server adapter: with no Cognito pool configured, `npm run dev` serves the emulator on
  * the dev server's own origin under `/emulator/` (Cognito API at `POST /emulator/`, mailbox at
- * `GET /emulator/mailbox`), so the site needs no AWS account and no CORS.
+ * `GET /emulator/mailbox`, the ride API at `POST /emulator/ride`), so the site needs no AWS
+ * account and no CORS.
  */
 
 import type { Plugin } from 'vite';
@@ -9,6 +10,7 @@ import type { Emulator } from './core/emulator.ts';
 import { createHttpHandler } from './core/http.ts';
 import { createNodeEmulator, mailLine } from './node/node-emulator.ts';
 import { answerNodeRequest, exposureWarning, readAllowedOrigins } from './node/server.ts';
+import { rideApiRoutes } from './ride-api/index.ts';
 
 export const EMULATOR_BASE_PATH = '/emulator';
 
@@ -105,8 +107,10 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
             host && server.config.server.allowedHosts !== true
               ? [`http://${host}`, `https://${host}`]
               : [];
-          const handle = createHttpHandler(await (emulator as Promise<Emulator>), {
+          const ready = await (emulator as Promise<Emulator>);
+          const handle = createHttpHandler(ready, {
             basePath: EMULATOR_BASE_PATH,
+            routes: rideApiRoutes(ready),
             origin,
             allowedOrigins: [
               ...named,

@@ -65,9 +65,10 @@ async function main(): Promise<void> {
   }
 
   const dataDir = args['in-memory'] ? undefined : resolve(args['data-dir'] ?? '.emulator');
+  const config = args.config ? loadConfigFile(args.config) : undefined;
   const emulator = await createNodeEmulator({
     ...(dataDir ? { dataDir } : {}),
-    ...(args.config ? { config: loadConfigFile(args.config) } : {}),
+    ...(config ? { config } : {}),
     onMail: printMail,
     warn: (message) => console.warn(`emulator: ${message}`),
   });
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     port,
     allowedOrigins,
     ...(args.host ? { host: args.host } : {}),
+    ...(config?.rideApi ? { rideApi: config.rideApi } : {}),
   });
   const warning = exposureWarning(args.host ?? '127.0.0.1');
   if (warning) console.warn(`emulator: ${warning}`);

@@ -2,8 +2,10 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RideApiConfig } from '../core/config.ts';
 import type { Emulator } from '../core/emulator.ts';
 import { createHttpHandler } from '../core/http.ts';
+import { rideApiRoutes } from '../ride-api/index.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -25,6 +27,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Most connections open at once; connections beyond it are closed as they arrive. */
   maxConnections?: number;
+  /** The ride API's authorizer, as a config file's `rideApi` names it; unset: the local pool. */
+  rideApi?: RideApiConfig;
 }
 
 /** A fetch-style request handler, as `createHttpHandler` makes. */
@@ -191,8 +195,12 @@ function originOf(host: string, port: number): string {
   return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
 }
 
-/** Serves the emulator on host:port (port 0 picks a free one) until closed. */
-export function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
+/** Serves the emulator and the ride API on host:port (port 0 picks a free one) until closed. */
+export async function startServer(
+  emulator: Emulator,
+  options: ServerOptions,
+): Promise<RunningServer> {
+  const routes = rideApiRoutes(emulator, options.rideApi);
   const host = options.host ?? '127.0.0.1';
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   let origin = '';
@@ -218,6 +226,7 @@ export function startServer(emulator: Emulator, options: ServerOptions): Promise
       origin = originOf(host, port);
       handle = createHttpHandler(emulator, {
         origin,
+        routes,
         ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
       });
       resolve({
