@@ -8,6 +8,7 @@
  * plus the routes an adapter mounts beside them (`HttpOptions.routes`: the ride API's POST /ride).
  */
 
+import { fromUtf8 } from './bytes.ts';
 import type { Emulator } from './emulator.ts';
 import { CognitoError } from './errors.ts';
 import { uuid } from './ids.ts';
@@ -46,8 +47,11 @@ export interface HttpOptions {
   routes?: readonly HttpRoute[];
 }
 
-/** Largest request body read (Cognito's own limit is far below this). */
-const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Largest request body taken, in bytes, by this handler and by the Node server in front of it
+ * (Cognito's own largest requests are a few KiB).
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
 
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -204,10 +208,11 @@ async function api(
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) {
+  const body = new Uint8Array(await request.arrayBuffer());
+  if (body.length > MAX_BODY_BYTES) {
     throw new CognitoError('InvalidParameterException', 'Request body is too large.');
   }
+  const text = fromUtf8(body);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);

@@ -4,10 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { RideApiConfig } from '../core/config.ts';
 import type { Emulator } from '../core/emulator.ts';
-import { createHttpHandler } from '../core/http.ts';
+import { createHttpHandler, MAX_BODY_BYTES } from '../core/http.ts';
 import { rideApiRoutes } from '../ride-api/index.ts';
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Methods a Fetch API Request can carry; TRACE, CONNECT and TRACK it refuses to build. */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -217,7 +215,8 @@ export async function startServer(
     },
   );
   server.keepAliveTimeout = 30_000;
-  // Each connection may hold a body of up to 1 MiB: a cap keeps slow clients from taking memory.
+  // Each connection may hold a body of up to MAX_BODY_BYTES: a cap keeps slow clients from
+  // taking memory.
   server.maxConnections = options.maxConnections ?? 128;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
