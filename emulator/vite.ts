@@ -8,7 +8,7 @@
 import type { Plugin } from 'vite';
 import type { Emulator } from './core/emulator.ts';
 import { createHttpHandler } from './core/http.ts';
-import { createNodeEmulator, mailLine } from './node/node-emulator.ts';
+import { createNodeEmulator, mailNotice } from './node/node-emulator.ts';
 import { answerNodeRequest, exposureWarning, readAllowedOrigins } from './node/server.ts';
 import { rideApiRoutes } from './ride-api/index.ts';
 
@@ -65,7 +65,7 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
       emulator = createNodeEmulator({
         ...(dataDir === null ? {} : { dataDir }),
         onMail: (mail) => {
-          server.config.logger.info(`  📬 ${mailLine(mail)}`, { timestamp: true });
+          server.config.logger.info(`  ${mailNotice(mail)}`, { timestamp: true });
         },
         warn: (message) => server.config.logger.warn(`  emulator: ${message}`),
       });

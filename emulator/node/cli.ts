@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../core/config.ts';
-import { createNodeEmulator, loadConfigFile, printMail } from './node-emulator.ts';
+import { createNodeEmulator, loadConfigFile, mailNotice } from './node-emulator.ts';
 import { exposureWarning, readAllowedOrigins, startServer } from './server.ts';
 
 const USAGE = `Usage: npm run emulator -- [options]
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const emulator = await createNodeEmulator({
     ...(dataDir ? { dataDir } : {}),
     ...(config ? { config } : {}),
-    onMail: printMail,
+    onMail: (mail) => console.log(mailNotice(mail)),
     warn: (message) => console.warn(`emulator: ${message}`),
   });
   const server = await startServer(emulator, {
