@@ -1,14 +1,16 @@
 /**
  * Vite dev-server adapter: with no Cognito pool configured, `npm run dev` serves the emulator on
  * the dev server's own origin under `/emulator/` (Cognito API at `POST /emulator/`, mailbox at
- * `GET /emulator/mailbox`), so the site needs no AWS account and no CORS.
+ * `GET /emulator/mailbox`, the ride API at `POST /emulator/ride`), so the site needs no AWS
+ * account and no CORS.
  */
 
 import type { Plugin } from 'vite';
 import type { Emulator } from './core/emulator.ts';
 import { createHttpHandler } from './core/http.ts';
-import { createNodeEmulator, mailLine } from './node/node-emulator.ts';
+import { createNodeEmulator, mailNotice } from './node/node-emulator.ts';
 import { answerNodeRequest, exposureWarning, readAllowedOrigins } from './node/server.ts';
+import { rideApiRoutes } from './ride-api/index.ts';
 
 export const EMULATOR_BASE_PATH = '/emulator';
 
@@ -63,7 +65,7 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
       emulator = createNodeEmulator({
         ...(dataDir === null ? {} : { dataDir }),
         onMail: (mail) => {
-          server.config.logger.info(`  📬 ${mailLine(mail)}`, { timestamp: true });
+          server.config.logger.info(`  ${mailNotice(mail)}`, { timestamp: true });
         },
         warn: (message) => server.config.logger.warn(`  emulator: ${message}`),
       });
@@ -105,8 +107,10 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
             host && server.config.server.allowedHosts !== true
               ? [`http://${host}`, `https://${host}`]
               : [];
-          const handle = createHttpHandler(await (emulator as Promise<Emulator>), {
+          const ready = await (emulator as Promise<Emulator>);
+          const handle = createHttpHandler(ready, {
             basePath: EMULATOR_BASE_PATH,
+            routes: rideApiRoutes(ready),
             origin,
             allowedOrigins: [
               ...named,

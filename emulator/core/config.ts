@@ -59,9 +59,10 @@ export interface PoolConfig {
 }
 
 /**
- * The local ride API's authorizer. Like an API Gateway Cognito authorizer, it names one user pool
- * and accepts live ID tokens issued to any app client of that pool; optionally the rider must
- * also be in a group (the `cognito:groups` claim), as a Lambda authorizer could demand.
+ * The local ride API's authorizer, read here with the rest of the config file and served by
+ * `emulator/ride-api` beside the core. Like an API Gateway Cognito authorizer, it names one user
+ * pool and accepts live ID tokens issued to any app client of that pool; optionally the rider
+ * must also be in a group (the `cognito:groups` claim), as a Lambda authorizer could demand.
  */
 export interface RideApiConfig {
   userPoolId: string;
@@ -118,13 +119,6 @@ export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
     clients: [defaultClient()],
     ...overrides,
   };
-}
-
-/** The ride API's authorizer settings in effect for a configuration. */
-export function rideApiOf(config: EmulatorConfig): RideApiConfig {
-  if (config.rideApi) return config.rideApi;
-  const local = config.pools.find((pool) => pool.id === DEFAULT_POOL_ID) ?? config.pools[0];
-  return { userPoolId: local?.id ?? DEFAULT_POOL_ID };
 }
 
 /** The configuration with nothing configured: the Wild Rydes pool and its web client. */

@@ -3,14 +3,7 @@
  * mailbox, and dispatch of Cognito operations by name. Adapters (msw, Node HTTP, Vite) wrap it.
  */
 
-import {
-  type ClientConfig,
-  ConfigError,
-  defaultConfig,
-  type EmulatorConfig,
-  type RideApiConfig,
-  rideApiOf,
-} from './config.ts';
+import { type ClientConfig, defaultConfig, type EmulatorConfig } from './config.ts';
 import { type RandomBytes, webRandomBytes } from './crypto.ts';
 import { CognitoError } from './errors.ts';
 import { isJsonObject, type Json } from './input.ts';
@@ -61,8 +54,6 @@ export class Emulator {
   readonly now: () => number;
   readonly randomBytes: RandomBytes;
   readonly math: SrpMath;
-  /** Which pool's ID tokens the ride API accepts, and the group it may demand. */
-  readonly rideApi: RideApiConfig;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
   private readonly handshakes = new Map<string, Handshake>();
@@ -81,11 +72,6 @@ export class Emulator {
     };
     this.mailboxSize = options.mailboxSize ?? 1000;
     this.onMail = options.onMail ?? (() => {});
-    const config = options.config ?? defaultConfig();
-    this.rideApi = rideApiOf(config);
-    if (!config.pools.some((pool) => pool.id === this.rideApi.userPoolId)) {
-      throw new ConfigError(`the ride API's pool ${this.rideApi.userPoolId} is not served`);
-    }
   }
 
   /**

@@ -5,13 +5,13 @@
  *   GET  /mailbox                              codes sent, newest last
  *   GET  /<poolId>/.well-known/jwks.json       the pool's two public keys (ID, access tokens)
  *   GET  /<poolId>/.well-known/openid-configuration
- *   POST /ride                                 the workshop's ride API (ID token in Authorization)
+ * plus the routes an adapter mounts beside them (`HttpOptions.routes`: the ride API's POST /ride).
  */
 
+import { fromUtf8 } from './bytes.ts';
 import type { Emulator } from './emulator.ts';
 import { CognitoError } from './errors.ts';
 import { uuid } from './ids.ts';
-import { requestRide } from './ride-api.ts';
 import { publicJwks } from './tokens.ts';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -19,6 +19,18 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 /** Request headers the library and the AWS SDK send, allowed when a preflight names none. */
 const ALLOWED_HEADERS =
   'Content-Type, X-Amz-Target, X-Amz-User-Agent, Cache-Control, Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Content-Sha256, Amz-Sdk-Invocation-Id, Amz-Sdk-Request, X-Amz-Client-Context';
+
+/**
+ * A route served beside the emulator's own, such as the ride API's: the handler's origin check,
+ * CORS headers and base path apply to it as to the rest.
+ */
+export interface HttpRoute {
+  method: string;
+  /** The path below the base path, e.g. `/ride`. */
+  path: string;
+  /** Answers a request; `baseUrl` is where the emulator is mounted, e.g. `http://127.0.0.1:9229`. */
+  handle(request: Request, baseUrl: string): Promise<Response>;
+}
 
 export interface HttpOptions {
   /** The path the emulator is mounted under, e.g. `/emulator` in the Vite dev server. */
@@ -31,10 +43,15 @@ export interface HttpOptions {
   origin?: string;
   /** Web origins, besides loopback ones, whose pages may call the emulator (CORS). */
   allowedOrigins?: readonly string[];
+  /** Routes served beside the emulator's own, tried after them. */
+  routes?: readonly HttpRoute[];
 }
 
-/** Largest request body read (Cognito's own limit is far below this). */
-const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Largest request body taken, in bytes, by this handler and by the Node server in front of it
+ * (Cognito's own largest requests are a few KiB).
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
 
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -71,6 +88,7 @@ function corsHeaders(origin: string | null): Record<string, string> {
 export function createHttpHandler(emulator: Emulator, options: HttpOptions = {}) {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const named = new Set(options.allowedOrigins ?? []);
+  const routes = options.routes ?? [];
   return async function handle(request: Request): Promise<Response> {
     const origin = request.headers.get('origin');
     if (origin !== null && !isLoopbackOrigin(origin) && !named.has(origin)) {
@@ -107,15 +125,6 @@ export function createHttpHandler(emulator: Emulator, options: HttpOptions = {})
     if (path === '/' && request.method === 'POST') {
       return api(emulator, request, baseUrl, cors);
     }
-    if (path === '/ride' && request.method === 'POST') {
-      const ride = await requestRide(
-        emulator,
-        request.headers.get('authorization'),
-        await request.text(),
-        baseUrl,
-      );
-      return answer(ride.status, ride.body);
-    }
     if (path === '/mailbox' && request.method === 'GET') return answer(200, emulator.mailbox());
     if (path === '/mailbox' && request.method === 'DELETE') {
       emulator.clearMailbox();
@@ -145,6 +154,8 @@ export function createHttpHandler(emulator: Emulator, options: HttpOptions = {})
         token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       });
     }
+    const route = routes.find((r) => r.path === path && r.method === request.method);
+    if (route) return withHeaders(await route.handle(request, baseUrl), cors);
     return answer(404, { message: `No route for ${request.method} ${path}` });
   };
 }
@@ -197,10 +208,11 @@ async function api(
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) {
+  const body = new Uint8Array(await request.arrayBuffer());
+  if (body.length > MAX_BODY_BYTES) {
     throw new CognitoError('InvalidParameterException', 'Request body is too large.');
   }
+  const text = fromUtf8(body);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -215,6 +227,17 @@ async function readJson(request: Request): Promise<unknown> {
  */
 function headerText(message: string): string {
   return message.replace(/[^\x20-\x7e]/g, '?');
+}
+
+/** A mounted route's response with the handler's own headers (CORS) added. */
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

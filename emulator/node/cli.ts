@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../core/config.ts';
-import { createNodeEmulator, loadConfigFile, printMail } from './node-emulator.ts';
+import { createNodeEmulator, loadConfigFile, mailNotice } from './node-emulator.ts';
 import { exposureWarning, readAllowedOrigins, startServer } from './server.ts';
 
 const USAGE = `Usage: npm run emulator -- [options]
@@ -65,16 +65,18 @@ async function main(): Promise<void> {
   }
 
   const dataDir = args['in-memory'] ? undefined : resolve(args['data-dir'] ?? '.emulator');
+  const config = args.config ? loadConfigFile(args.config) : undefined;
   const emulator = await createNodeEmulator({
     ...(dataDir ? { dataDir } : {}),
-    ...(args.config ? { config: loadConfigFile(args.config) } : {}),
-    onMail: printMail,
+    ...(config ? { config } : {}),
+    onMail: (mail) => console.log(mailNotice(mail)),
     warn: (message) => console.warn(`emulator: ${message}`),
   });
   const server = await startServer(emulator, {
     port,
     allowedOrigins,
     ...(args.host ? { host: args.host } : {}),
+    ...(config?.rideApi ? { rideApi: config.rideApi } : {}),
   });
   const warning = exposureWarning(args.host ?? '127.0.0.1');
   if (warning) console.warn(`emulator: ${warning}`);

@@ -77,13 +77,16 @@ export function printable(text: string): string {
   );
 }
 
-/** One mail as a line for a terminal, e.g. `sign-up code for rider@example.com: 402719`. */
+/** One mail in words, e.g. `sign-up code for rider@example.com: 402719`: what `mailNotice` shows. */
 export function mailLine(mail: Mail): string {
   const what = mail.purpose === 'invitation' ? 'temporary password' : `${mail.purpose} code`;
   return `${what} for ${printable(mail.to)}: ${printable(mail.code)}`;
 }
 
-/** Prints a mail the way a developer wants to see it in a terminal. */
-export function printMail(mail: Mail): void {
-  console.log(`📬  ${mailLine(mail)}`);
+/**
+ * A mail as the emulator shows it to people, on the CLI's console and in the dev server's log
+ * alike: `📬  sign-up code for rider@example.com: 402719`.
+ */
+export function mailNotice(mail: Mail): string {
+  return `📬  ${mailLine(mail)}`;
 }

@@ -2,10 +2,10 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RideApiConfig } from '../core/config.ts';
 import type { Emulator } from '../core/emulator.ts';
-import { createHttpHandler } from '../core/http.ts';
-
-const MAX_BODY_BYTES = 1024 * 1024;
+import { createHttpHandler, MAX_BODY_BYTES } from '../core/http.ts';
+import { rideApiRoutes } from '../ride-api/index.ts';
 
 /** Methods a Fetch API Request can carry; TRACE, CONNECT and TRACK it refuses to build. */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -25,6 +25,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Most connections open at once; connections beyond it are closed as they arrive. */
   maxConnections?: number;
+  /** The ride API's authorizer, as a config file's `rideApi` names it; unset: the local pool. */
+  rideApi?: RideApiConfig;
 }
 
 /** A fetch-style request handler, as `createHttpHandler` makes. */
@@ -191,8 +193,12 @@ function originOf(host: string, port: number): string {
   return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
 }
 
-/** Serves the emulator on host:port (port 0 picks a free one) until closed. */
-export function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
+/** Serves the emulator and the ride API on host:port (port 0 picks a free one) until closed. */
+export async function startServer(
+  emulator: Emulator,
+  options: ServerOptions,
+): Promise<RunningServer> {
+  const routes = rideApiRoutes(emulator, options.rideApi);
   const host = options.host ?? '127.0.0.1';
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   let origin = '';
@@ -209,7 +215,8 @@ export function startServer(emulator: Emulator, options: ServerOptions): Promise
     },
   );
   server.keepAliveTimeout = 30_000;
-  // Each connection may hold a body of up to 1 MiB: a cap keeps slow clients from taking memory.
+  // Each connection may hold a body of up to MAX_BODY_BYTES: a cap keeps slow clients from
+  // taking memory.
   server.maxConnections = options.maxConnections ?? 128;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -218,6 +225,7 @@ export function startServer(emulator: Emulator, options: ServerOptions): Promise
       origin = originOf(host, port);
       handle = createHttpHandler(emulator, {
         origin,
+        routes,
         ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
       });
       resolve({

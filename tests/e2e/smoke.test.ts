@@ -170,7 +170,7 @@ describe('the build output', () => {
       'Too many sign-ins in progress',
       'Bucephalus',
     ];
-    const emulatorSource = ['core/emulator.ts', 'core/ride-api.ts']
+    const emulatorSource = ['core/emulator.ts', 'ride-api/unicorn-dispatch.ts']
       .map((file) => readFileSync(resolve(ROOT, 'emulator', file), 'utf8'))
       .join('\n');
     const bundle = [...builtFiles().values()].join('\n');

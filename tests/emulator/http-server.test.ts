@@ -9,9 +9,10 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromBase64, fromUtf8 } from '../../emulator/core/bytes.ts';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
+import { createHttpHandler } from '../../emulator/core/http.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../../emulator/node/server.ts';
-import { cognitoApi, stringAt, tokensOf } from './wire.ts';
+import { cognitoApi, exchange, stringAt, tokensOf } from './wire.ts';
 
 const PASSWORD = 'Socket-Passw0rd!';
 const running: RunningServer[] = [];
@@ -117,6 +118,37 @@ describe('a body over the limit', () => {
     }
     expect(await connection.response()).toMatch(/^HTTP\/1\.1 413 /);
     await connection.closedByServer();
+  });
+
+  it('is 256 KiB, as in the handler msw serves: one byte more gets 413 here and InvalidParameterException there', async () => {
+    const server = await serve();
+    const handle = createHttpHandler(await createNodeEmulator());
+    const listUsers = (bytes: number) => {
+      const body = JSON.stringify({ UserPoolId: DEFAULT_POOL_ID });
+      return {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-amz-json-1.1',
+          'X-Amz-Target': 'AWSCognitoIdentityProviderService.ListUsers',
+        },
+        body: body.padEnd(bytes, ' '),
+      };
+    };
+    const limit = 256 * 1024;
+    expect((await fetch(`${server.url}/`, listUsers(limit))).status).toBe(200);
+    expect((await handle(new Request('http://emulator.test/', listUsers(limit)))).status).toBe(200);
+
+    const connection = await rawConnection(server);
+    connection.write(
+      `POST / HTTP/1.1\r\nHost: x\r\n${API_HEADERS}Content-Length: ${limit + 1}\r\n\r\n`,
+    );
+    expect(await connection.response()).toMatch(/^HTTP\/1\.1 413 /);
+    expect(
+      await exchange(handle, new Request('http://emulator.test/', listUsers(limit + 1))),
+    ).toMatchObject({
+      status: 400,
+      body: { __type: 'InvalidParameterException', message: 'Request body is too large.' },
+    });
   });
 
   it('leaves other connections answering', async () => {

@@ -18,6 +18,7 @@ import {
 import type { Emulator } from '../../emulator/core/emulator.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
+import { rideApiRoutes } from '../../emulator/ride-api/index.ts';
 import { cognitoApi, exchange, stringAt, tokensOf } from './wire.ts';
 
 const BASE = 'http://emulator.test';
@@ -40,7 +41,7 @@ beforeEach(async () => {
       ],
     },
   });
-  handle = createHttpHandler(emulator);
+  handle = createHttpHandler(emulator, { routes: rideApiRoutes(emulator) });
 });
 
 async function signedInTokens(email = 'rider@example.com', clientId?: string) {
@@ -197,6 +198,21 @@ it('answers the browser preflight for the ride API', async () => {
   expect(response.headers.get('access-control-allow-methods')).toMatch(/POST/);
 });
 
+it('answers a ride requested from a page on this machine with the CORS headers of every route', async () => {
+  const { idToken } = await signedInTokens();
+  const response = await handle(
+    new Request(`${BASE}/ride`, {
+      method: 'POST',
+      headers: { Origin: 'http://localhost:5173', Authorization: idToken },
+      body: JSON.stringify(PICKUP),
+    }),
+  );
+  expect(response.status).toBe(201);
+  expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  expect(response.headers.get('vary')).toBe('Origin');
+  expect(response.headers.get('content-type')).toBe('application/json');
+});
+
 describe('the one pool the authorizer names', () => {
   const OTHER_POOL = 'us-east-1_OtherPool1';
   const OTHER_CLIENT = 'otherpoolclient';
@@ -208,7 +224,7 @@ describe('the one pool the authorizer names', () => {
       ...(rideApi ? { rideApi } : {}),
     });
     emulator = await createNodeEmulator({ now: () => clock, config });
-    handle = createHttpHandler(emulator);
+    handle = createHttpHandler(emulator, { routes: rideApiRoutes(emulator, config.rideApi) });
   }
 
   async function otherPoolIdToken(): Promise<string> {
@@ -257,9 +273,9 @@ describe('the one pool the authorizer names', () => {
     expect(refusal({ userPoolId: DEFAULT_POOL_ID, requiredGroup: 'two words' })).toEqual(
       new ConfigError('config.rideApi.requiredGroup must be a group name (1 to 128 characters)'),
     );
-    const notServed = await createNodeEmulator({
-      config: { pools: [defaultPool()], rideApi: { userPoolId: 'us-east-1_Nowhere1' } },
-    }).catch((error: unknown) => error);
+    const notServed = await createNodeEmulator({ config: { pools: [defaultPool()] } })
+      .then((served) => rideApiRoutes(served, { userPoolId: 'us-east-1_Nowhere1' }))
+      .catch((error: unknown) => error);
     expect(notServed).toEqual(
       new ConfigError("the ride API's pool us-east-1_Nowhere1 is not served"),
     );
@@ -277,7 +293,7 @@ describe('a required group', () => {
       rideApi: { userPoolId: DEFAULT_POOL_ID, requiredGroup: 'Riders' },
     });
     emulator = await createNodeEmulator({ now: () => clock, config });
-    handle = createHttpHandler(emulator);
+    handle = createHttpHandler(emulator, { routes: rideApiRoutes(emulator, config.rideApi) });
   });
 
   it('turns away a valid ID token of someone outside the group with 403, and lets them ride once a refresh shows the membership', async () => {
