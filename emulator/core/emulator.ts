@@ -3,6 +3,7 @@
  * mailbox, and dispatch of Cognito operations by name. Adapters (msw, Node HTTP, Vite) wrap it.
  */
 
+import { CognitoError } from './cognito-error.ts';
 import {
   type ClientConfig,
   ConfigError,
@@ -12,7 +13,6 @@ import {
   rideApiOf,
 } from './config.ts';
 import { type RandomBytes, webRandomBytes } from './crypto.ts';
-import { CognitoError } from './errors.ts';
 import { isJsonObject, type Json } from './input.ts';
 import { operations } from './operations/index.ts';
 import { type Mail, Pool } from './pool.ts';

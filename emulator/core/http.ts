@@ -8,8 +8,8 @@
  *   POST /ride                                 the workshop's ride API (ID token in Authorization)
  */
 
+import { CognitoError } from './cognito-error.ts';
 import type { Emulator } from './emulator.ts';
-import { CognitoError } from './errors.ts';
 import { uuid } from './ids.ts';
 import { requestRide } from './ride-api.ts';
 import { publicJwks } from './tokens.ts';

@@ -1,9 +1,9 @@
 /** One user pool at run time: its configuration, data and the Cognito rules shared by operations. */
 
 import { timingSafeEqual, toBase64, toHex, utf8 } from './bytes.ts';
+import { CognitoError, userNotFound } from './cognito-error.ts';
 import type { ClientConfig, PoolConfig } from './config.ts';
 import type { RandomBytes } from './crypto.ts';
-import { CognitoError } from './errors.ts';
 import { groupClaims } from './groups.ts';
 import { numericCode, opaqueToken, randomInteger, uuid } from './ids.ts';
 import type { Json } from './input.ts';
@@ -428,7 +428,7 @@ export class Pool {
       throw new CognitoError('NotAuthorizedException', 'Access Token has been revoked');
     }
     const user = this.store.userBySub(claims.sub);
-    if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    if (!user) throw userNotFound();
     if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
     return user;
   }
@@ -498,9 +498,4 @@ export class Pool {
       UserStatus: user.status,
     };
   }
-}
-
-/** Bytes of a stored hex verifier, for callers that need the integer. */
-export function verifierOf(user: UserRecord): bigint {
-  return hexToBigInt(user.verifier);
 }

@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { adminUser, type Operation, poolOf, usernameOf } from './shared.ts';
 
 /** AdminConfirmSignUp: an administrator confirms a user without a code (the console's button). */

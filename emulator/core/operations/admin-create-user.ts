@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { attributeList, optionalString, optionalStringList } from '../input.ts';
 import type { UserRecord } from '../store.ts';
 import { checkAttributes } from './attributes.ts';

@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import type { AttributeInput } from '../input.ts';
 import { type CodeDeliveryDetails, isEmail, type Pool } from '../pool.ts';
 import type { UserRecord } from '../store.ts';

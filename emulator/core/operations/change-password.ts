@@ -1,4 +1,4 @@
-import { incorrectCredentials } from '../errors.ts';
+import { incorrectCredentials } from '../cognito-error.ts';
 import { requiredString } from '../input.ts';
 import { accessTokenOf, type Operation, PASSWORD_MEMBER } from './shared.ts';
 import { tokenPool } from './token-pool.ts';

@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { requiredString } from '../input.ts';
 import {
   clientOf,

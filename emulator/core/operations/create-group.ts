@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { groupView } from '../groups.ts';
 import { optionalInteger, optionalString } from '../input.ts';
 import type { GroupRecord } from '../store.ts';

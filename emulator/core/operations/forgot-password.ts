@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { clientOf, type Operation, simulatedDelivery, userForCode, usernameOf } from './shared.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { patterns, requiredString } from '../input.ts';
 import { verifiableAttribute } from './attributes.ts';
 import { accessTokenOf, type Operation } from './shared.ts';

@@ -1,6 +1,6 @@
 /** What the group operations share: reading a group's name and finding the group. */
 
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { type Json, optionalString, requiredString } from '../input.ts';
 import type { Pool } from '../pool.ts';
 import type { GroupRecord } from '../store.ts';

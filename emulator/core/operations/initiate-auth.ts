@@ -1,7 +1,7 @@
 import { toBase64 } from '../bytes.ts';
+import { CognitoError, userNotFound } from '../cognito-error.ts';
 import type { AuthFlow, ClientConfig } from '../config.ts';
 import type { Emulator, RequestInfo } from '../emulator.ts';
-import { CognitoError } from '../errors.ts';
 import { opaqueToken } from '../ids.ts';
 import { type Json, requiredString, stringMap } from '../input.ts';
 import type { Pool } from '../pool.ts';
@@ -76,7 +76,7 @@ export async function startSrp(
 
   const found = pool.lookup(username);
   if (!found && !client.preventUserExistenceErrors) {
-    throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    throw userNotFound();
   }
   let salt: string;
   let userId: string;

@@ -1,7 +1,7 @@
 /** `Limit` and paging tokens, as the list operations (ListUsers, the group lists) read them. */
 
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../bytes.ts';
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { type Json, optionalInteger } from '../input.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { clientOf, type Operation, userForCode } from './shared.ts';
 
 /** ResendConfirmationCode: a new sign-up code, replacing the old one. */

@@ -1,7 +1,7 @@
 import { fromBase64, timingSafeEqual } from '../bytes.ts';
+import { CognitoError, incorrectCredentials } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Emulator, RequestInfo } from '../emulator.ts';
-import { CognitoError, incorrectCredentials } from '../errors.ts';
 import { type Json, optionalString, requiredString, stringMap } from '../input.ts';
 import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
 import {

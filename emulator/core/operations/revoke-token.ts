@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { optionalString, requiredString } from '../input.ts';
 import { clientOf, type Operation } from './shared.ts';
 

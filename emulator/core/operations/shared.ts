@@ -1,8 +1,8 @@
 /** What operations have in common: their signature and the checks several of them make. */
 
+import { CognitoError, userNotFound } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Emulator, RequestInfo } from '../emulator.ts';
-import { CognitoError } from '../errors.ts';
 import type { Json } from '../input.ts';
 import { optionalString, patterns, requiredString } from '../input.ts';
 import type { CodeDeliveryDetails, Pool } from '../pool.ts';
@@ -68,7 +68,7 @@ export function codeOf(input: Json): string {
 /** The user an admin operation names, or UserNotFoundException. */
 export function adminUser(pool: Pool, username: string): UserRecord {
   const user = pool.lookup(username);
-  if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+  if (!user) throw userNotFound();
   return user;
 }
 

@@ -1,8 +1,8 @@
 /** The end of every password sign-in, whichever operation started it: refusals in Cognito's order, then tokens or a challenge. */
 
+import { CognitoError, incorrectCredentials, userNotFound } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Emulator, RequestInfo } from '../emulator.ts';
-import { CognitoError, incorrectCredentials } from '../errors.ts';
 import { opaqueToken } from '../ids.ts';
 import type { Json } from '../input.ts';
 import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
@@ -52,7 +52,7 @@ export async function passwordSignIn(
   const user = pool.lookup(username);
   if (!user) {
     if (client.preventUserExistenceErrors) throw incorrectCredentials();
-    throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    throw userNotFound();
   }
   pool.assertNotLockedOut(user);
   const matches = await pool.passwordMatches(user, password);

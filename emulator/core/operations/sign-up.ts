@@ -1,4 +1,4 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import { attributeList, type Json, requiredString } from '../input.ts';
 import { checkAttributes } from './attributes.ts';
 import {

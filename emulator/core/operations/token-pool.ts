@@ -1,6 +1,6 @@
 import { fromBase64, fromUtf8 } from '../bytes.ts';
+import { CognitoError } from '../cognito-error.ts';
 import type { Emulator } from '../emulator.ts';
-import { CognitoError } from '../errors.ts';
 import { isJsonObject } from '../input.ts';
 import type { Pool } from '../pool.ts';
 
