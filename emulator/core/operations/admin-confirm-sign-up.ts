@@ -1,9 +1,10 @@
 import { CognitoError } from '../cognito-error.ts';
-import { adminUser, type Operation, poolOf, usernameOf } from './shared.ts';
+import type { Operation } from '../context.ts';
+import { adminUser, poolOf, usernameOf } from '../flows/request.ts';
 
 /** AdminConfirmSignUp: an administrator confirms a user without a code (the console's button). */
-export const adminConfirmSignUp: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const adminConfirmSignUp: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   const user = adminUser(pool, usernameOf(input));
   if (user.status !== 'UNCONFIRMED') {
     throw new CognitoError(

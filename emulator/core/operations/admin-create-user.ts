@@ -1,8 +1,10 @@
 import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { checkAttributes } from '../flows/attributes.ts';
+import { PASSWORD_MEMBER, poolOf, usernameOf } from '../flows/request.ts';
+import { newUserName } from '../flows/users.ts';
 import { attributeList, optionalString, optionalStringList } from '../input.ts';
 import type { UserRecord } from '../store.ts';
-import { checkAttributes } from './attributes.ts';
-import { newUserName, type Operation, PASSWORD_MEMBER, poolOf, usernameOf } from './shared.ts';
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -10,8 +12,8 @@ const DIGITS = '23456789';
 const SYMBOLS = '^$*.[]{}()?!@#%&';
 
 /** AdminCreateUser: a FORCE_CHANGE_PASSWORD user with a temporary password, invited by email. */
-export const adminCreateUser: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const adminCreateUser: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   const username = usernameOf(input);
   const attributes = checkAttributes(attributeList(input, 'UserAttributes', false), 'admin');
   const given = optionalString(input, 'TemporaryPassword', PASSWORD_MEMBER);
@@ -33,7 +35,7 @@ export const adminCreateUser: Operation = async (emulator, input) => {
     );
   }
   if (action !== 'RESEND' && previous) throw exists();
-  const temporary = given ?? generatePassword(emulator.randomBytes);
+  const temporary = given ?? generatePassword(ctx.randomBytes);
   pool.checkPasswordPolicy(temporary);
   const sub = previous?.sub ?? pool.newSub();
   const internalUsername = previous?.username ?? (pool.signsInWithEmail ? sub : username);

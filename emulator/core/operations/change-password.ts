@@ -1,14 +1,14 @@
 import { incorrectCredentials } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { accessTokenOf, PASSWORD_MEMBER, tokenPool } from '../flows/request.ts';
 import { requiredString } from '../input.ts';
-import { accessTokenOf, type Operation, PASSWORD_MEMBER } from './shared.ts';
-import { tokenPool } from './token-pool.ts';
 
 /** ChangePassword: the signed-in user proves the old password and sets a new one. */
-export const changePassword: Operation = async (emulator, input) => {
+export const changePassword: Operation = async (ctx, input) => {
   const token = accessTokenOf(input);
   const previous = requiredString(input, 'PreviousPassword', PASSWORD_MEMBER);
   const proposed = requiredString(input, 'ProposedPassword', PASSWORD_MEMBER);
-  const pool = tokenPool(emulator, token);
+  const pool = tokenPool(ctx, token);
   const user = await pool.authenticate(token);
   pool.assertNotLockedOut(user);
   const matches = await pool.passwordMatches(user, previous);

@@ -1,18 +1,18 @@
 import { CognitoError } from '../cognito-error.ts';
-import { requiredString } from '../input.ts';
+import type { Operation } from '../context.ts';
 import {
   clientOf,
   codeOf,
-  type Operation,
   optionalSecretHash,
   PASSWORD_MEMBER,
-  unknownUserForCodes,
   usernameOf,
-} from './shared.ts';
+} from '../flows/request.ts';
+import { unknownUserForCodes } from '../flows/users.ts';
+import { requiredString } from '../input.ts';
 
 /** ConfirmForgotPassword: the reset code plus a new password. */
-export const confirmForgotPassword: Operation = async (emulator, input) => {
-  const { pool, client } = clientOf(emulator, input);
+export const confirmForgotPassword: Operation = async (ctx, input) => {
+  const { pool, client } = clientOf(ctx, input);
   const username = usernameOf(input);
   const code = codeOf(input);
   const password = requiredString(input, 'Password', PASSWORD_MEMBER);

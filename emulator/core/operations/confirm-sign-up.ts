@@ -1,16 +1,11 @@
 import { CognitoError } from '../cognito-error.ts';
-import {
-  clientOf,
-  codeOf,
-  type Operation,
-  optionalSecretHash,
-  unknownUserForCodes,
-  usernameOf,
-} from './shared.ts';
+import type { Operation } from '../context.ts';
+import { clientOf, codeOf, optionalSecretHash, usernameOf } from '../flows/request.ts';
+import { unknownUserForCodes } from '../flows/users.ts';
 
 /** ConfirmSignUp: the emailed code turns UNCONFIRMED into CONFIRMED and verifies the email. */
-export const confirmSignUp: Operation = async (emulator, input) => {
-  const { pool, client } = clientOf(emulator, input);
+export const confirmSignUp: Operation = async (ctx, input) => {
+  const { pool, client } = clientOf(ctx, input);
   const username = usernameOf(input);
   const code = codeOf(input);
   await pool.checkSecretHash(client, username, optionalSecretHash(input));

@@ -1,10 +1,10 @@
-import { accessTokenOf, type Operation } from './shared.ts';
-import { tokenPool } from './token-pool.ts';
+import type { Operation } from '../context.ts';
+import { accessTokenOf, tokenPool } from '../flows/request.ts';
 
 /** DeleteUser: the signed-in user deletes their own account. */
-export const deleteUser: Operation = async (emulator, input) => {
+export const deleteUser: Operation = async (ctx, input) => {
   const token = accessTokenOf(input);
-  const pool = tokenPool(emulator, token);
+  const pool = tokenPool(ctx, token);
   const user = await pool.authenticate(token);
   pool.store.deleteUser(user.sub);
   return {};

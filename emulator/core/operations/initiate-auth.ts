@@ -1,13 +1,13 @@
 import { toBase64 } from '../bytes.ts';
 import { CognitoError, userNotFound } from '../cognito-error.ts';
 import type { AuthFlow, ClientConfig } from '../config.ts';
-import type { Emulator, RequestInfo } from '../emulator.ts';
+import type { Operation, OperationContext, RequestInfo } from '../context.ts';
+import { clientOf, issuer, ownEntry } from '../flows/request.ts';
+import { passwordSignIn, requiredParameter } from '../flows/sign-in.ts';
 import { opaqueToken } from '../ids.ts';
 import { type Json, requiredString, stringMap } from '../input.ts';
 import type { Pool } from '../pool.ts';
 import { hexToBigInt, N, serverPublicB } from '../srp.ts';
-import { clientOf, issuer, type Operation, ownEntry } from './shared.ts';
-import { passwordSignIn, requiredParameter } from './sign-in.ts';
 
 /** What InitiateAuth offers (CUSTOM_AUTH is not emulated, so it is not offered either). */
 const FLOW_PERMISSION: Record<string, AuthFlow> = {
@@ -18,12 +18,12 @@ const FLOW_PERMISSION: Record<string, AuthFlow> = {
 };
 
 /** InitiateAuth: starts SRP, signs in with a password, or refreshes tokens. */
-export const initiateAuth: Operation = async (emulator, input, request) => {
-  const { pool, client } = clientOf(emulator, input);
+export const initiateAuth: Operation = async (ctx, input, request) => {
+  const { pool, client } = clientOf(ctx, input);
   const flow = authFlowOf(input, FLOW_PERMISSION, client);
   const params = stringMap(input, 'AuthParameters', false);
-  if (flow === 'USER_SRP_AUTH') return startSrp(emulator, pool, client, params);
-  if (flow === 'USER_PASSWORD_AUTH') return passwordSignIn(emulator, pool, client, params, request);
+  if (flow === 'USER_SRP_AUTH') return startSrp(ctx, pool, client, params);
+  if (flow === 'USER_PASSWORD_AUTH') return passwordSignIn(ctx, pool, client, params, request);
   return refresh(pool, client, params, request);
 };
 
@@ -60,7 +60,7 @@ export function authFlowOf(
  * the proof then fails with the generic refusal.
  */
 export async function startSrp(
-  emulator: Emulator,
+  ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
   params: Record<string, string>,
@@ -92,16 +92,16 @@ export async function startSrp(
   // A decoy's B hides a random verifier; B is random for real users too (b is).
   const verifier = found ? hexToBigInt(found.verifier) : pool.randomPrivateValue();
   const b = pool.randomPrivateValue();
-  const B = await serverPublicB(emulator.math, verifier, b);
-  const secretBlock = toBase64(emulator.randomBytes(64));
-  emulator.rememberHandshake(secretBlock, {
+  const B = await serverPublicB(ctx.math, verifier, b);
+  const secretBlock = toBase64(ctx.randomBytes(64));
+  ctx.rememberHandshake(secretBlock, {
     poolId: pool.id,
     clientId: client.id,
     sub: found?.sub,
     A,
     B,
     b,
-    expiresAt: emulator.now() + pool.config.srpHandshakeValidity * 1000,
+    expiresAt: ctx.now() + pool.config.srpHandshakeValidity * 1000,
   });
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
@@ -112,7 +112,7 @@ export async function startSrp(
       USERNAME: userId,
       USER_ID_FOR_SRP: userId,
     },
-    Session: opaqueToken(emulator.randomBytes, 48),
+    Session: opaqueToken(ctx.randomBytes, 48),
   };
 }
 

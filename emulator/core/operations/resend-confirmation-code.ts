@@ -1,9 +1,11 @@
 import { CognitoError } from '../cognito-error.ts';
-import { clientOf, type Operation, userForCode } from './shared.ts';
+import type { Operation } from '../context.ts';
+import { clientOf } from '../flows/request.ts';
+import { userForCode } from '../flows/users.ts';
 
 /** ResendConfirmationCode: a new sign-up code, replacing the old one. */
-export const resendConfirmationCode: Operation = async (emulator, input) => {
-  const { pool, client } = clientOf(emulator, input);
+export const resendConfirmationCode: Operation = async (ctx, input) => {
+  const { pool, client } = clientOf(ctx, input);
   const found = await userForCode(pool, client, input);
   if ('decoy' in found) return found.decoy;
   if (found.user.status !== 'UNCONFIRMED') {

@@ -1,18 +1,13 @@
 import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { checkAttributes } from '../flows/attributes.ts';
+import { clientOf, optionalSecretHash, PASSWORD_MEMBER, usernameOf } from '../flows/request.ts';
+import { newUserName } from '../flows/users.ts';
 import { attributeList, type Json, requiredString } from '../input.ts';
-import { checkAttributes } from './attributes.ts';
-import {
-  clientOf,
-  newUserName,
-  type Operation,
-  optionalSecretHash,
-  PASSWORD_MEMBER,
-  usernameOf,
-} from './shared.ts';
 
 /** SignUp: a new UNCONFIRMED user, and a confirmation code to their email. */
-export const signUp: Operation = async (emulator, input) => {
-  const { pool, client } = clientOf(emulator, input);
+export const signUp: Operation = async (ctx, input) => {
+  const { pool, client } = clientOf(ctx, input);
   const username = usernameOf(input);
   const password = requiredString(input, 'Password', PASSWORD_MEMBER);
   const attributes = checkAttributes(attributeList(input, 'UserAttributes', false), 'user');

@@ -1,17 +1,17 @@
+import type { Operation } from '../context.ts';
+import { assertEmailFree, verifiableAttribute } from '../flows/attributes.ts';
+import { accessTokenOf, tokenPool } from '../flows/request.ts';
 import { patterns, requiredString } from '../input.ts';
-import { assertEmailFree, verifiableAttribute } from './attributes.ts';
-import { accessTokenOf, type Operation } from './shared.ts';
-import { tokenPool } from './token-pool.ts';
 
 /**
  * VerifyUserAttribute: the code mailed for the email. It marks the email verified, and a new
  * address waiting for it takes the old one's place (unless someone else has taken it meanwhile).
  */
-export const verifyUserAttribute: Operation = async (emulator, input) => {
+export const verifyUserAttribute: Operation = async (ctx, input) => {
   const token = accessTokenOf(input);
   const name = requiredString(input, 'AttributeName', { max: 32, pattern: patterns.username });
   const code = requiredString(input, 'Code', { max: 2048, pattern: patterns.code });
-  const pool = tokenPool(emulator, token);
+  const pool = tokenPool(ctx, token);
   const user = await pool.authenticate(token);
   verifiableAttribute(name);
   pool.checkCode(user, 'VERIFY_EMAIL', code);

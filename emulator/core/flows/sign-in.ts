@@ -2,12 +2,13 @@
 
 import { CognitoError, incorrectCredentials, userNotFound } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
-import type { Emulator, RequestInfo } from '../emulator.ts';
+import type { OperationContext, RequestInfo } from '../context.ts';
 import { opaqueToken } from '../ids.ts';
 import type { Json } from '../input.ts';
 import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
 import type { UserRecord } from '../store.ts';
-import { issuer, notConfirmed } from './shared.ts';
+import { issuer } from './request.ts';
+import { notConfirmed } from './users.ts';
 
 /**
  * Cognito's answer once a password has been checked. A wrong password gets the generic refusal
@@ -40,7 +41,7 @@ export function settleSignIn(pool: Pool, user: UserRecord, passwordValid: boolea
 
 /** Signs in with a password sent in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH). */
 export async function passwordSignIn(
-  emulator: Emulator,
+  ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
   params: Record<string, string>,
@@ -57,7 +58,7 @@ export async function passwordSignIn(
   pool.assertNotLockedOut(user);
   const matches = await pool.passwordMatches(user, password);
   // A temporary password (FORCE_CHANGE_PASSWORD) gets the NEW_PASSWORD_REQUIRED challenge, as in SRP.
-  return signedIn(emulator, pool, client, settleSignIn(pool, user, matches), request);
+  return signedIn(ctx, pool, client, settleSignIn(pool, user, matches), request);
 }
 
 /** Reads a required AuthParameters or ChallengeResponses member, with Cognito's wording. */
@@ -71,19 +72,19 @@ export function requiredParameter(params: Record<string, string>, name: string):
 
 /** Tokens for a user who proved their password, or NEW_PASSWORD_REQUIRED for a temporary one. */
 export async function signedIn(
-  emulator: Emulator,
+  ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
   user: UserRecord,
   request: RequestInfo,
 ): Promise<Json> {
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    const session = opaqueToken(emulator.randomBytes, 48);
-    emulator.rememberNewPasswordSession(session, {
+    const session = opaqueToken(ctx.randomBytes, 48);
+    ctx.rememberNewPasswordSession(session, {
       poolId: pool.id,
       clientId: client.id,
       sub: user.sub,
-      expiresAt: emulator.now() + pool.config.srpHandshakeValidity * 1000,
+      expiresAt: ctx.now() + pool.config.srpHandshakeValidity * 1000,
     });
     const missing = REQUIRED_ATTRIBUTES.filter((name) => !user.attributes[name]);
     return {
