@@ -7,7 +7,7 @@
 import type { ClientConfig } from './config.ts';
 import type { RandomBytes } from './crypto.ts';
 import type { Json } from './input.ts';
-import type { Pool } from './pool.ts';
+import type { Pool } from './pool/pool.ts';
 import type { SrpMath } from './srp.ts';
 
 /** The per-request facts an operation may need. */

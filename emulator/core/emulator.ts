@@ -16,7 +16,7 @@ import type { Handshake, NewPasswordSession, OperationContext, RequestInfo } fro
 import { type RandomBytes, webRandomBytes } from './crypto.ts';
 import { isJsonObject, type Json } from './input.ts';
 import { operations } from './operations/index.ts';
-import { type Mail, Pool } from './pool.ts';
+import { type Mail, Pool } from './pool/pool.ts';
 import { type ModPow, portableMath, type SrpMath } from './srp.ts';
 import { type ChangeListener, type PoolData, PoolStore } from './store.ts';
 import { generateSigningKey, TokenSigner } from './tokens.ts';

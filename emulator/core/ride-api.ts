@@ -9,7 +9,7 @@ import { toBase64Url } from './bytes.ts';
 import type { Emulator } from './emulator.ts';
 import { uuid } from './ids.ts';
 import { isJsonObject, type Json } from './input.ts';
-import type { Pool } from './pool.ts';
+import type { Pool } from './pool/pool.ts';
 
 const FLEET = [
   { Name: 'Bucephalus', Color: 'Golden', Gender: 'Male' },

@@ -8,7 +8,7 @@ import { fromBase64, fromUtf8 } from '../bytes.ts';
 import { CognitoError, userNotFound } from '../cognito-error.ts';
 import type { OperationContext, RequestInfo } from '../context.ts';
 import { isJsonObject, type Json, optionalString, patterns, requiredString } from '../input.ts';
-import type { Pool } from '../pool.ts';
+import type { Pool } from '../pool/pool.ts';
 import type { GroupRecord, UserRecord } from '../store.ts';
 
 /** The token issuer of a pool as served by this emulator. */

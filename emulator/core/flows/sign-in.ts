@@ -5,8 +5,17 @@ import type { ClientConfig } from '../config.ts';
 import type { OperationContext, RequestInfo } from '../context.ts';
 import { opaqueToken } from '../ids.ts';
 import type { Json } from '../input.ts';
-import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import {
+  assertNotLockedOut,
+  passwordMatches,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+} from '../pool/passwords.ts';
+import type { Pool } from '../pool/pool.ts';
+import { startSession } from '../pool/sessions.ts';
 import type { UserRecord } from '../store.ts';
+import { REQUIRED_ATTRIBUTES } from './attributes.ts';
 import { issuer } from './request.ts';
 import { notConfirmed } from './users.ts';
 
@@ -21,7 +30,7 @@ export function settleSignIn(pool: Pool, user: UserRecord, passwordValid: boolea
   const current = pool.store.userBySub(user.sub);
   if (!current) throw incorrectCredentials();
   if (!passwordValid) {
-    pool.recordFailedSignIn(current);
+    recordFailedSignIn(pool, current);
     if (current.status === 'UNCONFIRMED') throw notConfirmed();
     throw incorrectCredentials();
   }
@@ -35,7 +44,7 @@ export function settleSignIn(pool: Pool, user: UserRecord, passwordValid: boolea
       'Password reset required for the user',
     );
   }
-  pool.recordSuccessfulSignIn(current);
+  recordSuccessfulSignIn(pool, current);
   return pool.store.userBySub(current.sub) ?? current;
 }
 
@@ -49,14 +58,14 @@ export async function passwordSignIn(
 ): Promise<Json> {
   const username = requiredParameter(params, 'USERNAME');
   const password = requiredParameter(params, 'PASSWORD');
-  await pool.checkSecretHash(client, username, params.SECRET_HASH);
+  await checkSecretHash(pool, client, username, params.SECRET_HASH);
   const user = pool.lookup(username);
   if (!user) {
     if (client.preventUserExistenceErrors) throw incorrectCredentials();
     throw userNotFound();
   }
-  pool.assertNotLockedOut(user);
-  const matches = await pool.passwordMatches(user, password);
+  assertNotLockedOut(pool, user);
+  const matches = await passwordMatches(pool, user, password);
   // A temporary password (FORCE_CHANGE_PASSWORD) gets the NEW_PASSWORD_REQUIRED challenge, as in SRP.
   return signedIn(ctx, pool, client, settleSignIn(pool, user, matches), request);
 }
@@ -100,6 +109,6 @@ export async function signedIn(
   }
   return {
     ChallengeParameters: {},
-    AuthenticationResult: await pool.startSession(user, client, issuer(request, pool)),
+    AuthenticationResult: await startSession(pool, user, client, issuer(request, pool)),
   };
 }

@@ -7,8 +7,11 @@
 import { CognitoError } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Json } from '../input.ts';
-import type { CodeDeliveryDetails, Pool } from '../pool.ts';
-import { isEmail } from '../pool.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import { type CodeDeliveryDetails, deliveryDetails } from '../pool/codes.ts';
+import { decoyFor } from '../pool/decoys.ts';
+import { isEmail } from '../pool/email.ts';
+import type { Pool } from '../pool/pool.ts';
 import type { UserRecord } from '../store.ts';
 import { optionalSecretHash, usernameOf } from './request.ts';
 
@@ -59,7 +62,7 @@ export async function userForCode(
   input: Json,
 ): Promise<{ user: UserRecord } | { decoy: Json }> {
   const username = usernameOf(input);
-  await pool.checkSecretHash(client, username, optionalSecretHash(input));
+  await checkSecretHash(pool, client, username, optionalSecretHash(input));
   const user = pool.lookup(username);
   if (user) return { user };
   if (!client.preventUserExistenceErrors) throw unknownUserForCodes();
@@ -76,7 +79,7 @@ export async function simulatedDelivery(
   user?: UserRecord,
 ): Promise<CodeDeliveryDetails> {
   const email = user?.attributes.email;
-  if (email) return pool.deliveryDetails(email);
-  const { destination } = await pool.decoy(username);
+  if (email) return deliveryDetails(email);
+  const { destination } = await decoyFor(pool, username);
   return { Destination: destination, DeliveryMedium: 'EMAIL', AttributeName: 'email' };
 }

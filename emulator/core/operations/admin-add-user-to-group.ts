@@ -8,7 +8,7 @@ export const adminAddUserToGroup: Operation = async (ctx, input) => {
   const group = existingGroup(pool, groupNameOf(input));
   const user = adminUser(pool, usernameOf(input));
   if (!pool.store.isMember(group.name, user.sub)) {
-    pool.store.putMembership({ group: groupKey(group.name), sub: user.sub, addedAt: pool.time() });
+    pool.store.putMembership({ group: groupKey(group.name), sub: user.sub, addedAt: ctx.now() });
   }
   return {};
 };

@@ -1,6 +1,7 @@
 import { CognitoError } from '../cognito-error.ts';
 import type { Operation } from '../context.ts';
 import { adminUser, poolOf, usernameOf } from '../flows/request.ts';
+import { withoutCode } from '../pool/codes.ts';
 
 /** AdminConfirmSignUp: an administrator confirms a user without a code (the console's button). */
 export const adminConfirmSignUp: Operation = async (ctx, input) => {
@@ -12,6 +13,6 @@ export const adminConfirmSignUp: Operation = async (ctx, input) => {
       `User cannot be confirmed. Current status is ${user.status}`,
     );
   }
-  pool.update(user, { status: 'CONFIRMED', codes: pool.withoutCode(user, 'SIGN_UP') });
+  pool.update(user, { status: 'CONFIRMED', codes: withoutCode(user, 'SIGN_UP') });
   return {};
 };

@@ -4,6 +4,9 @@ import { checkAttributes } from '../flows/attributes.ts';
 import { PASSWORD_MEMBER, poolOf, usernameOf } from '../flows/request.ts';
 import { newUserName } from '../flows/users.ts';
 import { attributeList, optionalString, optionalStringList } from '../input.ts';
+import { deliverInvitation } from '../pool/codes.ts';
+import { checkPasswordPolicy, passwordVerifier } from '../pool/passwords.ts';
+import { adminView } from '../pool/views.ts';
 import type { UserRecord } from '../store.ts';
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
@@ -36,10 +39,10 @@ export const adminCreateUser: Operation = async (ctx, input) => {
   }
   if (action !== 'RESEND' && previous) throw exists();
   const temporary = given ?? generatePassword(ctx.randomBytes);
-  pool.checkPasswordPolicy(temporary);
+  checkPasswordPolicy(pool, temporary);
   const sub = previous?.sub ?? pool.newSub();
   const internalUsername = previous?.username ?? (pool.signsInWithEmail ? sub : username);
-  const { salt, verifier } = await pool.passwordVerifier(internalUsername, temporary);
+  const { salt, verifier } = await passwordVerifier(pool, internalUsername, temporary);
   // Synchronous from here on, so two parallel creations cannot both succeed.
   const current = existing();
   if (action !== 'RESEND' && current) throw exists();
@@ -57,8 +60,8 @@ export const adminCreateUser: Operation = async (ctx, input) => {
     });
     pool.store.putUser(user);
   }
-  if (action !== 'SUPPRESS') pool.deliverInvitation(user, temporary);
-  return { User: pool.adminView(user, 'Attributes') };
+  if (action !== 'SUPPRESS') deliverInvitation(pool, user, temporary);
+  return { User: adminView(user, 'Attributes') };
 };
 
 function generatePassword(random: (n: number) => Uint8Array): string {

@@ -1,12 +1,13 @@
 import type { Operation } from '../context.ts';
 import { adminUser, poolOf, usernameOf } from '../flows/request.ts';
+import { revokeAllSessions } from '../pool/sessions.ts';
 
 /** AdminDisableUser: the user can no longer sign in; their sessions end. */
 export const adminDisableUser: Operation = async (ctx, input) => {
   const pool = poolOf(ctx, input);
   const user = adminUser(pool, usernameOf(input));
   pool.update(user, { enabled: false });
-  pool.revokeAllSessions(user.sub);
+  revokeAllSessions(pool, user.sub);
   return {};
 };
 

@@ -1,5 +1,6 @@
 import type { Operation } from '../context.ts';
 import { adminUser, poolOf, usernameOf } from '../flows/request.ts';
+import { sendCode } from '../pool/codes.ts';
 
 /**
  * AdminResetUserPassword: the password stops working (sign-in answers
@@ -11,7 +12,7 @@ export const adminResetUserPassword: Operation = async (ctx, input) => {
   const user = adminUser(pool, usernameOf(input));
   const reset = pool.update(user, { status: 'RESET_REQUIRED' });
   if (reset.attributes.email && reset.attributes.email_verified === 'true') {
-    pool.sendCode(reset, 'FORGOT_PASSWORD');
+    sendCode(pool, reset, 'FORGOT_PASSWORD');
   }
   return {};
 };

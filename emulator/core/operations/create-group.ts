@@ -19,7 +19,7 @@ export const createGroup: Operation = async (ctx, input) => {
   if (pool.store.group(name)) {
     throw new CognitoError('GroupExistsException', 'A group with the name already exists.');
   }
-  const now = pool.time();
+  const now = ctx.now();
   const group: GroupRecord = {
     name,
     ...(description === undefined ? {} : { description }),

@@ -2,6 +2,7 @@ import { CognitoError } from '../cognito-error.ts';
 import type { Operation } from '../context.ts';
 import { clientOf, usernameOf } from '../flows/request.ts';
 import { simulatedDelivery, userForCode } from '../flows/users.ts';
+import { sendCode } from '../pool/codes.ts';
 
 /**
  * ForgotPassword: a reset code to the user's verified email. When the client prevents
@@ -25,6 +26,6 @@ export const forgotPassword: Operation = async (ctx, input) => {
       'Cannot reset password for the user as there is no registered/verified email or phone_number',
     );
   }
-  const { delivery } = pool.sendCode(user, 'FORGOT_PASSWORD');
+  const { delivery } = sendCode(pool, user, 'FORGOT_PASSWORD');
   return { CodeDeliveryDetails: delivery };
 };

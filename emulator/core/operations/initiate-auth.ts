@@ -4,9 +4,12 @@ import type { AuthFlow, ClientConfig } from '../config.ts';
 import type { Operation, OperationContext, RequestInfo } from '../context.ts';
 import { clientOf, issuer, ownEntry } from '../flows/request.ts';
 import { passwordSignIn, requiredParameter } from '../flows/sign-in.ts';
-import { opaqueToken } from '../ids.ts';
+import { opaqueToken, randomInteger } from '../ids.ts';
 import { type Json, requiredString, stringMap } from '../input.ts';
-import type { Pool } from '../pool.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import { decoyFor } from '../pool/decoys.ts';
+import type { Pool } from '../pool/pool.ts';
+import { mintTokens } from '../pool/sessions.ts';
 import { hexToBigInt, N, serverPublicB } from '../srp.ts';
 
 /** What InitiateAuth offers (CUSTOM_AUTH is not emulated, so it is not offered either). */
@@ -72,7 +75,7 @@ export async function startSrp(
   }
   const A = hexToBigInt(srpA);
   if (A % N === 0n) throw new CognitoError('InvalidParameterException', 'Invalid SRP_A value.');
-  await pool.checkSecretHash(client, username, params.SECRET_HASH);
+  await checkSecretHash(pool, client, username, params.SECRET_HASH);
 
   const found = pool.lookup(username);
   if (!found && !client.preventUserExistenceErrors) {
@@ -84,14 +87,15 @@ export async function startSrp(
     salt = found.salt;
     userId = found.username;
   } else {
-    const decoy = await pool.decoy(username);
+    const decoy = await decoyFor(pool, username);
     salt = decoy.salt;
     // Real ids are UUIDs where people sign in with email, the chosen name elsewhere.
     userId = pool.signsInWithEmail ? decoy.userId : username;
   }
   // A decoy's B hides a random verifier; B is random for real users too (b is).
-  const verifier = found ? hexToBigInt(found.verifier) : pool.randomPrivateValue();
-  const b = pool.randomPrivateValue();
+  const verifier = found ? hexToBigInt(found.verifier) : randomInteger(ctx.randomBytes, 32);
+  // SRP's private value b: 256 random bits, as Cognito's client uses for a.
+  const b = randomInteger(ctx.randomBytes, 32);
   const B = await serverPublicB(ctx.math, verifier, b);
   const secretBlock = toBase64(ctx.randomBytes(64));
   ctx.rememberHandshake(secretBlock, {
@@ -130,15 +134,15 @@ export async function refresh(
   }
   if (session.revoked)
     throw new CognitoError('NotAuthorizedException', 'Refresh Token has been revoked');
-  if (session.expiresAt <= pool.time()) {
+  if (session.expiresAt <= pool.deps.now()) {
     throw new CognitoError('NotAuthorizedException', 'Refresh Token has expired');
   }
   const user = pool.store.userBySub(session.sub);
   if (!user) throw new CognitoError('NotAuthorizedException', 'User does not exist.');
-  await pool.checkSecretHash(client, user.username, params.SECRET_HASH);
+  await checkSecretHash(pool, client, user.username, params.SECRET_HASH);
   if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
   return {
     ChallengeParameters: {},
-    AuthenticationResult: await pool.mintTokens(user, client, session, issuer(request, pool)),
+    AuthenticationResult: await mintTokens(pool, user, client, session, issuer(request, pool)),
   };
 }

@@ -1,6 +1,7 @@
 import type { Operation } from '../context.ts';
 import { limitOf, nextTokenOf, pageOf } from '../flows/paging.ts';
 import { existingGroup, groupNameOf, poolOf } from '../flows/request.ts';
+import { adminView } from '../pool/views.ts';
 
 /**
  * ListUsersInGroup: a page of the group's members, oldest user first. Without `Limit`, Cognito
@@ -16,7 +17,7 @@ export const listUsersInGroup: Operation = async (ctx, input) => {
     .sort((a, b) => a.createdAt - b.createdAt || a.sub.localeCompare(b.sub));
   const { page, next } = pageOf(users, nextTokenOf(input), limit);
   return {
-    Users: page.map((user) => pool.adminView(user, 'Attributes')),
+    Users: page.map((user) => adminView(user, 'Attributes')),
     ...(next === undefined ? {} : { NextToken: next }),
   };
 };

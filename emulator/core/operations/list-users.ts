@@ -3,6 +3,7 @@ import type { Operation } from '../context.ts';
 import { limitOf, pageOf } from '../flows/paging.ts';
 import { poolOf } from '../flows/request.ts';
 import { optionalString, optionalStringList } from '../input.ts';
+import { adminView } from '../pool/views.ts';
 import type { UserRecord } from '../store.ts';
 
 const FILTERABLE = new Set([
@@ -56,7 +57,7 @@ export const listUsers: Operation = async (ctx, input) => {
     .sort((a, b) => a.createdAt - b.createdAt || a.sub.localeCompare(b.sub));
   const { page, next } = pageOf(users, token, limit);
   return {
-    Users: page.map((user) => pool.adminView(user, 'Attributes', only)),
+    Users: page.map((user) => adminView(user, 'Attributes', only)),
     ...(next === undefined ? {} : { PaginationToken: next }),
   };
 };

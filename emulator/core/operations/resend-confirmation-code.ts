@@ -2,6 +2,7 @@ import { CognitoError } from '../cognito-error.ts';
 import type { Operation } from '../context.ts';
 import { clientOf } from '../flows/request.ts';
 import { userForCode } from '../flows/users.ts';
+import { sendCode } from '../pool/codes.ts';
 
 /** ResendConfirmationCode: a new sign-up code, replacing the old one. */
 export const resendConfirmationCode: Operation = async (ctx, input) => {
@@ -11,6 +12,6 @@ export const resendConfirmationCode: Operation = async (ctx, input) => {
   if (found.user.status !== 'UNCONFIRMED') {
     throw new CognitoError('InvalidParameterException', 'User is already confirmed.');
   }
-  const { delivery } = pool.sendCode(found.user, 'SIGN_UP');
+  const { delivery } = sendCode(pool, found.user, 'SIGN_UP');
   return { CodeDeliveryDetails: delivery };
 };

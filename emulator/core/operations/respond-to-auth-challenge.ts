@@ -2,12 +2,14 @@ import { fromBase64, timingSafeEqual } from '../bytes.ts';
 import { CognitoError, incorrectCredentials } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Operation, OperationContext, RequestInfo } from '../context.ts';
-import { assertEmailFree, checkAttributes } from '../flows/attributes.ts';
+import { assertEmailFree, checkAttributes, REQUIRED_ATTRIBUTES } from '../flows/attributes.ts';
 import { clientOf } from '../flows/request.ts';
 import { requiredParameter, settleSignIn, signedIn } from '../flows/sign-in.ts';
 import { notConfirmed } from '../flows/users.ts';
 import { type Json, optionalString, requiredString, stringMap } from '../input.ts';
-import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import { assertNotLockedOut, checkPasswordPolicy, passwordVerifier } from '../pool/passwords.ts';
+import type { Pool } from '../pool/pool.ts';
 import {
   authenticationKey,
   claimSignature,
@@ -36,7 +38,7 @@ export function answerChallenge(
   const challenge = requiredString(input, 'ChallengeName', { max: 64 });
   const responses = stringMap(input, 'ChallengeResponses', false);
   if (challenge === 'PASSWORD_VERIFIER') {
-    return passwordVerifier(ctx, pool, client, responses, request);
+    return passwordVerifierChallenge(ctx, pool, client, responses, request);
   }
   if (challenge === 'NEW_PASSWORD_REQUIRED') {
     const session = optionalString(input, 'Session', { max: 2048 });
@@ -48,7 +50,7 @@ export function answerChallenge(
   );
 }
 
-async function passwordVerifier(
+async function passwordVerifierChallenge(
   ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
@@ -78,8 +80,8 @@ async function passwordVerifier(
   if (handshake.sub === undefined) throw incorrectCredentials();
   const user = pool.store.userBySub(handshake.sub);
   if (!user || user.username.toLowerCase() !== username.toLowerCase()) throw incorrectCredentials();
-  await pool.checkSecretHash(client, user.username, responses.SECRET_HASH);
-  pool.assertNotLockedOut(user);
+  await checkSecretHash(pool, client, user.username, responses.SECRET_HASH);
+  assertNotLockedOut(pool, user);
   if (user.status === 'UNCONFIRMED') throw notConfirmed();
 
   const v = hexToBigInt(user.verifier);
@@ -143,13 +145,13 @@ async function newPasswordRequired(
   let changes: Record<string, string>;
   try {
     changes = challengeAttributes(pool, found, responses);
-    pool.checkPasswordPolicy(password, 'does not conform to');
+    checkPasswordPolicy(pool, password, 'does not conform to');
   } catch (error) {
     // The person can fix these and answer again within the same session.
     ctx.rememberNewPasswordSession(session, state);
     throw error;
   }
-  const { salt, verifier } = await pool.passwordVerifier(found.username, password);
+  const { salt, verifier } = await passwordVerifier(pool, found.username, password);
   const user = pool.store.userBySub(state.sub);
   if (!user) throw incorrectCredentials();
   if (changes.email !== undefined) assertEmailFree(pool, user, changes.email);
