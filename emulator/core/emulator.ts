@@ -3,12 +3,13 @@
  * mailbox, and dispatch of Cognito operations by name. Adapters (msw, Node HTTP, Vite) wrap it.
  */
 
+import { CognitoError } from './cognito-error.ts';
 import { type ClientConfig, defaultConfig, type EmulatorConfig } from './config.ts';
+import type { Handshake, NewPasswordSession, OperationContext, RequestInfo } from './context.ts';
 import { type RandomBytes, webRandomBytes } from './crypto.ts';
-import { CognitoError } from './errors.ts';
 import { isJsonObject, type Json } from './input.ts';
 import { operations } from './operations/index.ts';
-import { type Mail, Pool } from './pool.ts';
+import { type Mail, Pool } from './pool/pool.ts';
 import { type ModPow, portableMath, type SrpMath } from './srp.ts';
 import { type ChangeListener, type PoolData, PoolStore } from './store.ts';
 import { generateSigningKey, TokenSigner } from './tokens.ts';
@@ -30,34 +31,16 @@ export interface EmulatorOptions {
   mailboxSize?: number;
 }
 
-/** The per-request facts an operation may need. */
-export interface RequestInfo {
-  /** Where this emulator is mounted, e.g. `http://127.0.0.1:9229`; issuers hang below it. */
-  baseUrl: string;
-}
-
-/** An SRP handshake (or a pending NEW_PASSWORD_REQUIRED), kept in memory until used or expired. */
-export interface Handshake {
-  poolId: string;
-  clientId: string;
-  /** Absent for the decoy handshake of an unknown user when existence errors are prevented. */
-  sub: string | undefined;
-  A: bigint;
-  B: bigint;
-  b: bigint;
-  expiresAt: number;
-}
-
 const MAX_HANDSHAKES = 100_000;
 
-export class Emulator {
+export class Emulator implements OperationContext {
   readonly now: () => number;
   readonly randomBytes: RandomBytes;
   readonly math: SrpMath;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
   private readonly handshakes = new Map<string, Handshake>();
-  private readonly newPasswordSessions = new Map<string, Omit<Handshake, 'A' | 'B' | 'b'>>();
+  private readonly newPasswordSessions = new Map<string, NewPasswordSession>();
   private readonly mails: Mail[] = [];
   private readonly mailboxSize: number;
   private readonly onMail: (mail: Mail) => void;
@@ -161,13 +144,13 @@ export class Emulator {
   }
 
   /** Keeps the state of a NEW_PASSWORD_REQUIRED challenge under its Session. */
-  rememberNewPasswordSession(session: string, state: Omit<Handshake, 'A' | 'B' | 'b'>): void {
+  rememberNewPasswordSession(session: string, state: NewPasswordSession): void {
     if (this.newPasswordSessions.size >= MAX_HANDSHAKES) this.sweepHandshakes();
     this.newPasswordSessions.set(session, state);
   }
 
   /** Takes a NEW_PASSWORD_REQUIRED state out (usable once). */
-  takeNewPasswordSession(session: string): Omit<Handshake, 'A' | 'B' | 'b'> | undefined {
+  takeNewPasswordSession(session: string): NewPasswordSession | undefined {
     const state = this.newPasswordSessions.get(session);
     this.newPasswordSessions.delete(session);
     return state;

@@ -9,8 +9,8 @@
  */
 
 import { fromUtf8 } from './bytes.ts';
+import { CognitoError } from './cognito-error.ts';
 import type { Emulator } from './emulator.ts';
-import { CognitoError } from './errors.ts';
 import { uuid } from './ids.ts';
 import { publicJwks } from './tokens.ts';
 

@@ -1,6 +1,6 @@
 /** Reading request bodies that are `unknown` until checked, with Cognito's validation wording. */
 
-import { CognitoError } from './errors.ts';
+import { CognitoError } from './cognito-error.ts';
 
 /** A JSON object from a request. */
 export type Json = Record<string, unknown>;

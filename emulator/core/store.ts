@@ -284,33 +284,6 @@ export class PoolStore {
     this.emit({ pool: this.poolId, kind: 'membership', id, value: null });
   }
 
-  /** Applies a change read back from a journal, without announcing it again. */
-  replay(change: Change): void {
-    if (change.kind === 'key') {
-      this.signingKey = change.value;
-    } else if (change.kind === 'access-key') {
-      this.accessSigningKey = change.value;
-    } else if (change.kind === 'group') {
-      if (change.value) this.groups.set(change.id, change.value);
-      else this.groups.delete(change.id);
-    } else if (change.kind === 'membership') {
-      const previous = this.memberships.get(change.id);
-      if (previous) this.unindexMembership(previous);
-      if (change.value) this.indexMembership(change.value);
-    } else if (change.kind === 'user') {
-      const previous = this.users.get(change.id);
-      if (previous) {
-        this.unindex(previous);
-        this.users.delete(change.id);
-      }
-      if (change.value) this.index(change.value);
-    } else {
-      const previous = this.sessions.get(change.id);
-      if (previous) this.unindexSession(previous);
-      if (change.value) this.indexSession(change.value);
-    }
-  }
-
   private index(user: UserRecord): void {
     this.users.set(user.sub, user);
     this.byUsername.set(user.username.toLowerCase(), user.sub);

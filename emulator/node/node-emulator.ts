@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultConfig, type EmulatorConfig, readEmulatorConfig } from '../core/config.ts';
 import { Emulator } from '../core/emulator.ts';
-import type { Mail } from '../core/pool.ts';
+import type { Mail } from '../core/pool/pool.ts';
 import type { Change } from '../core/store.ts';
 import { opensslModPow } from './modpow.ts';
 import { nodeHashes } from './native-math.ts';

@@ -11,7 +11,7 @@ import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.t
 import { Emulator } from '../../emulator/core/emulator.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import { operations } from '../../emulator/core/operations/index.ts';
-import type { Mail } from '../../emulator/core/pool.ts';
+import type { Mail } from '../../emulator/core/pool/pool.ts';
 import { N } from '../../emulator/core/srp.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';
 import { mailLine } from '../../emulator/node/node-emulator.ts';

@@ -17,7 +17,7 @@ import {
   type EmulatorConfig,
 } from '../../emulator/core/config.ts';
 import { Emulator, type EmulatorOptions } from '../../emulator/core/emulator.ts';
-import type { Mail } from '../../emulator/core/pool.ts';
+import type { Mail } from '../../emulator/core/pool/pool.ts';
 import { generateSigningKey, type PoolKeys } from '../../emulator/core/tokens.ts';
 import { cognitoHandlers } from '../../emulator/msw.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';

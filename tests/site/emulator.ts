@@ -7,7 +7,7 @@ import { beforeEach } from 'vitest';
 import { type ClientConfig, defaultClient, defaultPool } from '../../emulator/core/config.ts';
 import { Emulator } from '../../emulator/core/emulator.ts';
 import { isJsonObject, type Json } from '../../emulator/core/input.ts';
-import type { Mail } from '../../emulator/core/pool.ts';
+import type { Mail } from '../../emulator/core/pool/pool.ts';
 import { generateSigningKey, type PoolKeys } from '../../emulator/core/tokens.ts';
 import { cognitoHandlers } from '../../emulator/msw.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';

@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CognitoError } from '../../emulator/core/cognito-error.ts';
 import { DEFAULT_CLIENT_ID } from '../../emulator/core/config.ts';
 import { Emulator } from '../../emulator/core/emulator.ts';
-import { CognitoError } from '../../emulator/core/errors.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';
 import { isAcceptedPassword } from '../../src/password-rules.ts';
 

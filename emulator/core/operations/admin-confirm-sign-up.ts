@@ -1,9 +1,11 @@
-import { CognitoError } from '../errors.ts';
-import { adminUser, type Operation, poolOf, usernameOf } from './shared.ts';
+import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { adminUser, poolOf, usernameOf } from '../flows/request.ts';
+import { withoutCode } from '../pool/codes.ts';
 
 /** AdminConfirmSignUp: an administrator confirms a user without a code (the console's button). */
-export const adminConfirmSignUp: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const adminConfirmSignUp: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   const user = adminUser(pool, usernameOf(input));
   if (user.status !== 'UNCONFIRMED') {
     throw new CognitoError(
@@ -11,6 +13,6 @@ export const adminConfirmSignUp: Operation = async (emulator, input) => {
       `User cannot be confirmed. Current status is ${user.status}`,
     );
   }
-  pool.update(user, { status: 'CONFIRMED', codes: pool.withoutCode(user, 'SIGN_UP') });
+  pool.update(user, { status: 'CONFIRMED', codes: withoutCode(user, 'SIGN_UP') });
   return {};
 };

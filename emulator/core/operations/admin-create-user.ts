@@ -1,8 +1,13 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { checkAttributes } from '../flows/attributes.ts';
+import { PASSWORD_MEMBER, poolOf, usernameOf } from '../flows/request.ts';
+import { newUserName } from '../flows/users.ts';
 import { attributeList, optionalString, optionalStringList } from '../input.ts';
+import { deliverInvitation } from '../pool/codes.ts';
+import { checkPasswordPolicy, passwordVerifier } from '../pool/passwords.ts';
+import { adminView } from '../pool/views.ts';
 import type { UserRecord } from '../store.ts';
-import { checkAttributes } from './attributes.ts';
-import { newUserName, type Operation, PASSWORD_MEMBER, poolOf, usernameOf } from './shared.ts';
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -10,8 +15,8 @@ const DIGITS = '23456789';
 const SYMBOLS = '^$*.[]{}()?!@#%&';
 
 /** AdminCreateUser: a FORCE_CHANGE_PASSWORD user with a temporary password, invited by email. */
-export const adminCreateUser: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const adminCreateUser: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   const username = usernameOf(input);
   const attributes = checkAttributes(attributeList(input, 'UserAttributes', false), 'admin');
   const given = optionalString(input, 'TemporaryPassword', PASSWORD_MEMBER);
@@ -33,11 +38,11 @@ export const adminCreateUser: Operation = async (emulator, input) => {
     );
   }
   if (action !== 'RESEND' && previous) throw exists();
-  const temporary = given ?? generatePassword(emulator.randomBytes);
-  pool.checkPasswordPolicy(temporary);
+  const temporary = given ?? generatePassword(ctx.randomBytes);
+  checkPasswordPolicy(pool, temporary);
   const sub = previous?.sub ?? pool.newSub();
   const internalUsername = previous?.username ?? (pool.signsInWithEmail ? sub : username);
-  const { salt, verifier } = await pool.passwordVerifier(internalUsername, temporary);
+  const { salt, verifier } = await passwordVerifier(pool, internalUsername, temporary);
   // Synchronous from here on, so two parallel creations cannot both succeed.
   const current = existing();
   if (action !== 'RESEND' && current) throw exists();
@@ -55,8 +60,8 @@ export const adminCreateUser: Operation = async (emulator, input) => {
     });
     pool.store.putUser(user);
   }
-  if (action !== 'SUPPRESS') pool.deliverInvitation(user, temporary);
-  return { User: pool.adminView(user, 'Attributes') };
+  if (action !== 'SUPPRESS') deliverInvitation(pool, user, temporary);
+  return { User: adminView(user, 'Attributes') };
 };
 
 function generatePassword(random: (n: number) => Uint8Array): string {

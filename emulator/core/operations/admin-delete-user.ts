@@ -1,8 +1,9 @@
-import { adminUser, type Operation, poolOf, usernameOf } from './shared.ts';
+import type { Operation } from '../context.ts';
+import { adminUser, poolOf, usernameOf } from '../flows/request.ts';
 
 /** AdminDeleteUser: removes the user and ends their sessions. */
-export const adminDeleteUser: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const adminDeleteUser: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   pool.store.deleteUser(adminUser(pool, usernameOf(input)).sub);
   return {};
 };

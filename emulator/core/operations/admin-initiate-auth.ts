@@ -1,8 +1,9 @@
 import type { AuthFlow } from '../config.ts';
+import type { Operation } from '../context.ts';
+import { adminClientOf } from '../flows/request.ts';
+import { passwordSignIn } from '../flows/sign-in.ts';
 import { stringMap } from '../input.ts';
 import { authFlowOf, refresh, startSrp } from './initiate-auth.ts';
-import { adminClientOf, type Operation } from './shared.ts';
-import { passwordSignIn } from './sign-in.ts';
 
 /** What AdminInitiateAuth offers; ADMIN_NO_SRP_AUTH is the older name of the password flow. */
 const ADMIN_FLOW_PERMISSION: Record<string, AuthFlow> = {
@@ -14,13 +15,13 @@ const ADMIN_FLOW_PERMISSION: Record<string, AuthFlow> = {
 };
 
 /** AdminInitiateAuth: a server signs a user in with their password, or refreshes tokens. */
-export const adminInitiateAuth: Operation = async (emulator, input, request) => {
-  const { pool, client } = adminClientOf(emulator, input);
+export const adminInitiateAuth: Operation = async (ctx, input, request) => {
+  const { pool, client } = adminClientOf(ctx, input);
   const flow = authFlowOf(input, ADMIN_FLOW_PERMISSION, client);
   const params = stringMap(input, 'AuthParameters', false);
-  if (flow === 'USER_SRP_AUTH') return startSrp(emulator, pool, client, params);
+  if (flow === 'USER_SRP_AUTH') return startSrp(ctx, pool, client, params);
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
     return refresh(pool, client, params, request);
   }
-  return passwordSignIn(emulator, pool, client, params, request);
+  return passwordSignIn(ctx, pool, client, params, request);
 };

@@ -1,11 +1,11 @@
+import type { Operation } from '../context.ts';
+import { limitOf, nextTokenOf, pageOf } from '../flows/paging.ts';
+import { adminUser, poolOf, usernameOf } from '../flows/request.ts';
 import { byPrecedence, groupView } from '../groups.ts';
-import { nextTokenOf } from './group-shared.ts';
-import { limitOf, pageOf } from './paging.ts';
-import { adminUser, type Operation, poolOf, usernameOf } from './shared.ts';
 
 /** AdminListGroupsForUser: a page of the user's groups, in the order of their `cognito:groups`. */
-export const adminListGroupsForUser: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const adminListGroupsForUser: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   const user = adminUser(pool, usernameOf(input));
   const limit = limitOf(input, 60);
   const groups = byPrecedence(pool.store.groupsOf(user.sub));

@@ -1,19 +1,16 @@
-import { CognitoError } from '../errors.ts';
-import {
-  clientOf,
-  codeOf,
-  type Operation,
-  optionalSecretHash,
-  unknownUserForCodes,
-  usernameOf,
-} from './shared.ts';
+import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { clientOf, codeOf, optionalSecretHash, usernameOf } from '../flows/request.ts';
+import { unknownUserForCodes } from '../flows/users.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import { checkCode, withoutCode } from '../pool/codes.ts';
 
 /** ConfirmSignUp: the emailed code turns UNCONFIRMED into CONFIRMED and verifies the email. */
-export const confirmSignUp: Operation = async (emulator, input) => {
-  const { pool, client } = clientOf(emulator, input);
+export const confirmSignUp: Operation = async (ctx, input) => {
+  const { pool, client } = clientOf(ctx, input);
   const username = usernameOf(input);
   const code = codeOf(input);
-  await pool.checkSecretHash(client, username, optionalSecretHash(input));
+  await checkSecretHash(pool, client, username, optionalSecretHash(input));
   const user = pool.lookup(username);
   if (!user) {
     if (client.preventUserExistenceErrors) {
@@ -30,11 +27,11 @@ export const confirmSignUp: Operation = async (emulator, input) => {
       `User cannot be confirmed. Current status is ${user.status}`,
     );
   }
-  pool.checkCode(user, 'SIGN_UP', code);
+  checkCode(pool, user, 'SIGN_UP', code);
   pool.update(user, {
     status: 'CONFIRMED',
     attributes: { ...user.attributes, email_verified: 'true' },
-    codes: pool.withoutCode(user, 'SIGN_UP'),
+    codes: withoutCode(user, 'SIGN_UP'),
   });
   return {};
 };

@@ -1,17 +1,17 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { groupNameOf, poolOf } from '../flows/request.ts';
 import { groupView } from '../groups.ts';
 import { optionalInteger, optionalString } from '../input.ts';
 import type { GroupRecord } from '../store.ts';
-import { groupNameOf } from './group-shared.ts';
-import { type Operation, poolOf } from './shared.ts';
 
 /** The API reference's ArnType. */
 const ARN =
   /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
 
 /** CreateGroup: a new group with an optional description, IAM role and precedence. */
-export const createGroup: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const createGroup: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   const name = groupNameOf(input);
   const description = optionalString(input, 'Description', { min: 0, max: 2048 });
   const roleArn = optionalString(input, 'RoleArn', { min: 20, max: 2048, pattern: ARN });
@@ -19,7 +19,7 @@ export const createGroup: Operation = async (emulator, input) => {
   if (pool.store.group(name)) {
     throw new CognitoError('GroupExistsException', 'A group with the name already exists.');
   }
-  const now = pool.time();
+  const now = ctx.now();
   const group: GroupRecord = {
     name,
     ...(description === undefined ? {} : { description }),

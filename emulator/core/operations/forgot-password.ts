@@ -1,5 +1,8 @@
-import { CognitoError } from '../errors.ts';
-import { clientOf, type Operation, simulatedDelivery, userForCode, usernameOf } from './shared.ts';
+import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { clientOf, usernameOf } from '../flows/request.ts';
+import { simulatedDelivery, userForCode } from '../flows/users.ts';
+import { sendCode } from '../pool/codes.ts';
 
 /**
  * ForgotPassword: a reset code to the user's verified email. When the client prevents
@@ -7,8 +10,8 @@ import { clientOf, type Operation, simulatedDelivery, userForCode, usernameOf } 
  * simulated delivery instead of an error
  * (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
  */
-export const forgotPassword: Operation = async (emulator, input) => {
-  const { pool, client } = clientOf(emulator, input);
+export const forgotPassword: Operation = async (ctx, input) => {
+  const { pool, client } = clientOf(ctx, input);
   const found = await userForCode(pool, client, input);
   if ('decoy' in found) return found.decoy;
   const { user } = found;
@@ -23,6 +26,6 @@ export const forgotPassword: Operation = async (emulator, input) => {
       'Cannot reset password for the user as there is no registered/verified email or phone_number',
     );
   }
-  const { delivery } = pool.sendCode(user, 'FORGOT_PASSWORD');
+  const { delivery } = sendCode(pool, user, 'FORGOT_PASSWORD');
   return { CodeDeliveryDetails: delivery };
 };

@@ -1,9 +1,9 @@
+import type { Operation } from '../context.ts';
+import { existingGroup, groupNameOf, poolOf } from '../flows/request.ts';
 import { groupView } from '../groups.ts';
-import { existingGroup, groupNameOf } from './group-shared.ts';
-import { type Operation, poolOf } from './shared.ts';
 
 /** GetGroup: one group's details. */
-export const getGroup: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const getGroup: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   return { Group: groupView(pool.id, existingGroup(pool, groupNameOf(input))) };
 };

@@ -1,23 +1,25 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { verifiableAttribute } from '../flows/attributes.ts';
+import { accessTokenOf, tokenPool } from '../flows/request.ts';
 import { patterns, requiredString } from '../input.ts';
-import { verifiableAttribute } from './attributes.ts';
-import { accessTokenOf, type Operation } from './shared.ts';
-import { tokenPool } from './token-pool.ts';
+import { sendCode } from '../pool/codes.ts';
+import { authenticate } from '../pool/sessions.ts';
 
 /**
  * GetUserAttributeVerificationCode: (another) code for the email, sent to the new address when a
  * change is waiting for verification, else to the current one.
  */
-export const getUserAttributeVerificationCode: Operation = async (emulator, input) => {
+export const getUserAttributeVerificationCode: Operation = async (ctx, input) => {
   const token = accessTokenOf(input);
   const name = requiredString(input, 'AttributeName', { max: 32, pattern: patterns.username });
-  const pool = tokenPool(emulator, token);
-  const user = await pool.authenticate(token);
+  const pool = tokenPool(ctx, token);
+  const user = await authenticate(pool, token);
   verifiableAttribute(name);
   const pending = user.codes.VERIFY_EMAIL?.value;
   if (pending === undefined && !user.attributes.email) {
     throw new CognitoError('InvalidParameterException', 'User has no email to verify.');
   }
-  const { delivery } = pool.sendCode(user, 'VERIFY_EMAIL', pending);
+  const { delivery } = sendCode(pool, user, 'VERIFY_EMAIL', pending);
   return { CodeDeliveryDetails: delivery };
 };

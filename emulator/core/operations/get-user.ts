@@ -1,10 +1,12 @@
-import { accessTokenOf, type Operation } from './shared.ts';
-import { tokenPool } from './token-pool.ts';
+import type { Operation } from '../context.ts';
+import { accessTokenOf, tokenPool } from '../flows/request.ts';
+import { authenticate } from '../pool/sessions.ts';
+import { wireAttributes } from '../pool/views.ts';
 
 /** GetUser: the signed-in user's username and attributes. */
-export const getUser: Operation = async (emulator, input) => {
+export const getUser: Operation = async (ctx, input) => {
   const token = accessTokenOf(input);
-  const pool = tokenPool(emulator, token);
-  const user = await pool.authenticate(token);
-  return { Username: user.username, UserAttributes: pool.wireAttributes(user) };
+  const pool = tokenPool(ctx, token);
+  const user = await authenticate(pool, token);
+  return { Username: user.username, UserAttributes: wireAttributes(user) };
 };

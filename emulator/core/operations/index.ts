@@ -1,5 +1,6 @@
 /** The operation table: `X-Amz-Target`'s operation name → its function. */
 
+import type { Operation } from '../context.ts';
 import { adminAddUserToGroup } from './admin-add-user-to-group.ts';
 import { adminConfirmSignUp } from './admin-confirm-sign-up.ts';
 import { adminCreateUser } from './admin-create-user.ts';
@@ -32,7 +33,6 @@ import { listUsersInGroup } from './list-users-in-group.ts';
 import { resendConfirmationCode } from './resend-confirmation-code.ts';
 import { respondToAuthChallenge } from './respond-to-auth-challenge.ts';
 import { revokeToken } from './revoke-token.ts';
-import type { Operation } from './shared.ts';
 import { signUp } from './sign-up.ts';
 import { updateUserAttributes } from './update-user-attributes.ts';
 import { verifyUserAttribute } from './verify-user-attribute.ts';

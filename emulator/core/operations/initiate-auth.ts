@@ -1,13 +1,16 @@
 import { toBase64 } from '../bytes.ts';
+import { CognitoError, userNotFound } from '../cognito-error.ts';
 import type { AuthFlow, ClientConfig } from '../config.ts';
-import type { Emulator, RequestInfo } from '../emulator.ts';
-import { CognitoError } from '../errors.ts';
-import { opaqueToken } from '../ids.ts';
+import type { Operation, OperationContext, RequestInfo } from '../context.ts';
+import { clientOf, issuer, ownEntry } from '../flows/request.ts';
+import { passwordSignIn, requiredParameter } from '../flows/sign-in.ts';
+import { opaqueToken, randomInteger } from '../ids.ts';
 import { type Json, requiredString, stringMap } from '../input.ts';
-import type { Pool } from '../pool.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import { decoyFor } from '../pool/decoys.ts';
+import type { Pool } from '../pool/pool.ts';
+import { mintTokens } from '../pool/sessions.ts';
 import { hexToBigInt, N, serverPublicB } from '../srp.ts';
-import { clientOf, issuer, type Operation, ownEntry } from './shared.ts';
-import { passwordSignIn, requiredParameter } from './sign-in.ts';
 
 /** What InitiateAuth offers (CUSTOM_AUTH is not emulated, so it is not offered either). */
 const FLOW_PERMISSION: Record<string, AuthFlow> = {
@@ -18,12 +21,12 @@ const FLOW_PERMISSION: Record<string, AuthFlow> = {
 };
 
 /** InitiateAuth: starts SRP, signs in with a password, or refreshes tokens. */
-export const initiateAuth: Operation = async (emulator, input, request) => {
-  const { pool, client } = clientOf(emulator, input);
+export const initiateAuth: Operation = async (ctx, input, request) => {
+  const { pool, client } = clientOf(ctx, input);
   const flow = authFlowOf(input, FLOW_PERMISSION, client);
   const params = stringMap(input, 'AuthParameters', false);
-  if (flow === 'USER_SRP_AUTH') return startSrp(emulator, pool, client, params);
-  if (flow === 'USER_PASSWORD_AUTH') return passwordSignIn(emulator, pool, client, params, request);
+  if (flow === 'USER_SRP_AUTH') return startSrp(ctx, pool, client, params);
+  if (flow === 'USER_PASSWORD_AUTH') return passwordSignIn(ctx, pool, client, params, request);
   return refresh(pool, client, params, request);
 };
 
@@ -60,7 +63,7 @@ export function authFlowOf(
  * the proof then fails with the generic refusal.
  */
 export async function startSrp(
-  emulator: Emulator,
+  ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
   params: Record<string, string>,
@@ -72,11 +75,11 @@ export async function startSrp(
   }
   const A = hexToBigInt(srpA);
   if (A % N === 0n) throw new CognitoError('InvalidParameterException', 'Invalid SRP_A value.');
-  await pool.checkSecretHash(client, username, params.SECRET_HASH);
+  await checkSecretHash(pool, client, username, params.SECRET_HASH);
 
   const found = pool.lookup(username);
   if (!found && !client.preventUserExistenceErrors) {
-    throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    throw userNotFound();
   }
   let salt: string;
   let userId: string;
@@ -84,24 +87,25 @@ export async function startSrp(
     salt = found.salt;
     userId = found.username;
   } else {
-    const decoy = await pool.decoy(username);
+    const decoy = await decoyFor(pool, username);
     salt = decoy.salt;
     // Real ids are UUIDs where people sign in with email, the chosen name elsewhere.
     userId = pool.signsInWithEmail ? decoy.userId : username;
   }
   // A decoy's B hides a random verifier; B is random for real users too (b is).
-  const verifier = found ? hexToBigInt(found.verifier) : pool.randomPrivateValue();
-  const b = pool.randomPrivateValue();
-  const B = await serverPublicB(emulator.math, verifier, b);
-  const secretBlock = toBase64(emulator.randomBytes(64));
-  emulator.rememberHandshake(secretBlock, {
+  const verifier = found ? hexToBigInt(found.verifier) : randomInteger(ctx.randomBytes, 32);
+  // SRP's private value b: 256 random bits, as Cognito's client uses for a.
+  const b = randomInteger(ctx.randomBytes, 32);
+  const B = await serverPublicB(ctx.math, verifier, b);
+  const secretBlock = toBase64(ctx.randomBytes(64));
+  ctx.rememberHandshake(secretBlock, {
     poolId: pool.id,
     clientId: client.id,
     sub: found?.sub,
     A,
     B,
     b,
-    expiresAt: emulator.now() + pool.config.srpHandshakeValidity * 1000,
+    expiresAt: ctx.now() + pool.config.srpHandshakeValidity * 1000,
   });
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
@@ -112,7 +116,7 @@ export async function startSrp(
       USERNAME: userId,
       USER_ID_FOR_SRP: userId,
     },
-    Session: opaqueToken(emulator.randomBytes, 48),
+    Session: opaqueToken(ctx.randomBytes, 48),
   };
 }
 
@@ -130,15 +134,15 @@ export async function refresh(
   }
   if (session.revoked)
     throw new CognitoError('NotAuthorizedException', 'Refresh Token has been revoked');
-  if (session.expiresAt <= pool.time()) {
+  if (session.expiresAt <= pool.deps.now()) {
     throw new CognitoError('NotAuthorizedException', 'Refresh Token has expired');
   }
   const user = pool.store.userBySub(session.sub);
   if (!user) throw new CognitoError('NotAuthorizedException', 'User does not exist.');
-  await pool.checkSecretHash(client, user.username, params.SECRET_HASH);
+  await checkSecretHash(pool, client, user.username, params.SECRET_HASH);
   if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
   return {
     ChallengeParameters: {},
-    AuthenticationResult: await pool.mintTokens(user, client, session, issuer(request, pool)),
+    AuthenticationResult: await mintTokens(pool, user, client, session, issuer(request, pool)),
   };
 }

@@ -1,11 +1,11 @@
+import type { Operation } from '../context.ts';
+import { limitOf, nextTokenOf, pageOf } from '../flows/paging.ts';
+import { poolOf } from '../flows/request.ts';
 import { groupView } from '../groups.ts';
-import { nextTokenOf } from './group-shared.ts';
-import { limitOf, pageOf } from './paging.ts';
-import { type Operation, poolOf } from './shared.ts';
 
 /** ListGroups: a page of the pool's groups, oldest first. */
-export const listGroups: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const listGroups: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   const limit = limitOf(input, 60);
   const groups = [...pool.store.allGroups()].sort(
     (a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name),

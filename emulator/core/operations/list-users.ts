@@ -1,8 +1,10 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { limitOf, pageOf } from '../flows/paging.ts';
+import { poolOf } from '../flows/request.ts';
 import { optionalString, optionalStringList } from '../input.ts';
+import { adminView } from '../pool/views.ts';
 import type { UserRecord } from '../store.ts';
-import { limitOf, pageOf } from './paging.ts';
-import { type Operation, poolOf } from './shared.ts';
 
 const FILTERABLE = new Set([
   'username',
@@ -43,8 +45,8 @@ function parseFilter(filter: string): (user: UserRecord) => boolean {
 }
 
 /** ListUsers: a page of users, optionally filtered, oldest first. */
-export const listUsers: Operation = async (emulator, input) => {
-  const pool = poolOf(emulator, input);
+export const listUsers: Operation = async (ctx, input) => {
+  const pool = poolOf(ctx, input);
   const limit = limitOf(input, 60);
   const only = optionalStringList(input, 'AttributesToGet');
   const filter = optionalString(input, 'Filter', { min: 0, max: 256 });
@@ -55,7 +57,7 @@ export const listUsers: Operation = async (emulator, input) => {
     .sort((a, b) => a.createdAt - b.createdAt || a.sub.localeCompare(b.sub));
   const { page, next } = pageOf(users, token, limit);
   return {
-    Users: page.map((user) => pool.adminView(user, 'Attributes', only)),
+    Users: page.map((user) => adminView(user, 'Attributes', only)),
     ...(next === undefined ? {} : { PaginationToken: next }),
   };
 };

@@ -1,9 +1,15 @@
 import { fromBase64, timingSafeEqual } from '../bytes.ts';
+import { CognitoError, incorrectCredentials } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
-import type { Emulator, RequestInfo } from '../emulator.ts';
-import { CognitoError, incorrectCredentials } from '../errors.ts';
+import type { Operation, OperationContext, RequestInfo } from '../context.ts';
+import { assertEmailFree, checkAttributes, REQUIRED_ATTRIBUTES } from '../flows/attributes.ts';
+import { clientOf } from '../flows/request.ts';
+import { requiredParameter, settleSignIn, signedIn } from '../flows/sign-in.ts';
+import { notConfirmed } from '../flows/users.ts';
 import { type Json, optionalString, requiredString, stringMap } from '../input.ts';
-import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import { assertNotLockedOut, checkPasswordPolicy, passwordVerifier } from '../pool/passwords.ts';
+import type { Pool } from '../pool/pool.ts';
 import {
   authenticationKey,
   claimSignature,
@@ -14,19 +20,16 @@ import {
   serverSecretS,
 } from '../srp.ts';
 import type { UserRecord } from '../store.ts';
-import { assertEmailFree, checkAttributes } from './attributes.ts';
-import { clientOf, notConfirmed, type Operation } from './shared.ts';
-import { requiredParameter, settleSignIn, signedIn } from './sign-in.ts';
 
 /** RespondToAuthChallenge: PASSWORD_VERIFIER (SRP's proof) and NEW_PASSWORD_REQUIRED. */
-export const respondToAuthChallenge: Operation = async (emulator, input, request) => {
-  const { pool, client } = clientOf(emulator, input);
-  return answerChallenge(emulator, pool, client, input, request);
+export const respondToAuthChallenge: Operation = async (ctx, input, request) => {
+  const { pool, client } = clientOf(ctx, input);
+  return answerChallenge(ctx, pool, client, input, request);
 };
 
 /** Answers a challenge for an app client of the pool (RespondToAuthChallenge and its admin twin). */
 export function answerChallenge(
-  emulator: Emulator,
+  ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
   input: Json,
@@ -35,11 +38,11 @@ export function answerChallenge(
   const challenge = requiredString(input, 'ChallengeName', { max: 64 });
   const responses = stringMap(input, 'ChallengeResponses', false);
   if (challenge === 'PASSWORD_VERIFIER') {
-    return passwordVerifier(emulator, pool, client, responses, request);
+    return passwordVerifierChallenge(ctx, pool, client, responses, request);
   }
   if (challenge === 'NEW_PASSWORD_REQUIRED') {
     const session = optionalString(input, 'Session', { max: 2048 });
-    return newPasswordRequired(emulator, pool, client, responses, session, request);
+    return newPasswordRequired(ctx, pool, client, responses, session, request);
   }
   throw new CognitoError(
     'InvalidParameterException',
@@ -47,8 +50,8 @@ export function answerChallenge(
   );
 }
 
-async function passwordVerifier(
-  emulator: Emulator,
+async function passwordVerifierChallenge(
+  ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
   responses: Record<string, string>,
@@ -64,11 +67,11 @@ async function passwordVerifier(
       'TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.',
     );
   }
-  const handshake = emulator.takeHandshake(secretBlock);
+  const handshake = ctx.takeHandshake(secretBlock);
   if (!handshake || handshake.clientId !== client.id || handshake.poolId !== pool.id) {
     throw new CognitoError('NotAuthorizedException', 'Invalid session for the user.');
   }
-  if (handshake.expiresAt <= emulator.now()) {
+  if (handshake.expiresAt <= ctx.now()) {
     throw new CognitoError(
       'NotAuthorizedException',
       'Invalid session for the user, session is expired.',
@@ -77,18 +80,18 @@ async function passwordVerifier(
   if (handshake.sub === undefined) throw incorrectCredentials();
   const user = pool.store.userBySub(handshake.sub);
   if (!user || user.username.toLowerCase() !== username.toLowerCase()) throw incorrectCredentials();
-  await pool.checkSecretHash(client, user.username, responses.SECRET_HASH);
-  pool.assertNotLockedOut(user);
+  await checkSecretHash(pool, client, user.username, responses.SECRET_HASH);
+  assertNotLockedOut(pool, user);
   if (user.status === 'UNCONFIRMED') throw notConfirmed();
 
   const v = hexToBigInt(user.verifier);
-  const u = await scramblingU(emulator.math, handshake.A, handshake.B);
+  const u = await scramblingU(ctx.math, handshake.A, handshake.B);
   let valid = false;
   if (u !== 0n) {
-    const S = serverSecretS(emulator.math, handshake.A % N, v, u, handshake.b);
-    const key = await authenticationKey(emulator.math, S, u);
+    const S = serverSecretS(ctx.math, handshake.A % N, v, u, handshake.b);
+    const key = await authenticationKey(ctx.math, S, u);
     const expected = await claimSignature(
-      emulator.math,
+      ctx.math,
       key,
       pool.name,
       user.username,
@@ -97,7 +100,7 @@ async function passwordVerifier(
     );
     valid = safeBase64Equal(expected, signature);
   }
-  return signedIn(emulator, pool, client, settleSignIn(pool, user, valid), request);
+  return signedIn(ctx, pool, client, settleSignIn(pool, user, valid), request);
 }
 
 function safeBase64Equal(expected: string, given: string): boolean {
@@ -114,7 +117,7 @@ function safeBase64Equal(expected: string, given: string): boolean {
  * A refused password or attribute leaves the session usable, so the person can try again.
  */
 async function newPasswordRequired(
-  emulator: Emulator,
+  ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
   responses: Record<string, string>,
@@ -123,13 +126,13 @@ async function newPasswordRequired(
 ): Promise<Json> {
   const password = requiredParameter(responses, 'NEW_PASSWORD');
   const username = requiredParameter(responses, 'USERNAME');
-  const state = session === undefined ? undefined : emulator.takeNewPasswordSession(session);
+  const state = session === undefined ? undefined : ctx.takeNewPasswordSession(session);
   if (
     session === undefined ||
     !state ||
     state.clientId !== client.id ||
     state.poolId !== pool.id ||
-    state.expiresAt <= emulator.now() ||
+    state.expiresAt <= ctx.now() ||
     !state.sub
   ) {
     throw new CognitoError(
@@ -142,13 +145,13 @@ async function newPasswordRequired(
   let changes: Record<string, string>;
   try {
     changes = challengeAttributes(pool, found, responses);
-    pool.checkPasswordPolicy(password, 'does not conform to');
+    checkPasswordPolicy(pool, password, 'does not conform to');
   } catch (error) {
     // The person can fix these and answer again within the same session.
-    emulator.rememberNewPasswordSession(session, state);
+    ctx.rememberNewPasswordSession(session, state);
     throw error;
   }
-  const { salt, verifier } = await pool.passwordVerifier(found.username, password);
+  const { salt, verifier } = await passwordVerifier(pool, found.username, password);
   const user = pool.store.userBySub(state.sub);
   if (!user) throw incorrectCredentials();
   if (changes.email !== undefined) assertEmailFree(pool, user, changes.email);
@@ -158,7 +161,7 @@ async function newPasswordRequired(
     status: 'CONFIRMED',
     attributes: { ...user.attributes, ...changes },
   });
-  return signedIn(emulator, pool, client, updated, request);
+  return signedIn(ctx, pool, client, updated, request);
 }
 
 /**

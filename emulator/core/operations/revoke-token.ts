@@ -1,11 +1,12 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { clientOf } from '../flows/request.ts';
 import { optionalString, requiredString } from '../input.ts';
-import { clientOf, type Operation } from './shared.ts';
 
 /** RevokeToken: one refresh token, and the tokens issued from it, stop working. */
-export const revokeToken: Operation = async (emulator, input) => {
+export const revokeToken: Operation = async (ctx, input) => {
   const token = requiredString(input, 'Token', { max: 8192 });
-  const { pool, client } = clientOf(emulator, input);
+  const { pool, client } = clientOf(ctx, input);
   const secret = optionalString(input, 'ClientSecret', { max: 256 });
   if (client.secret !== undefined && secret !== client.secret) {
     throw new CognitoError('NotAuthorizedException', 'Client secret is not valid.');

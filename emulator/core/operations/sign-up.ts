@@ -1,22 +1,20 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
+import type { Operation } from '../context.ts';
+import { checkAttributes } from '../flows/attributes.ts';
+import { clientOf, optionalSecretHash, PASSWORD_MEMBER, usernameOf } from '../flows/request.ts';
+import { newUserName } from '../flows/users.ts';
 import { attributeList, type Json, requiredString } from '../input.ts';
-import { checkAttributes } from './attributes.ts';
-import {
-  clientOf,
-  newUserName,
-  type Operation,
-  optionalSecretHash,
-  PASSWORD_MEMBER,
-  usernameOf,
-} from './shared.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import { sendCode } from '../pool/codes.ts';
+import { checkPasswordPolicy, passwordVerifier } from '../pool/passwords.ts';
 
 /** SignUp: a new UNCONFIRMED user, and a confirmation code to their email. */
-export const signUp: Operation = async (emulator, input) => {
-  const { pool, client } = clientOf(emulator, input);
+export const signUp: Operation = async (ctx, input) => {
+  const { pool, client } = clientOf(ctx, input);
   const username = usernameOf(input);
   const password = requiredString(input, 'Password', PASSWORD_MEMBER);
   const attributes = checkAttributes(attributeList(input, 'UserAttributes', false), 'user');
-  await pool.checkSecretHash(client, username, optionalSecretHash(input));
+  await checkSecretHash(pool, client, username, optionalSecretHash(input));
 
   const taken = newUserName(pool, username, attributes);
   const exists = () =>
@@ -27,12 +25,12 @@ export const signUp: Operation = async (emulator, input) => {
         : 'User already exists',
     );
   if (taken()) throw exists();
-  pool.checkPasswordPolicy(password);
+  checkPasswordPolicy(pool, password);
 
   const sub = pool.newSub();
   // In email pools Cognito's internal username (and USER_ID_FOR_SRP) is the sub.
   const internalUsername = pool.signsInWithEmail ? sub : username;
-  const { salt, verifier } = await pool.passwordVerifier(internalUsername, password);
+  const { salt, verifier } = await passwordVerifier(pool, internalUsername, password);
   // Everything from here on is synchronous: parallel sign-ups of one name cannot both pass.
   if (taken()) throw exists();
   const user = pool.newUser({
@@ -44,7 +42,7 @@ export const signUp: Operation = async (emulator, input) => {
     verifier,
   });
   pool.store.putUser(user);
-  const { delivery } = pool.sendCode(user, 'SIGN_UP');
+  const { delivery } = sendCode(pool, user, 'SIGN_UP');
   const result: Json = { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails: delivery };
   return result;
 };

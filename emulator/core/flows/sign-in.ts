@@ -1,13 +1,23 @@
 /** The end of every password sign-in, whichever operation started it: refusals in Cognito's order, then tokens or a challenge. */
 
+import { CognitoError, incorrectCredentials, userNotFound } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
-import type { Emulator, RequestInfo } from '../emulator.ts';
-import { CognitoError, incorrectCredentials } from '../errors.ts';
+import type { OperationContext, RequestInfo } from '../context.ts';
 import { opaqueToken } from '../ids.ts';
 import type { Json } from '../input.ts';
-import { type Pool, REQUIRED_ATTRIBUTES } from '../pool.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import {
+  assertNotLockedOut,
+  passwordMatches,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+} from '../pool/passwords.ts';
+import type { Pool } from '../pool/pool.ts';
+import { startSession } from '../pool/sessions.ts';
 import type { UserRecord } from '../store.ts';
-import { issuer, notConfirmed } from './shared.ts';
+import { REQUIRED_ATTRIBUTES } from './attributes.ts';
+import { issuer } from './request.ts';
+import { notConfirmed } from './users.ts';
 
 /**
  * Cognito's answer once a password has been checked. A wrong password gets the generic refusal
@@ -20,7 +30,7 @@ export function settleSignIn(pool: Pool, user: UserRecord, passwordValid: boolea
   const current = pool.store.userBySub(user.sub);
   if (!current) throw incorrectCredentials();
   if (!passwordValid) {
-    pool.recordFailedSignIn(current);
+    recordFailedSignIn(pool, current);
     if (current.status === 'UNCONFIRMED') throw notConfirmed();
     throw incorrectCredentials();
   }
@@ -34,13 +44,13 @@ export function settleSignIn(pool: Pool, user: UserRecord, passwordValid: boolea
       'Password reset required for the user',
     );
   }
-  pool.recordSuccessfulSignIn(current);
+  recordSuccessfulSignIn(pool, current);
   return pool.store.userBySub(current.sub) ?? current;
 }
 
 /** Signs in with a password sent in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH). */
 export async function passwordSignIn(
-  emulator: Emulator,
+  ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
   params: Record<string, string>,
@@ -48,16 +58,16 @@ export async function passwordSignIn(
 ): Promise<Json> {
   const username = requiredParameter(params, 'USERNAME');
   const password = requiredParameter(params, 'PASSWORD');
-  await pool.checkSecretHash(client, username, params.SECRET_HASH);
+  await checkSecretHash(pool, client, username, params.SECRET_HASH);
   const user = pool.lookup(username);
   if (!user) {
     if (client.preventUserExistenceErrors) throw incorrectCredentials();
-    throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    throw userNotFound();
   }
-  pool.assertNotLockedOut(user);
-  const matches = await pool.passwordMatches(user, password);
+  assertNotLockedOut(pool, user);
+  const matches = await passwordMatches(pool, user, password);
   // A temporary password (FORCE_CHANGE_PASSWORD) gets the NEW_PASSWORD_REQUIRED challenge, as in SRP.
-  return signedIn(emulator, pool, client, settleSignIn(pool, user, matches), request);
+  return signedIn(ctx, pool, client, settleSignIn(pool, user, matches), request);
 }
 
 /** Reads a required AuthParameters or ChallengeResponses member, with Cognito's wording. */
@@ -71,19 +81,19 @@ export function requiredParameter(params: Record<string, string>, name: string):
 
 /** Tokens for a user who proved their password, or NEW_PASSWORD_REQUIRED for a temporary one. */
 export async function signedIn(
-  emulator: Emulator,
+  ctx: OperationContext,
   pool: Pool,
   client: ClientConfig,
   user: UserRecord,
   request: RequestInfo,
 ): Promise<Json> {
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    const session = opaqueToken(emulator.randomBytes, 48);
-    emulator.rememberNewPasswordSession(session, {
+    const session = opaqueToken(ctx.randomBytes, 48);
+    ctx.rememberNewPasswordSession(session, {
       poolId: pool.id,
       clientId: client.id,
       sub: user.sub,
-      expiresAt: emulator.now() + pool.config.srpHandshakeValidity * 1000,
+      expiresAt: ctx.now() + pool.config.srpHandshakeValidity * 1000,
     });
     const missing = REQUIRED_ATTRIBUTES.filter((name) => !user.attributes[name]);
     return {
@@ -99,6 +109,6 @@ export async function signedIn(
   }
   return {
     ChallengeParameters: {},
-    AuthenticationResult: await pool.startSession(user, client, issuer(request, pool)),
+    AuthenticationResult: await startSession(pool, user, client, issuer(request, pool)),
   };
 }

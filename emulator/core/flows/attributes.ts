@@ -1,6 +1,8 @@
-import { CognitoError } from '../errors.ts';
+import { CognitoError } from '../cognito-error.ts';
 import type { AttributeInput } from '../input.ts';
-import { type CodeDeliveryDetails, isEmail, type Pool } from '../pool.ts';
+import { type CodeDeliveryDetails, sendCode, withoutCode } from '../pool/codes.ts';
+import { isEmail } from '../pool/email.ts';
+import type { Pool } from '../pool/pool.ts';
 import type { UserRecord } from '../store.ts';
 
 /** Cognito's standard attributes (OpenID Connect's, as the pool schema lists them). */
@@ -25,6 +27,9 @@ const STANDARD = new Set([
   'website',
   'zoneinfo',
 ]);
+
+/** The schema's required attributes, as the Wild Rydes pool (which verifies email) has them. */
+export const REQUIRED_ATTRIBUTES: readonly string[] = ['email'];
 
 /** Attributes only Cognito or an administrator may set. */
 const ADMIN_ONLY = new Set(['email_verified', 'phone_number_verified']);
@@ -96,7 +101,7 @@ export function changeAttributes(
       assertEmailFree(pool, user, verified);
       attributes.email = verified;
     }
-    pool.update(user, { attributes, codes: pool.withoutCode(user, 'VERIFY_EMAIL') });
+    pool.update(user, { attributes, codes: withoutCode(user, 'VERIFY_EMAIL') });
     return [];
   }
   if (!emailChanges) {
@@ -104,7 +109,7 @@ export function changeAttributes(
     return [];
   }
   // The code first: if the attempt limit refuses it, nothing has changed.
-  const sent = pool.sendCode(user, 'VERIFY_EMAIL', email);
+  const sent = sendCode(pool, user, 'VERIFY_EMAIL', email);
   pool.update(sent.user, { attributes });
   return [sent.delivery];
 }

@@ -41,7 +41,7 @@ export function incorrectCredentials(): CognitoError {
   return new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
 }
 
-/** Cognito's wording for a missing user on token-less operations. */
+/** Cognito's refusal when the user a request names or a token belongs to does not exist. */
 export function userNotFound(): CognitoError {
   return new CognitoError('UserNotFoundException', 'User does not exist.');
 }

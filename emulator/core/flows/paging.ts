@@ -1,8 +1,8 @@
 /** `Limit` and paging tokens, as the list operations (ListUsers, the group lists) read them. */
 
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../bytes.ts';
-import { CognitoError } from '../errors.ts';
-import { type Json, optionalInteger } from '../input.ts';
+import { CognitoError } from '../cognito-error.ts';
+import { type Json, optionalInteger, optionalString } from '../input.ts';
 
 /**
  * Reads `Limit`. The API reference allows 0 to 60, but Cognito refuses 0 with a validation error
@@ -39,4 +39,9 @@ export function pageOf<T>(
   const page = items.slice(start, start + limit);
   const end = start + page.length;
   return { page, next: end < items.length ? toBase64(utf8(String(end))) : undefined };
+}
+
+/** Reads `NextToken` (the group lists' paging token). */
+export function nextTokenOf(input: Json): string | undefined {
+  return optionalString(input, 'NextToken', { max: 131072, pattern: /^\S+$/ });
 }

@@ -1,0 +1,57 @@
+/**
+ * What an operation may use of the emulator around it, and nothing more: the pools and app
+ * clients served, the SRP handshakes and NEW_PASSWORD_REQUIRED sessions in flight, the clock,
+ * randomness and the SRP math. The emulator implements it; operations never see the emulator.
+ */
+
+import type { ClientConfig } from './config.ts';
+import type { RandomBytes } from './crypto.ts';
+import type { Json } from './input.ts';
+import type { Pool } from './pool/pool.ts';
+import type { SrpMath } from './srp.ts';
+
+/** The per-request facts an operation may need. */
+export interface RequestInfo {
+  /** Where this emulator is mounted, e.g. `http://127.0.0.1:9229`; issuers hang below it. */
+  baseUrl: string;
+}
+
+/** An SRP handshake (or a pending NEW_PASSWORD_REQUIRED), kept in memory until used or expired. */
+export interface Handshake {
+  poolId: string;
+  clientId: string;
+  /** Absent for the decoy handshake of an unknown user when existence errors are prevented. */
+  sub: string | undefined;
+  A: bigint;
+  B: bigint;
+  b: bigint;
+  expiresAt: number;
+}
+
+/** A pending NEW_PASSWORD_REQUIRED challenge: whose it is and until when, without SRP's numbers. */
+export type NewPasswordSession = Omit<Handshake, 'A' | 'B' | 'b'>;
+
+/** The emulator as an operation sees it. */
+export interface OperationContext {
+  /** The clock, in milliseconds. */
+  readonly now: () => number;
+  readonly randomBytes: RandomBytes;
+  readonly math: SrpMath;
+  /** The pool with this id, or Cognito's ResourceNotFoundException. */
+  pool(poolId: string): Pool;
+  /** The pool ids served. */
+  poolIds(): string[];
+  /** The app client with this id and its pool, or Cognito's ResourceNotFoundException. */
+  client(clientId: string): { pool: Pool; client: ClientConfig };
+  /** Keeps a handshake under its SECRET_BLOCK until it is taken or expires. */
+  rememberHandshake(secretBlock: string, handshake: Handshake): void;
+  /** Takes a handshake out (each is usable once), or undefined when unknown. */
+  takeHandshake(secretBlock: string): Handshake | undefined;
+  /** Keeps the state of a NEW_PASSWORD_REQUIRED challenge under its Session. */
+  rememberNewPasswordSession(session: string, state: NewPasswordSession): void;
+  /** Takes a NEW_PASSWORD_REQUIRED state out (usable once). */
+  takeNewPasswordSession(session: string): NewPasswordSession | undefined;
+}
+
+/** One Cognito operation: a JSON object in, a JSON object out, CognitoError on refusal. */
+export type Operation = (ctx: OperationContext, input: Json, request: RequestInfo) => Promise<Json>;

@@ -1,0 +1,125 @@
+/**
+ * Sign-in sessions: each has a refresh token and mints ID and access tokens; an access token
+ * authenticates its user while its session lives; global sign-out ends them all.
+ */
+
+import { CognitoError, userNotFound } from '../cognito-error.ts';
+import type { ClientConfig } from '../config.ts';
+import { groupClaims } from '../groups.ts';
+import { opaqueToken, uuid } from '../ids.ts';
+import type { Json } from '../input.ts';
+import type { SessionRecord, UserRecord } from '../store.ts';
+import type { Pool } from './pool.ts';
+
+/** Starts a sign-in session and returns the three tokens for it. */
+export async function startSession(
+  pool: Pool,
+  user: UserRecord,
+  client: ClientConfig,
+  issuer: string,
+): Promise<Json> {
+  const now = pool.deps.now();
+  const session: SessionRecord = {
+    originJti: uuid(pool.deps.randomBytes),
+    sub: user.sub,
+    clientId: client.id,
+    refreshToken: opaqueToken(pool.deps.randomBytes, 96),
+    authTime: Math.floor(now / 1000),
+    expiresAt: now + client.refreshTokenValidity * 1000,
+    revoked: false,
+  };
+  pruneSessions(pool, user.sub);
+  pool.store.putSession(session);
+  const tokens = await mintTokens(pool, user, client, session, issuer);
+  return { ...tokens, RefreshToken: session.refreshToken };
+}
+
+/**
+ * New ID and access tokens for an existing session (REFRESH_TOKEN_AUTH). Group claims are read
+ * now, so a change of membership (or a deleted group) shows from the next issue on.
+ */
+export async function mintTokens(
+  pool: Pool,
+  user: UserRecord,
+  client: ClientConfig,
+  session: SessionRecord,
+  issuer: string,
+): Promise<Json> {
+  const iat = Math.floor(pool.deps.now() / 1000);
+  const eventId = uuid(pool.deps.randomBytes);
+  const common = {
+    sub: user.sub,
+    iss: issuer,
+    origin_jti: session.originJti,
+    event_id: eventId,
+    auth_time: session.authTime,
+    iat,
+  };
+  const { email_verified, ...attributes } = user.attributes;
+  const groups = groupClaims(pool.store.groupsOf(user.sub));
+  const idClaims: Json = {
+    ...attributes,
+    ...groups.id,
+    ...common,
+    ...(email_verified === undefined ? {} : { email_verified: email_verified === 'true' }),
+    'cognito:username': user.username,
+    aud: client.id,
+    token_use: 'id',
+    exp: iat + client.idTokenValidity,
+    jti: uuid(pool.deps.randomBytes),
+  };
+  const accessClaims: Json = {
+    ...groups.access,
+    ...common,
+    client_id: client.id,
+    token_use: 'access',
+    scope: 'aws.cognito.signin.user.admin',
+    exp: iat + client.accessTokenValidity,
+    jti: uuid(pool.deps.randomBytes),
+    username: user.username,
+  };
+  const [IdToken, AccessToken] = await Promise.all([
+    pool.signer.sign(idClaims, 'id'),
+    pool.signer.sign(accessClaims, 'access'),
+  ]);
+  return { AccessToken, ExpiresIn: client.accessTokenValidity, IdToken, TokenType: 'Bearer' };
+}
+
+/** The user behind a live access token, with Cognito's wording for each refusal. */
+export async function authenticate(pool: Pool, accessToken: string): Promise<UserRecord> {
+  const claims = await pool.signer.verify(accessToken, Math.floor(pool.deps.now() / 1000));
+  if (claims === 'expired') {
+    throw new CognitoError('NotAuthorizedException', 'Access Token has expired');
+  }
+  if (
+    typeof claims === 'string' ||
+    claims.token_use !== 'access' ||
+    typeof claims.sub !== 'string'
+  ) {
+    throw new CognitoError('NotAuthorizedException', 'Invalid Access Token');
+  }
+  const session =
+    typeof claims.origin_jti === 'string' ? pool.store.session(claims.origin_jti) : undefined;
+  if (!session || session.revoked) {
+    throw new CognitoError('NotAuthorizedException', 'Access Token has been revoked');
+  }
+  const user = pool.store.userBySub(claims.sub);
+  if (!user) throw userNotFound();
+  if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  return user;
+}
+
+/** Ends every session of the user (GlobalSignOut). */
+export function revokeAllSessions(pool: Pool, sub: string): void {
+  for (const session of pool.store.sessionsOf(sub)) {
+    if (!session.revoked) pool.store.putSession({ ...session, revoked: true });
+  }
+}
+
+/** Drops a user's sessions whose refresh tokens have expired. */
+function pruneSessions(pool: Pool, sub: string): void {
+  const now = pool.deps.now();
+  for (const session of pool.store.sessionsOf(sub)) {
+    if (session.expiresAt <= now) pool.store.deleteSession(session.originJti);
+  }
+}
