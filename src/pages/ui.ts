@@ -3,9 +3,9 @@
  * live-region messages and the busy state of submit buttons.
  */
 import type { ConfigError } from '../config.ts';
-import { errorMessage } from '../i18n/errors.ts';
+import { errorMessage } from '../i18n/error-messages.ts';
 import type { I18n, Message, MessageKey } from '../i18n/index.ts';
-import { setupLanguage } from './shell.ts';
+import { setupLanguage } from './language-switch.ts';
 
 /** The page's element matching `selector`, checked to be of type `kind`. */
 export function find<T extends Element>(

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../site-html/render.ts';
 import { AUTH_ERROR_CODES, AuthError, NetworkError, toAuthFailure } from '../../src/auth-errors.ts';
 import { ConfigError, type ConfigErrorCode } from '../../src/config.ts';
-import { AUTH_ERROR_KEYS, AUTH_ERROR_REFINEMENTS, errorMessage } from '../../src/i18n/errors.ts';
+import {
+  AUTH_ERROR_KEYS,
+  AUTH_ERROR_REFINEMENTS,
+  errorMessage,
+} from '../../src/i18n/error-messages.ts';
 import {
   ALL_PARTS,
   createI18n,
