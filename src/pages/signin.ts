@@ -4,9 +4,9 @@ import { passwordShapeProblem } from '../password-rules.ts';
 import {
   armSubmitButtons,
   browserNavigate,
+  checkedEmail,
   clearFlags,
   emailFromSearch,
-  emailProblem,
   find,
   flagField,
   type MessageArea,
@@ -52,15 +52,6 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
   const resetMessage = messageArea(find(root, '#resetMessage', HTMLElement), i18n);
   setupPasswordToggle(find(root, '#showPasswordSignin', HTMLInputElement));
   setupPasswordToggle(find(root, '#showPasswordReset', HTMLInputElement));
-
-  const checkedEmail = (input: HTMLInputElement, area: MessageArea): string | null => {
-    const address = input.value.trim();
-    const problem = emailProblem(address);
-    if (problem === null) return address;
-    area.show(problem);
-    flagField(input);
-    return null;
-  };
 
   email.value ||= emailFromSearch(search);
   if (new URLSearchParams(search).get('verified') === '1') {
