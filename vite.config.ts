@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { cognitoEmulator } from './emulator/vite.ts';
+import { sitePages } from './site-html/render.ts';
 
 const pages = ['index', 'register', 'verify', 'signin', 'ride'] as const;
 
@@ -25,8 +26,9 @@ export default defineConfig({
       },
     ],
   },
-  // `npm run dev` with no pool configured talks to the local emulator on the same origin.
-  plugins: [cognitoEmulator()],
+  // `npm run dev` with no pool configured talks to the local emulator on the same origin; every
+  // page gets the head and header the pages share (site-html/render.ts).
+  plugins: [cognitoEmulator(), sitePages()],
   build: {
     // Every browser the site supports preloads modules itself; the polyfill would cost every page.
     modulePreload: { polyfill: false },

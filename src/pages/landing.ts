@@ -1,6 +1,6 @@
 /** The landing page: hero, "Giddy Up!" to register, and a link to sign in. */
 import type { I18n } from '../i18n/index.ts';
-import { setupLanguage } from './shell.ts';
+import { setupLanguage } from './language-switch.ts';
 
 /** What the landing page needs. */
 export interface LandingPageDeps {

@@ -4,9 +4,9 @@ import { checkPassword, PASSWORD_RULES, passwordShapeProblem } from '../password
 import {
   armSubmitButtons,
   browserNavigate,
+  checkedEmail,
   clearFlags,
   emailFromSearch,
-  emailProblem,
   find,
   flagField,
   messageArea,
@@ -58,13 +58,8 @@ export function setupRegisterPage(root: ParentNode, deps: RegisterPageDeps): voi
     event.preventDefault();
     message.clear();
     clearFlags(email, password, password2);
-    const address = email.value.trim();
-    const problem = emailProblem(address);
-    if (problem !== null) {
-      message.show(problem);
-      flagField(email);
-      return;
-    }
+    const address = checkedEmail(email, message);
+    if (address === null) return;
     if (password.value === '') {
       message.show({ key: 'form.passwordRequired' });
       flagField(password);

@@ -10,6 +10,7 @@ import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '..
 import {
   browserNavigate,
   find,
+  idTokenOrSignIn,
   type MessageArea,
   messageArea,
   type Navigate,
@@ -60,17 +61,8 @@ export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promi
   const message = messageArea(find(root, '#rideMessage', HTMLElement), i18n);
   setupAccountMenu(root, deps, navigate, message);
 
-  let idToken: string | null;
-  try {
-    idToken = await auth.getIdToken();
-  } catch (failure) {
-    message.fail(failure);
-    return;
-  }
-  if (idToken === null) {
-    navigate('signin.html');
-    return;
-  }
+  const idToken = await idTokenOrSignIn(auth, message, navigate);
+  if (idToken === null) return;
 
   const email = idTokenEmail(idToken) ?? '';
   const greet = (): void => {
@@ -203,17 +195,8 @@ function setupRide(root: ParentNode, deps: RidePageDeps, context: RideContext): 
       message.show({ key: 'ride.apiMissingRequest' }, 'info');
       return null;
     }
-    let idToken: string | null;
-    try {
-      idToken = await auth.getIdToken();
-    } catch (failure) {
-      message.fail(failure);
-      return null;
-    }
-    if (idToken === null) {
-      navigate('signin.html');
-      return null;
-    }
+    const idToken = await idTokenOrSignIn(auth, message, navigate);
+    if (idToken === null) return null;
     try {
       return await requestRide({ invokeUrl, idToken, pickup: at, ...(fetch ? { fetch } : {}) });
     } catch (failure) {
@@ -229,12 +212,8 @@ function setupRide(root: ParentNode, deps: RidePageDeps, context: RideContext): 
     message.clear();
     signInAgain.hidden = true;
     phase = 'requesting';
-    const outcome: { ride?: Ride | null } = {};
     void (async () => {
-      await whileBusy(request, i18n, async () => {
-        outcome.ride = await dispatch(at);
-      });
-      const ride = outcome.ride;
+      const ride = await whileBusy(request, i18n, () => dispatch(at));
       if (ride === undefined || ride === null) {
         phase = 'picking';
         return;
@@ -313,17 +292,8 @@ function setupTokenCopy(
   copy.addEventListener('click', () => {
     void whileBusy(copy, i18n, async () => {
       // Fetched on demand, so the copy is fresh and the token never sits in the page.
-      let token: string | null;
-      try {
-        token = await auth.getIdToken();
-      } catch (failure) {
-        message.fail(failure);
-        return;
-      }
-      if (token === null) {
-        navigate('signin.html');
-        return;
-      }
+      const token = await idTokenOrSignIn(auth, message, navigate);
+      if (token === null) return;
       try {
         await clipboard.writeText(token);
         message.show({ key: 'ride.tokenCopied' }, 'success');

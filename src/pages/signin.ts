@@ -1,15 +1,15 @@
-/** The sign-in page: SRP sign-in, and the forgot-password flow (request a code, set a new password). */
+/** The sign-in page: SRP sign-in here, the forgot-password flow in password-reset.ts, wired together. */
 import { type Auth, AuthError } from '../cognito-auth.ts';
-import { passwordShapeProblem } from '../password-rules.ts';
+import type { I18n } from '../i18n/index.ts';
+import { setupPasswordReset } from './password-reset.ts';
 import {
   armSubmitButtons,
   browserNavigate,
+  checkedEmail,
   clearFlags,
   emailFromSearch,
-  emailProblem,
   find,
   flagField,
-  type MessageArea,
   messageArea,
   type Navigate,
   pageUrl,
@@ -27,40 +27,85 @@ export interface SigninPageDeps extends ShellDeps {
   readonly search?: string;
 }
 
-/** Sets up the sign-in page inside `root`. */
+/** Sets up the sign-in page inside `root`: the sign-in panel, and the password reset beside it. */
 export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
   const { auth, i18n, navigate = browserNavigate, search = location.search } = deps;
   setupShell(root, deps);
+  const signIn = setupSignIn(
+    {
+      panel: find(root, '#signinPanel', HTMLElement),
+      form: find(root, '#signinForm', HTMLFormElement),
+      email: find(root, '#emailInputSignin', HTMLInputElement),
+      password: find(root, '#passwordInputSignin', HTMLInputElement),
+      showPassword: find(root, '#showPasswordSignin', HTMLInputElement),
+      message: find(root, '#signinMessage', HTMLElement),
+    },
+    { auth, i18n, navigate, search },
+  );
+  const reset = setupPasswordReset(
+    {
+      panel: find(root, '#forgotPanel', HTMLElement),
+      forgotForm: find(root, '#forgotPasswordForm', HTMLFormElement),
+      email: find(root, '#emailInputForgot', HTMLInputElement),
+      forgotMessage: find(root, '#forgotMessage', HTMLElement),
+      resetForm: find(root, '#resetPasswordForm', HTMLFormElement),
+      code: find(root, '#codeInputReset', HTMLInputElement),
+      password: find(root, '#passwordInputReset', HTMLInputElement),
+      showPassword: find(root, '#showPasswordReset', HTMLInputElement),
+      resetMessage: find(root, '#resetMessage', HTMLElement),
+      resend: find(root, '#resendResetCode', HTMLButtonElement),
+      back: [...root.querySelectorAll<HTMLButtonElement>('[data-back-to-signin]')],
+    },
+    {
+      auth,
+      i18n,
+      onBack: () => signIn.show(),
+      onPasswordChanged: (email) => signIn.passwordChanged(email),
+    },
+  );
+  find(root, '#forgotPasswordButton', HTMLButtonElement).addEventListener('click', () => {
+    signIn.hide();
+    reset.open(signIn.email());
+  });
+}
 
-  const signinPanel = find(root, '#signinPanel', HTMLElement);
-  const form = find(root, '#signinForm', HTMLFormElement);
-  const email = find(root, '#emailInputSignin', HTMLInputElement);
-  const password = find(root, '#passwordInputSignin', HTMLInputElement);
+/** The sign-in panel's elements. */
+export interface SignInElements {
+  readonly panel: HTMLElement;
+  readonly form: HTMLFormElement;
+  readonly email: HTMLInputElement;
+  readonly password: HTMLInputElement;
+  readonly showPassword: HTMLInputElement;
+  readonly message: HTMLElement;
+}
+
+/** What signing in needs. */
+export interface SignInDeps {
+  readonly auth: Pick<Auth, 'signIn'>;
+  readonly i18n: I18n;
+  readonly navigate: Navigate;
+  /** `?email=` prefills; `?verified=1` says the email was just confirmed. */
+  readonly search: string;
+}
+
+/** What the sign-in panel lets the rest of the page do. */
+export interface SignInPanel {
+  /** The address typed so far, trimmed. */
+  email(): string;
+  hide(): void;
+  /** Shows the panel again, with the cursor in the email field. */
+  show(): void;
+  /** Shows the panel after a password reset: the address filled in and the change announced. */
+  passwordChanged(email: string): void;
+}
+
+/** Sets up signing in with SRP: on to the ride page, or to verify an unconfirmed account. */
+export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInPanel {
+  const { panel, form, email, password } = elements;
+  const { auth, i18n, navigate, search } = deps;
   const submit = find(form, 'button[type="submit"]', HTMLButtonElement);
-  const message = messageArea(find(root, '#signinMessage', HTMLElement), i18n);
-
-  const forgotPanel = find(root, '#forgotPanel', HTMLElement);
-  const forgotForm = find(root, '#forgotPasswordForm', HTMLFormElement);
-  const forgotEmail = find(root, '#emailInputForgot', HTMLInputElement);
-  const forgotSubmit = find(forgotForm, 'button[type="submit"]', HTMLButtonElement);
-  const forgotMessage = messageArea(find(root, '#forgotMessage', HTMLElement), i18n);
-
-  const resetForm = find(root, '#resetPasswordForm', HTMLFormElement);
-  const resetCode = find(root, '#codeInputReset', HTMLInputElement);
-  const resetPassword = find(root, '#passwordInputReset', HTMLInputElement);
-  const resetSubmit = find(resetForm, 'button[type="submit"]', HTMLButtonElement);
-  const resetMessage = messageArea(find(root, '#resetMessage', HTMLElement), i18n);
-  setupPasswordToggle(find(root, '#showPasswordSignin', HTMLInputElement));
-  setupPasswordToggle(find(root, '#showPasswordReset', HTMLInputElement));
-
-  const checkedEmail = (input: HTMLInputElement, area: MessageArea): string | null => {
-    const address = input.value.trim();
-    const problem = emailProblem(address);
-    if (problem === null) return address;
-    area.show(problem);
-    flagField(input);
-    return null;
-  };
+  const message = messageArea(elements.message, i18n);
+  setupPasswordToggle(elements.showPassword);
 
   email.value ||= emailFromSearch(search);
   if (new URLSearchParams(search).get('verified') === '1') {
@@ -92,98 +137,23 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       }
     });
   });
+  armSubmitButtons(submit);
 
-  const showSignin = (): void => {
-    forgotPanel.hidden = true;
-    signinPanel.hidden = false;
-  };
-
-  find(root, '#forgotPasswordButton', HTMLButtonElement).addEventListener('click', () => {
-    forgotEmail.value = email.value.trim();
-    forgotMessage.clear();
-    resetMessage.clear();
-    resetForm.hidden = true;
-    forgotForm.hidden = false;
-    signinPanel.hidden = true;
-    forgotPanel.hidden = false;
-    forgotEmail.focus();
-  });
-
-  for (const back of root.querySelectorAll<HTMLButtonElement>('[data-back-to-signin]')) {
-    back.addEventListener('click', () => {
-      showSignin();
+  return {
+    email: () => email.value.trim(),
+    hide() {
+      panel.hidden = true;
+    },
+    show() {
+      panel.hidden = false;
       email.focus();
-    });
-  }
-
-  const requestCode = (button: HTMLButtonElement, area: MessageArea): void => {
-    area.clear();
-    clearFlags(forgotEmail);
-    const address = checkedEmail(forgotEmail, area);
-    if (address === null) return;
-    void whileBusy(button, i18n, async () => {
-      try {
-        const { destination } = await auth.forgotPassword(address);
-        forgotMessage.clear();
-        forgotForm.hidden = true;
-        resetForm.hidden = false;
-        resetMessage.show(
-          { key: 'verify.sentTo', params: { destination: destination ?? address } },
-          'success',
-        );
-        resetCode.focus();
-      } catch (failure) {
-        area.fail(failure);
-      }
-    });
+    },
+    passwordChanged(address) {
+      email.value = address;
+      password.value = '';
+      panel.hidden = false;
+      message.show({ key: 'signin.passwordChanged' }, 'success');
+      password.focus();
+    },
   };
-
-  forgotForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    requestCode(forgotSubmit, forgotMessage);
-  });
-
-  find(root, '#resendResetCode', HTMLButtonElement).addEventListener('click', (event) => {
-    if (event.currentTarget instanceof HTMLButtonElement)
-      requestCode(event.currentTarget, resetMessage);
-  });
-
-  resetForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    resetMessage.clear();
-    clearFlags(resetCode, resetPassword);
-    const address = forgotEmail.value.trim();
-    const digits = resetCode.value.replace(/\s+/g, '');
-    if (digits === '') {
-      resetMessage.show({ key: 'form.codeRequired' });
-      flagField(resetCode);
-      return;
-    }
-    if (resetPassword.value === '') {
-      resetMessage.show({ key: 'form.passwordRequired' });
-      flagField(resetPassword);
-      return;
-    }
-    const shape = passwordShapeProblem(resetPassword.value);
-    if (shape !== null) {
-      resetMessage.show({ key: `password.${shape}` });
-      flagField(resetPassword);
-      return;
-    }
-    void whileBusy(resetSubmit, i18n, async () => {
-      try {
-        await auth.confirmPassword(address, digits, resetPassword.value);
-        email.value = address;
-        password.value = '';
-        resetCode.value = '';
-        resetPassword.value = '';
-        showSignin();
-        message.show({ key: 'signin.passwordChanged' }, 'success');
-        password.focus();
-      } catch (failure) {
-        resetMessage.fail(failure);
-      }
-    });
-  });
-  armSubmitButtons(submit, forgotSubmit, resetSubmit);
 }

@@ -1,11 +1,12 @@
 /**
  * Pieces every page uses: finding its elements, the language switch, the configuration notice,
- * live-region messages and the busy state of submit buttons.
+ * live-region messages, the busy state of submit buttons, field checks and the ID token.
  */
+import type { Auth } from '../cognito-auth.ts';
 import type { ConfigError } from '../config.ts';
-import { errorMessage } from '../i18n/errors.ts';
+import { errorMessage } from '../i18n/error-messages.ts';
 import type { I18n, Message, MessageKey } from '../i18n/index.ts';
-import { setupLanguage } from './shell.ts';
+import { setupLanguage } from './language-switch.ts';
 
 /** The page's element matching `selector`, checked to be of type `kind`. */
 export function find<T extends Element>(
@@ -102,14 +103,15 @@ export function messageArea(element: HTMLElement, i18n: I18n): MessageArea {
 
 /**
  * Runs `task` while `button` is busy: disabled (so it cannot be pressed twice), `aria-busy`, and
- * showing "Working…" in place of its label. Returns false without running when already busy.
+ * showing "Working…" in place of its label. Returns what the task returns, or undefined without
+ * running it when the button is already busy.
  */
-export async function whileBusy(
+export async function whileBusy<T>(
   button: HTMLButtonElement,
   i18n: I18n,
-  task: () => Promise<void>,
-): Promise<boolean> {
-  if (button.getAttribute('aria-busy') === 'true') return false;
+  task: () => Promise<T>,
+): Promise<T | undefined> {
+  if (button.getAttribute('aria-busy') === 'true') return undefined;
   const label = button.querySelector<HTMLElement>('[data-i18n]');
   const idleKey = label?.dataset.i18n ?? '';
   button.disabled = true;
@@ -117,18 +119,37 @@ export async function whileBusy(
   // Swapping the key, not only the text, keeps the label right if the language changes meanwhile.
   if (label !== null) swapLabel(label, i18n, 'common.working');
   try {
-    await task();
+    return await task();
   } finally {
     button.disabled = false;
     button.removeAttribute('aria-busy');
     if (label !== null && i18n.has(idleKey)) swapLabel(label, i18n, idleKey);
   }
-  return true;
 }
 
 function swapLabel(label: HTMLElement, i18n: I18n, key: MessageKey): void {
   label.dataset.i18n = key;
   label.textContent = i18n.t(key);
+}
+
+/**
+ * The signed-in person's ID token, asked for when it is needed. Null when there is none to use:
+ * a failure is shown in `message`, and with nobody signed in the browser goes to sign in.
+ */
+export async function idTokenOrSignIn(
+  auth: Pick<Auth, 'getIdToken'>,
+  message: MessageArea,
+  navigate: Navigate,
+): Promise<string | null> {
+  let idToken: string | null;
+  try {
+    idToken = await auth.getIdToken();
+  } catch (failure) {
+    message.fail(failure);
+    return null;
+  }
+  if (idToken === null) navigate('signin.html');
+  return idToken;
 }
 
 /** The `email` query parameter (how pages hand the address on), trimmed; '' when absent. */
@@ -166,8 +187,21 @@ export function clearFlags(...inputs: HTMLInputElement[]): void {
   for (const input of inputs) input.removeAttribute('aria-invalid');
 }
 
+/**
+ * The address typed in `input`, trimmed, when it looks like one; otherwise null, with the problem
+ * shown in `area` and the field flagged.
+ */
+export function checkedEmail(input: HTMLInputElement, area: MessageArea): string | null {
+  const address = input.value.trim();
+  const problem = emailProblem(address);
+  if (problem === null) return address;
+  area.show(problem);
+  flagField(input);
+  return null;
+}
+
 /** Checks an email address the way a person would expect before asking Cognito. */
-export function emailProblem(email: string): Message | null {
+function emailProblem(email: string): Message | null {
   if (email === '') return { key: 'form.emailRequired' };
   // Deliberately loose: Cognito decides; this only catches the obvious slip before a round trip.
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { key: 'form.emailInvalid' };

@@ -3,9 +3,9 @@ import { type Auth, AuthError } from '../cognito-auth.ts';
 import {
   armSubmitButtons,
   browserNavigate,
+  checkedEmail,
   clearFlags,
   emailFromSearch,
-  emailProblem,
   find,
   flagField,
   messageArea,
@@ -63,21 +63,12 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
     hint.hidden = false;
   }
 
-  const checkedEmail = (): string | null => {
-    const address = email.value.trim();
-    const problem = emailProblem(address);
-    if (problem === null) return address;
-    message.show(problem);
-    flagField(email);
-    return null;
-  };
-
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     message.clear();
     clearFlags(email, code);
     resend.classList.remove('is-suggested');
-    const address = checkedEmail();
+    const address = checkedEmail(email, message);
     if (address === null) return;
     // People paste codes as "123 456"; Cognito wants the digits only.
     const digits = code.value.replace(/\s+/g, '');
@@ -102,7 +93,7 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
   resend.addEventListener('click', () => {
     message.clear();
     clearFlags(email, code);
-    const address = checkedEmail();
+    const address = checkedEmail(email, message);
     if (address === null) return;
     void whileBusy(resend, i18n, async () => {
       try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, OPENSTREETMAP_TILES, readConfig } from '../../src/config.ts';
-import { errorMessage } from '../../src/i18n/errors.ts';
+import { errorMessage } from '../../src/i18n/error-messages.ts';
 import { createI18n } from '../../src/i18n/index.ts';
 import { en, ko } from './tables.ts';
 

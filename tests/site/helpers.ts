@@ -5,6 +5,7 @@ import type { ICognitoStorage } from 'amazon-cognito-identity-js';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
+import { renderPage } from '../../site-html/render.ts';
 import { type Auth, createAuth } from '../../src/cognito-auth.ts';
 import { createI18n, type I18n } from '../../src/i18n/index.ts';
 import { en, ko } from './tables.ts';
@@ -31,9 +32,12 @@ export function memoryStorage(): ICognitoStorage & Storage & { data: Map<string,
   };
 }
 
-/** Puts the real markup of `page` (e.g. 'register.html') into the jsdom document. */
+/**
+ * Puts the real markup of `page` (e.g. 'register.html') into the jsdom document, with the shared
+ * head and header written in as `npm run build` writes them.
+ */
 export function loadPage(page: string): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../..', page), 'utf8');
+  const html = renderPage(readFileSync(resolve(import.meta.dirname, '../..', page), 'utf8'));
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.documentElement.replaceChildren(
     document.importNode(parsed.head, true),

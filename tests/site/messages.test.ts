@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderPage } from '../../site-html/render.ts';
 import { AUTH_ERROR_CODES, AuthError, NetworkError, toAuthFailure } from '../../src/auth-errors.ts';
 import { ConfigError, type ConfigErrorCode } from '../../src/config.ts';
-import { AUTH_ERROR_KEYS, AUTH_ERROR_REFINEMENTS, errorMessage } from '../../src/i18n/errors.ts';
+import {
+  AUTH_ERROR_KEYS,
+  AUTH_ERROR_REFINEMENTS,
+  errorMessage,
+} from '../../src/i18n/error-messages.ts';
 import {
   ALL_PARTS,
   createI18n,
@@ -162,7 +167,7 @@ describe('the message table', () => {
   });
 
   it.each(PAGES)('knows every data-i18n key used in %s', (page) => {
-    const html = readFileSync(resolve(import.meta.dirname, '../..', page), 'utf8');
+    const html = renderPage(readFileSync(resolve(import.meta.dirname, '../..', page), 'utf8'));
     const keys = [
       ...[...html.matchAll(/data-i18n="([^"]+)"/g)].map((match) => match[1] ?? ''),
       ...[...html.matchAll(/data-i18n-attr="([^"]+)"/g)].flatMap((match) =>

@@ -4,7 +4,7 @@
  */
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { errorMessage } from '../../src/i18n/errors.ts';
+import { errorMessage } from '../../src/i18n/error-messages.ts';
 import { createI18n } from '../../src/i18n/index.ts';
 import { type Ride, RideError, requestRide, rideUrl } from '../../src/ride-api.ts';
 import { claimsOf, FLEET, ORIGIN, signedInRider, useEmulatedSite } from './emulated-site.ts';

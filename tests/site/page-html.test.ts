@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BRAND_COLOR, renderPage } from '../../site-html/render.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PAGES = ['index', 'register', 'verify', 'signin', 'ride'] as const;
+
+const source = (name: string) => readFileSync(resolve(ROOT, `${name}.html`), 'utf8');
+const rendered = (name: string) =>
+  new DOMParser().parseFromString(renderPage(source(name)), 'text/html');
+
+describe('the pages as they ship', () => {
+  it.each(PAGES)('writes the shared head and header into %s.html', (name) => {
+    const html = renderPage(source(name));
+    expect(html).not.toContain('site:head');
+    expect(html).not.toContain('site-header>');
+    const page = rendered(name);
+    expect(page.head.firstElementChild?.getAttribute('charset')).toBe('utf-8');
+    expect(page.head.querySelectorAll('meta[name="theme-color"]')).toHaveLength(1);
+    expect(
+      page.head.querySelectorAll('link[rel="stylesheet"][href="/src/styles/main.css"]'),
+    ).toHaveLength(1);
+    expect(page.head.querySelectorAll('link[rel="icon"][href="/favicon.svg"]')).toHaveLength(1);
+    const [skip, header] = page.body.children;
+    expect(skip?.matches('a.skip-link[href="#main"]')).toBe(true);
+    expect(header?.matches('header.site-header')).toBe(true);
+    expect(header?.querySelector('a.wordmark')?.textContent?.trim()).toBe('Wild Rydes');
+    const actions = header?.querySelector('.header-actions');
+    expect(actions?.lastElementChild?.matches('button[data-language-toggle]')).toBe(true);
+    expect(page.querySelectorAll('header, [data-language-toggle], .skip-link')).toHaveLength(3);
+  });
+
+  it.each(PAGES)('keeps what is its own in %s.html: title, entry, body class, main', (name) => {
+    const page = rendered(name);
+    const own = new DOMParser().parseFromString(source(name), 'text/html');
+    expect(page.title).toBe(own.title);
+    expect(page.querySelector('title')?.dataset.i18n).toBe(`title.${name}`);
+    const entries = page.querySelectorAll('script[type="module"]');
+    expect([...entries].map((script) => script.getAttribute('src'))).toEqual([
+      `/src/entries/${name}.ts`,
+    ]);
+    expect(page.body.className).toBe(own.body.className);
+    expect(page.querySelector('main')?.outerHTML).toBe(own.querySelector('main')?.outerHTML);
+  });
+
+  it('gives every page the brand pink of main.css as theme colour and in the wordmark', () => {
+    const css = readFileSync(resolve(ROOT, 'src/styles/main.css'), 'utf8');
+    expect(css.match(/--pink:\s*(#[0-9a-f]{6});/i)?.[1]).toBe(BRAND_COLOR);
+    for (const name of PAGES) {
+      const page = rendered(name);
+      expect(page.querySelector('meta[name="theme-color"]')?.getAttribute('content')).toBe(
+        BRAND_COLOR,
+      );
+      const strokes = [...page.querySelectorAll('.wordmark-horn [stroke]')];
+      expect(strokes.map((path) => path.getAttribute('stroke'))).toEqual([BRAND_COLOR]);
+    }
+  });
+
+  it('puts the ride page’s account menu in the header, before the language switch', () => {
+    const actions = rendered('ride').querySelector('.site-header .header-actions');
+    expect([...(actions?.children ?? [])].map((child) => child.id || child.className)).toEqual([
+      'account',
+      'lang-toggle',
+    ]);
+    expect(actions?.querySelector('#accountMenu #signOutEverywhere')).not.toBeNull();
+  });
+
+  it('refuses a page that lacks a marker or has one twice', () => {
+    expect(() => renderPage('<head></head><body><site-header></site-header></body>')).toThrow(
+      'A page needs one <!-- site:head --> marker; this one has 0.',
+    );
+    const twice = '<!-- site:head -->\n<site-header></site-header>\n<site-header></site-header>';
+    expect(() => renderPage(twice)).toThrow(
+      'A page needs one <site-header> marker; this one has 2.',
+    );
+  });
+});
