@@ -58,6 +58,14 @@ describe('the pages as they ship', () => {
     }
   });
 
+  it('draws the icon, the pickup pin and the unicorn in that pink, not the sample’s old one', () => {
+    for (const drawing of ['favicon', 'pickup-pin', 'unicorn']) {
+      const svg = readFileSync(resolve(ROOT, 'public', `${drawing}.svg`), 'utf8').toLowerCase();
+      expect(svg, drawing).toContain(BRAND_COLOR.toLowerCase());
+      expect(svg, drawing).not.toContain('#f50856');
+    }
+  });
+
   it('puts the ride page’s account menu in the header, before the language switch', () => {
     const actions = rendered('ride').querySelector('.site-header .header-actions');
     expect([...(actions?.children ?? [])].map((child) => child.id || child.className)).toEqual([
