@@ -19,6 +19,12 @@ export default defineConfig({
         find: /^@aws-crypto\/sha256-js$/,
         replacement: resolve(import.meta.dirname, 'src/shims/sha256.ts'),
       },
+      // The library's own `./BigInteger` (jsbn) does SRP's math eight times slower than native
+      // BigInt; it is the only module of that name in the build.
+      {
+        find: /^\.\/BigInteger$/,
+        replacement: resolve(import.meta.dirname, 'src/shims/big-integer.ts'),
+      },
       {
         find: /^isomorphic-unfetch$/,
         replacement: resolve(import.meta.dirname, 'src/shims/fetch-polyfill.ts'),
@@ -41,6 +47,18 @@ export default defineConfig({
     // Browser tests need Chromium and a build: `npm run test:e2e` (tests/e2e/vitest.config.ts).
     exclude: [...configDefaults.exclude, 'tests/e2e/**'],
     environment: 'node',
+    // The library's ES modules through Vite's pipeline (Node would load its CommonJS build), so
+    // tests run it with the same shims browsers get.
+    server: { deps: { inline: ['amazon-cognito-identity-js'] } },
+    alias: [
+      {
+        find: /^amazon-cognito-identity-js$/,
+        replacement: resolve(
+          import.meta.dirname,
+          'node_modules/amazon-cognito-identity-js/es/index.js',
+        ),
+      },
+    ],
     testTimeout: 30_000,
   },
 });
