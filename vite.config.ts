@@ -1,8 +1,27 @@
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { cognitoEmulator } from './emulator/vite.ts';
 
 const pages = ['index', 'register', 'verify', 'signin', 'ride'] as const;
+
+const BIG_INTEGER_SHIM = resolve(import.meta.dirname, 'src/shims/big-integer.ts');
+
+/**
+ * Puts src/shims/big-integer.ts (native BigInt) in place of amazon-cognito-identity-js's own
+ * `./BigInteger` (jsbn), which does SRP's math about eight times slower. A plugin rather than an
+ * alias: the import is relative, and only the library's may be redirected.
+ */
+export function bigIntegerShim(): Plugin {
+  return {
+    name: 'wild-rydes-big-integer-shim',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromLibrary = importer?.replaceAll('\\', '/').includes('/amazon-cognito-identity-js/');
+      return source === './BigInteger' && fromLibrary ? BIG_INTEGER_SHIM : null;
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs, so the build also works under a sub-path (S3 path-style URLs).
@@ -19,12 +38,6 @@ export default defineConfig({
         find: /^@aws-crypto\/sha256-js$/,
         replacement: resolve(import.meta.dirname, 'src/shims/sha256.ts'),
       },
-      // The library's own `./BigInteger` (jsbn) does SRP's math eight times slower than native
-      // BigInt; it is the only module of that name in the build.
-      {
-        find: /^\.\/BigInteger$/,
-        replacement: resolve(import.meta.dirname, 'src/shims/big-integer.ts'),
-      },
       {
         find: /^isomorphic-unfetch$/,
         replacement: resolve(import.meta.dirname, 'src/shims/fetch-polyfill.ts'),
@@ -32,7 +45,9 @@ export default defineConfig({
     ],
   },
   // `npm run dev` with no pool configured talks to the local emulator on the same origin.
-  plugins: [cognitoEmulator()],
+  plugins: [cognitoEmulator(), bigIntegerShim()],
+  // The dev server pre-bundles the library; the shim must reach inside that bundle too.
+  optimizeDeps: { rolldownOptions: { plugins: [bigIntegerShim()] } },
   build: {
     // Every browser the site supports preloads modules itself; the polyfill would cost every page.
     modulePreload: { polyfill: false },

@@ -6,27 +6,30 @@
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Library from 'amazon-cognito-identity-js';
-import { type Alias, build, type Plugin } from 'vite';
-import siteConfig from '../vite.config.ts';
+import { build, type Plugin } from 'vite';
+import siteConfig, { bigIntegerShim } from '../vite.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SHIM = resolve(ROOT, 'src/shims/big-integer.ts');
+const LIBRARY = `${sep}amazon-cognito-identity-js${sep}`;
 
-/** The site's aliases, without the BigInteger shim when `jsbn` is asked for. */
-function siteAliases(jsbn: boolean): Alias[] {
-  const aliases = (siteConfig.resolve?.alias ?? []) as Alias[];
-  return jsbn ? aliases.filter((alias) => alias.replacement !== SHIM) : aliases;
-}
-
-/** A Vite plugin for a site build that keeps the library's own jsbn BigInteger. */
+/**
+ * A Vite plugin that makes a site build keep the library's own jsbn BigInteger: it resolves the
+ * library's `./BigInteger` to the library's file before the site's shim plugin can.
+ */
 export function keepJsbn(): Plugin {
   return {
     name: 'wild-rydes-bench-keep-jsbn',
-    config(config) {
-      config.resolve = { ...config.resolve, alias: siteAliases(true) };
+    enforce: 'pre',
+    resolveId: {
+      // Ahead of the site's own shim plugin, which is also `enforce: 'pre'` and listed first.
+      order: 'pre',
+      handler(source, importer) {
+        if (source !== './BigInteger' || !importer?.includes(LIBRARY)) return null;
+        return join(dirname(importer), 'BigInteger.js');
+      },
     },
   };
 }
@@ -40,7 +43,8 @@ export async function libraryBuild(bigInteger: 'shim' | 'jsbn'): Promise<typeof 
       root: ROOT,
       logLevel: 'warn',
       define: siteConfig.define ?? {},
-      resolve: { alias: siteAliases(bigInteger === 'jsbn') },
+      resolve: { alias: siteConfig.resolve?.alias ?? [] },
+      plugins: [bigInteger === 'jsbn' ? keepJsbn() : bigIntegerShim()],
       ssr: { noExternal: true },
       build: {
         ssr: resolve(ROOT, 'node_modules/amazon-cognito-identity-js/es/index.js'),
