@@ -1,9 +1,28 @@
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { cognitoEmulator } from './emulator/vite.ts';
 import { sitePages } from './site-html/render.ts';
 
 const pages = ['index', 'register', 'verify', 'signin', 'ride'] as const;
+
+const BIG_INTEGER_SHIM = resolve(import.meta.dirname, 'src/shims/big-integer.ts');
+
+/**
+ * Puts src/shims/big-integer.ts (native BigInt) in place of amazon-cognito-identity-js's own
+ * `./BigInteger` (jsbn), which does SRP's math about eight times slower. A plugin rather than an
+ * alias: the import is relative, and only the library's may be redirected.
+ */
+export function bigIntegerShim(): Plugin {
+  return {
+    name: 'wild-rydes-big-integer-shim',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromLibrary = importer?.replaceAll('\\', '/').includes('/amazon-cognito-identity-js/');
+      return source === './BigInteger' && fromLibrary ? BIG_INTEGER_SHIM : null;
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs, so the build also works under a sub-path (S3 path-style URLs).
@@ -28,7 +47,9 @@ export default defineConfig({
   },
   // `npm run dev` with no pool configured talks to the local emulator on the same origin; every
   // page gets the head and header the pages share (site-html/render.ts).
-  plugins: [cognitoEmulator(), sitePages()],
+  plugins: [cognitoEmulator(), sitePages(), bigIntegerShim()],
+  // The dev server pre-bundles the library; the shim must reach inside that bundle too.
+  optimizeDeps: { rolldownOptions: { plugins: [bigIntegerShim()] } },
   build: {
     // Every browser the site supports preloads modules itself; the polyfill would cost every page.
     modulePreload: { polyfill: false },
@@ -43,6 +64,18 @@ export default defineConfig({
     // Browser tests need Chromium and a build: `npm run test:e2e` (tests/e2e/vitest.config.ts).
     exclude: [...configDefaults.exclude, 'tests/e2e/**'],
     environment: 'node',
+    // The library's ES modules through Vite's pipeline (Node would load its CommonJS build), so
+    // tests run it with the same shims browsers get.
+    server: { deps: { inline: ['amazon-cognito-identity-js'] } },
+    alias: [
+      {
+        find: /^amazon-cognito-identity-js$/,
+        replacement: resolve(
+          import.meta.dirname,
+          'node_modules/amazon-cognito-identity-js/es/index.js',
+        ),
+      },
+    ],
     testTimeout: 30_000,
   },
 });

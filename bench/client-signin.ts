@@ -1,10 +1,11 @@
 /**
  * Client sign-in cost: one SRP sign-in with the real amazon-cognito-identity-js against the
  * emulator (through msw, in process), split into the server's share and the client's (the
- * library's SRP math plus its request handling), median of several.
+ * library's SRP math plus its request handling), median of several; and a long run of sign-ins
+ * that counts any SRP failure.
  */
 
-import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
+import type * as Library from 'amazon-cognito-identity-js';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../emulator/core/config.ts';
@@ -17,8 +18,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** Median total, server and client milliseconds of `runs` sign-ins, plus the first (cold) one. */
-export async function measureClientSignIn(runs: number) {
+/**
+ * Median total, server and client milliseconds of `runs` sign-ins with `library`, the first
+ * (cold) one, and how many failed.
+ */
+export async function measureClientSignIn(library: typeof Library, runs: number) {
+  const { AuthenticationDetails, CognitoUser, CognitoUserPool } = library;
   const emulator = await createNodeEmulator();
   const handle = createHttpHandler(emulator);
   let serverMs = 0;
@@ -41,15 +46,20 @@ export async function measureClientSignIn(runs: number) {
     );
     const pool = new CognitoUserPool({ UserPoolId: DEFAULT_POOL_ID, ClientId: DEFAULT_CLIENT_ID });
     const samples: { total: number; server: number }[] = [];
+    const failures: string[] = [];
     for (let i = 0; i <= runs; i++) {
       serverMs = 0;
       const started = performance.now();
-      await new Promise<void>((resolve, reject) =>
-        new CognitoUser({ Username: email, Pool: pool }).authenticateUser(
-          new AuthenticationDetails({ Username: email, Password: password }),
-          { onSuccess: () => resolve(), onFailure: reject },
-        ),
-      );
+      try {
+        await new Promise<void>((resolve, reject) =>
+          new CognitoUser({ Username: email, Pool: pool }).authenticateUser(
+            new AuthenticationDetails({ Username: email, Password: password }),
+            { onSuccess: () => resolve(), onFailure: reject },
+          ),
+        );
+      } catch (error) {
+        failures.push(error instanceof Error ? error.message : String(error));
+      }
       samples.push({ total: performance.now() - started, server: serverMs });
     }
     const [cold, ...warm] = samples;
@@ -60,6 +70,8 @@ export async function measureClientSignIn(runs: number) {
       totalMs: total,
       serverMs: serverShare,
       clientMs: total - serverShare,
+      signIns: samples.length,
+      failures,
     };
   } finally {
     server.close();

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Plugin } from 'vite';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../emulator/core/config.ts';
 import { createNodeEmulator } from '../emulator/node/node-emulator.ts';
 import { startServer } from '../emulator/node/server.ts';
@@ -26,18 +27,25 @@ export interface PageSpeed {
   signInToRideColdMs: number;
 }
 
-/** Measures `runs` visits, each in a fresh browser context (a first visit, cold caches). */
-export async function measurePageSpeed(runs: number): Promise<PageSpeed> {
+/**
+ * Measures `runs` visits, each in a fresh browser context (a first visit, cold caches), of the
+ * site built with `plugins` added to its configuration.
+ */
+export async function measurePageSpeed(runs: number, plugins: Plugin[] = []): Promise<PageSpeed> {
   const emulator = await startServer(await createNodeEmulator(), { port: 0 });
   const outDir = mkdtempSync(join(tmpdir(), 'wildrydes-speed-'));
   const browser = await launchChromium();
   try {
-    await buildSite(outDir, {
-      VITE_COGNITO_USER_POOL_ID: DEFAULT_POOL_ID,
-      VITE_COGNITO_USER_POOL_CLIENT_ID: DEFAULT_CLIENT_ID,
-      VITE_COGNITO_ENDPOINT: emulator.url,
-      VITE_API_INVOKE_URL: emulator.url,
-    });
+    await buildSite(
+      outDir,
+      {
+        VITE_COGNITO_USER_POOL_ID: DEFAULT_POOL_ID,
+        VITE_COGNITO_USER_POOL_CLIENT_ID: DEFAULT_CLIENT_ID,
+        VITE_COGNITO_ENDPOINT: emulator.url,
+        VITE_API_INVOKE_URL: emulator.url,
+      },
+      plugins,
+    );
     const site = await previewSite(outDir);
     const call = cognitoCaller(emulator.url);
     const email = 'speed@bench.test';

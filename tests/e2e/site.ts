@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { build, createServer as createViteServer, preview } from 'vite';
+import { build, createServer as createViteServer, type Plugin, preview } from 'vite';
 
 /** The repository. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -21,11 +21,13 @@ export type PageName = (typeof PAGES)[number];
 
 /**
  * Builds the site into `outDir` with exactly the `VITE_*` settings given: no `.env*` file of the
- * working copy and no `VITE_*` variable of the calling shell gets in.
+ * working copy and no `VITE_*` variable of the calling shell gets in. `plugins` join the site's
+ * own (the bench builds a variant with them).
  */
 export async function buildSite(
   outDir: string,
   env: Readonly<Record<string, string>> = {},
+  plugins: Plugin[] = [],
 ): Promise<void> {
   const envDir = mkdtempSync(join(tmpdir(), 'wild-rydes-env-'));
   const lines = Object.entries(env).map(([name, value]) => `${name}=${value}`);
@@ -41,6 +43,7 @@ export async function buildSite(
         envDir,
         logLevel: 'warn',
         build: { outDir, emptyOutDir: true },
+        plugins,
       }),
     );
   } finally {

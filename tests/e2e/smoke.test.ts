@@ -163,6 +163,18 @@ describe('the build output', () => {
     }
   });
 
+  it("does the library's SRP math on native BigInt: the shim is in, jsbn is out", () => {
+    const jsbnOnly = 'Only radix 2, 4, 8, 16, 32 are supported';
+    const jsbn = readFileSync(
+      resolve(ROOT, 'node_modules/amazon-cognito-identity-js/es/BigInteger.js'),
+      'utf8',
+    );
+    const bundle = [...builtFiles().values()].join('\n');
+    expect(jsbn).toContain(jsbnOnly);
+    expect(bundle.includes(jsbnOnly)).toBe(false);
+    expect(bundle).toContain('BigInteger: only radix 16 is supported');
+  });
+
   it('contains no emulator code', () => {
     // Strings that only the emulator has; minifying keeps string literals as they are.
     const emulatorOnly = [
