@@ -84,6 +84,25 @@ export const loadTable: TableLoader = (language, part) => {
   return import('./tables/en-ride.ts').then((m) => m.enRide);
 };
 
+/**
+ * The parts of the message table a page shows, as its `<html data-i18n-parts="site forms">`
+ * names them: written once in the page, read by its entry and by the early table loader.
+ */
+export function pageParts(page: Document): Part[] {
+  const names = (page.documentElement.dataset.i18nParts ?? '').split(/\s+/).filter(Boolean);
+  const parts = names.filter(isPart);
+  if (parts.length === 0 || parts.length !== names.length) {
+    throw new Error(
+      `<html data-i18n-parts> must name parts of ${ALL_PARTS.join(', ')}; it says "${names.join(' ')}"`,
+    );
+  }
+  return parts;
+}
+
+function isPart(name: string): name is Part {
+  return (ALL_PARTS as readonly string[]).includes(name);
+}
+
 /** A language's table with the page's parts loaded and merged. */
 async function loadParts(
   load: TableLoader,
