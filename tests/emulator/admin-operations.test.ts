@@ -25,8 +25,8 @@ import {
   defaultClient,
   defaultPool,
 } from '../../emulator/core/config.ts';
+import { rejection } from '../support/wire.ts';
 import { latestCode, PASSWORD, registeredUser, useEmulator } from './harness.ts';
-import { rejection } from './wire.ts';
 
 const h = useEmulator();
 const SERVER_CLIENT = 'serverclient';

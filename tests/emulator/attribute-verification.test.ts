@@ -5,8 +5,8 @@
 
 import { type CognitoUser, CognitoUserAttribute } from 'amazon-cognito-identity-js';
 import { describe, expect, it } from 'vitest';
+import { cognitoApi } from '../support/wire.ts';
 import { failure, latestCode, PASSWORD, registeredUser, signIn, useEmulator } from './harness.ts';
-import { cognitoApi } from './wire.ts';
 
 const h = useEmulator();
 

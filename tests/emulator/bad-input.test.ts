@@ -23,7 +23,7 @@ import {
   TARGET_PREFIX,
   tokensOf,
   type WireAnswer,
-} from './wire.ts';
+} from '../support/wire.ts';
 
 const URL = 'http://emulator.test/';
 const SENTINEL = 'sentinel@example.com';

@@ -7,8 +7,8 @@
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID } from '../../emulator/core/config.ts';
+import { cognitoApi, stringAt, tokensOf, type WireAnswer } from '../support/wire.ts';
 import { latestCode, PASSWORD, registeredUser, signUp, useEmulator } from './harness.ts';
-import { cognitoApi, stringAt, tokensOf, type WireAnswer } from './wire.ts';
 
 let clock = Date.parse('2025-03-04T09:00:00Z');
 const h = useEmulator({ now: () => clock });

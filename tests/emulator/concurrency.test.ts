@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
+import { cognitoApi, stringAt, type WireAnswer } from '../support/wire.ts';
 import { latestCode, memoryStorage, signIn, useEmulator, userPool } from './harness.ts';
-import { cognitoApi, stringAt, type WireAnswer } from './wire.ts';
 
 const PASSWORD = 'Race-Passw0rd!';
 const h = useEmulator();

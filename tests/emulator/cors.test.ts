@@ -13,7 +13,7 @@ import { Emulator } from '../../emulator/core/emulator.ts';
 import { createHttpHandler, isLoopbackOrigin } from '../../emulator/core/http.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';
 import { exposureWarning, readAllowedOrigins } from '../../emulator/node/server.ts';
-import { cognitoRequest, exchange, type Send, TARGET_PREFIX } from './wire.ts';
+import { cognitoRequest, exchange, type Send, TARGET_PREFIX } from '../support/wire.ts';
 
 const BASE = 'http://127.0.0.1:9229';
 let emulator: Emulator;

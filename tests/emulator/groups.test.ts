@@ -24,7 +24,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, startServer } from '../../emulator/node/server.ts';
-import { cognitoApi, rejection, stringAt, tokensOf } from './wire.ts';
+import { cognitoApi, rejection, stringAt, tokensOf } from '../support/wire.ts';
 
 const PASSWORD = 'Group-Passw0rd!';
 const POOL = { UserPoolId: DEFAULT_POOL_ID };

@@ -11,7 +11,7 @@ import { fromBase64, fromUtf8 } from '../../emulator/core/bytes.ts';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../../emulator/node/server.ts';
-import { cognitoApi, stringAt, tokensOf } from './wire.ts';
+import { cognitoApi, stringAt, tokensOf } from '../support/wire.ts';
 
 const PASSWORD = 'Socket-Passw0rd!';
 const running: RunningServer[] = [];

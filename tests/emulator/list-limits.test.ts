@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
-import { cognitoApi } from './wire.ts';
+import { cognitoApi } from '../support/wire.ts';
 
 const EMAIL = 'limits@example.com';
 const pool = { UserPoolId: DEFAULT_POOL_ID };

@@ -16,6 +16,7 @@ import {
   defaultClient,
   defaultPool,
 } from '../../emulator/core/config.ts';
+import { cognitoApi, stringAt } from '../support/wire.ts';
 import {
   failure,
   latestCode,
@@ -26,7 +27,6 @@ import {
   user,
   userPool,
 } from './harness.ts';
-import { cognitoApi, stringAt } from './wire.ts';
 
 const h = useEmulator();
 const api = () => cognitoApi(fetch, 'https://cognito-idp.local.amazonaws.com/');

@@ -32,9 +32,9 @@ import type { Change, UserRecord } from '../../emulator/core/store.ts';
 import { generateSigningKey } from '../../emulator/core/tokens.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { DataDir, DataDirError, type JournalIo } from '../../emulator/node/persistence.ts';
+import { seededRandom } from '../support/seeded-random.ts';
+import { cognitoApi, exchange, stringAt, tokensOf } from '../support/wire.ts';
 import { latestCode } from './harness.ts';
-import { seededRandom } from './seeded-random.ts';
-import { cognitoApi, exchange, stringAt, tokensOf } from './wire.ts';
 
 const PASSWORD = 'Persist-Passw0rd!';
 const ORIGIN = 'http://emulator.test';

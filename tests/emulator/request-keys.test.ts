@@ -6,8 +6,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
+import { cognitoApi, stringAt, tokensOf } from '../support/wire.ts';
 import { PASSWORD, registeredUser, useEmulator } from './harness.ts';
-import { cognitoApi, stringAt, tokensOf } from './wire.ts';
 
 const h = useEmulator();
 const api = () => cognitoApi(fetch, 'https://cognito-idp.local.amazonaws.com/');

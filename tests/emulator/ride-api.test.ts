@@ -18,7 +18,7 @@ import {
 import type { Emulator } from '../../emulator/core/emulator.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
-import { cognitoApi, exchange, stringAt, tokensOf } from './wire.ts';
+import { cognitoApi, exchange, stringAt, tokensOf } from '../support/wire.ts';
 
 const BASE = 'http://emulator.test';
 const PASSWORD = 'Ride-Passw0rd!';

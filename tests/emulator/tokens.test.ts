@@ -22,7 +22,7 @@ import {
 } from '../../emulator/core/config.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, startServer } from '../../emulator/node/server.ts';
-import { cognitoApi, stringAt, tokensOf } from './wire.ts';
+import { cognitoApi, stringAt, tokensOf } from '../support/wire.ts';
 
 const PASSWORD = 'Token-Passw0rd!';
 const SHORT_CLIENT_ID = 'shortlivedclient';

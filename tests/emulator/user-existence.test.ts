@@ -12,8 +12,8 @@ import {
   defaultPool,
 } from '../../emulator/core/config.ts';
 import { generateSigningKey } from '../../emulator/core/tokens.ts';
+import { cognitoApi, stringAt } from '../support/wire.ts';
 import { failure, latestCode, registeredUser, signIn, signUp, useEmulator } from './harness.ts';
-import { cognitoApi, stringAt } from './wire.ts';
 
 /** A pool where people choose usernames (no email sign-in), with one client. */
 const USERNAME_POOL = {
