@@ -6,24 +6,15 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../src/i18n/errors.ts';
 import { createI18n } from '../../src/i18n/index.ts';
-import { type Ride, RideError, requestRide, rideUrl } from '../../src/ride-api.ts';
-import { claimsOf, FLEET, ORIGIN, signedInRider, useEmulatedSite } from './emulated-site.ts';
+import { RideError, requestRide, rideUrl } from '../../src/ride-api.ts';
+import { claimsOf } from '../support/jwt.ts';
+import { rejection } from '../support/rejection.ts';
+import { FLEET, ORIGIN, signedInRider, useEmulatedSite } from './emulator.ts';
 import { en } from './tables.ts';
 
 const site = useEmulatedSite();
 const PICKUP = { latitude: 47.6174755835663, longitude: -122.28837066650185 };
 const english = createI18n({ storage: null, languages: ['en'], tables: { en } });
-
-/** The request's rejection, checked to be a RideError. */
-async function refusal(promise: Promise<Ride>): Promise<RideError> {
-  try {
-    await promise;
-  } catch (failure) {
-    if (failure instanceof RideError) return failure;
-    throw failure;
-  }
-  throw new Error('expected the ride request to fail, but a unicorn came');
-}
 
 /** What a person reads for a failure. */
 function seen(failure: unknown): string {
@@ -90,8 +81,9 @@ describe('requestRide', () => {
   it('reports an expired session when the authorizer refuses an expired ID token', async () => {
     const { idToken } = await signedInRider(site);
     site.clock += 2 * 60 * 60 * 1000;
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'SessionExpired', status: 401 });
     expect(seen(failure)).toBe('Your session has expired. Sign in again to request a unicorn.');
@@ -99,20 +91,22 @@ describe('requestRide', () => {
 
   it('reports an expired session for a token the authorizer does not know', async () => {
     await signedInRider(site);
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken: 'not-a-token', pickup: PICKUP }),
+      RideError,
     );
     expect(failure.code).toBe('SessionExpired');
   });
 
   it('reports a refused pickup as a bad request', async () => {
     const { idToken } = await signedInRider(site);
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({
         invokeUrl: `${ORIGIN}/emulator`,
         idToken,
         pickup: { latitude: 91, longitude: 0 },
       }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'BadRequest', status: 400 });
     expect(seen(failure)).toBe(
@@ -130,8 +124,9 @@ describe('requestRide', () => {
         ),
       ),
     );
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Forbidden', status: 403 });
     expect(seen(failure)).toBe(
@@ -142,8 +137,9 @@ describe('requestRide', () => {
   it('reports a network failure when the ride service cannot be reached', async () => {
     const { idToken } = await signedInRider(site);
     site.server.use(http.post(site.rideUrl, () => HttpResponse.error()));
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Network', status: null });
     expect(seen(failure)).toBe(
@@ -156,8 +152,9 @@ describe('requestRide', () => {
     site.server.use(
       http.post(site.rideUrl, () => HttpResponse.json({ message: 'Internal' }, { status })),
     );
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Server', status });
     expect(seen(failure)).toBe(
@@ -174,8 +171,9 @@ describe('requestRide', () => {
   ])('reports a 200 body with %s as an unreadable answer', async (_what, body) => {
     const { idToken } = await signedInRider(site);
     site.server.use(http.post(site.rideUrl, () => HttpResponse.json(body, { status: 200 })));
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Server', status: null });
     expect(seen(failure)).toBe(
@@ -188,8 +186,9 @@ describe('requestRide', () => {
     site.server.use(
       http.post(site.rideUrl, () => new HttpResponse('<html>gateway</html>', { status: 201 })),
     );
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Server', status: null });
   });
