@@ -2,9 +2,13 @@
  * The local ride API: API Gateway's Cognito authorizer rules in front of the workshop's
  * RequestUnicorn Lambda. Only a live ID token of the one pool the authorizer names, for one of its
  * app clients (and, when configured, of a member of the required group), gets a ride.
+ *
+ * Every test gets a fresh emulator, all of them signing with this file's keys. The authorizer
+ * reads only the token, so one rider signed in for the file serves every test whose subject is
+ * the token, not the rider's account.
  */
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ConfigError,
   DEFAULT_POOL_ID,
@@ -49,6 +53,14 @@ function signedInTokens(email = 'rider@example.com', clientId?: string) {
   return cognitoApi(handle, `${BASE}/`).signedInUser(email, PASSWORD, clientId);
 }
 
+/** The file's rider: an ID token of the local pool's web client, issued at START. */
+let rider: Awaited<ReturnType<typeof signedInTokens>>;
+
+beforeAll(async () => {
+  await serve();
+  rider = await signedInTokens();
+});
+
 beforeEach(async () => {
   clock = START;
   await serve();
@@ -65,7 +77,7 @@ function ride(authorization: string | null, body: unknown = PICKUP) {
 
 describe('a valid ID token', () => {
   it('gets a unicorn with a ride id, an ETA and the rider', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     const answer = await ride(idToken);
     expect(answer.status).toBe(201);
     const body = answer.body as Record<string, unknown>;
@@ -86,7 +98,7 @@ describe('a valid ID token', () => {
   });
 
   it('with a body that has no pickup location gets a 400 naming the expected shape', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     const answer = await ride(idToken, { PickupLocation: { Latitude: 'north' } });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({
@@ -103,23 +115,23 @@ describe('the authorizer refuses with 401 Unauthorized', () => {
   });
 
   it('a token sent with a Bearer prefix (the authorizer wants the raw token)', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     expect(await ride(`Bearer ${idToken}`)).toMatchObject({ status: 401, body: unauthorized });
   });
 
   it('an access token instead of an ID token', async () => {
-    const { accessToken } = await signedInTokens();
+    const { accessToken } = rider;
     expect(await ride(accessToken)).toMatchObject({ status: 401, body: unauthorized });
   });
 
   it('an expired ID token', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     clock += 3600 * 1000;
     expect(await ride(idToken)).toMatchObject({ status: 401, body: unauthorized });
   });
 
   it('an ID token properly signed by the pool but for an audience that is not its client', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     const signer = emulator.pool(DEFAULT_POOL_ID).signer;
     const otherAudience = await signer.sign({ ...claimsOf(idToken), aud: 'someoneelse' }, 'id');
     expect(await ride(otherAudience)).toMatchObject({ status: 401, body: unauthorized });
@@ -128,26 +140,24 @@ describe('the authorizer refuses with 401 Unauthorized', () => {
   });
 
   it('a token whose claims were changed after signing', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     expect(await ride(withClaims(idToken, { aud: 'someoneelse' }))).toMatchObject({ status: 401 });
   });
 
   it('an unsigned token (alg none)', async () => {
-    const { idToken } = await signedInTokens();
-    expect(await ride(unsignedCopy(idToken))).toMatchObject({
+    expect(await ride(unsignedCopy(rider.idToken))).toMatchObject({
       status: 401,
       body: unauthorized,
     });
   });
 
   it('a token signed by a foreign key with the right claims and kid', async () => {
-    const { idToken } = await signedInTokens();
-    const forged = await forgedCopy(idToken);
+    const forged = await forgedCopy(rider.idToken);
     expect(await ride(forged)).toMatchObject({ status: 401, body: unauthorized });
   });
 
   it('an ID token issued for an app client of another pool', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     // Another emulator serving a pool of the same id, with keys of its own (not this file's).
     const other = await createNodeEmulator({ now: () => clock });
     const { idToken: foreign } = await cognitoApi(
@@ -159,7 +169,7 @@ describe('the authorizer refuses with 401 Unauthorized', () => {
   });
 
   it('an ID token whose issuer is another host', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     const elsewhere = await exchange(
       handle,
       new Request('http://other-host.test/ride', {
@@ -220,13 +230,13 @@ describe('the one pool the authorizer names', () => {
     const foreign = await otherPoolIdToken();
     expect(claimsOf(foreign).iss).toBe(`${BASE}/${OTHER_POOL}`);
     expect(await ride(foreign)).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
-    expect((await ride((await signedInTokens()).idToken)).status).toBe(201);
+    expect((await ride(rider.idToken)).status).toBe(201);
   });
 
   it('is the pool rideApi.userPoolId names, whose tokens ride while the local pool gets 401', async () => {
     await twoPools({ userPoolId: OTHER_POOL });
     expect((await ride(await otherPoolIdToken())).status).toBe(201);
-    expect(await ride((await signedInTokens()).idToken)).toMatchObject({
+    expect(await ride(rider.idToken)).toMatchObject({
       status: 401,
       body: { message: 'Unauthorized' },
     });

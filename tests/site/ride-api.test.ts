@@ -1,9 +1,11 @@
 /**
  * The ride API client against the real emulator (API Gateway's Cognito authorizer and the
- * workshop's Lambda), with ID tokens from a real sign-in.
+ * workshop's Lambda), with an ID token from a real sign-in. The authorizer reads only the token,
+ * so one sign-in serves the whole file, while every test still gets a fresh emulator (with the
+ * same signing keys).
  */
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorMessage } from '../../src/i18n/errors.ts';
 import { createI18n } from '../../src/i18n/index.ts';
 import { RideError, requestRide, rideUrl } from '../../src/ride-api.ts';
@@ -16,6 +18,11 @@ const site = useEmulatedSite();
 const PICKUP = { latitude: 47.6174755835663, longitude: -122.28837066650185 };
 const english = createI18n({ storage: null, languages: ['en'], tables: { en } });
 
+let idToken: string;
+beforeAll(async () => {
+  ({ idToken } = await signedInRider(site));
+});
+
 /** What a person reads for a failure. */
 function seen(failure: unknown): string {
   return english.render(errorMessage(failure));
@@ -23,7 +30,6 @@ function seen(failure: unknown): string {
 
 describe('requestRide', () => {
   it('returns the dispatched unicorn, the ride id, the ETA and the rider for a valid ID token', async () => {
-    const { idToken } = await signedInRider(site);
     site.unicorn = 2;
     const ride = await requestRide({
       invokeUrl: site.config.api.invokeUrl ?? '',
@@ -39,7 +45,6 @@ describe('requestRide', () => {
   });
 
   it('sends the raw ID token, JSON content and the pickup through the injected fetch', async () => {
-    const { idToken } = await signedInRider(site);
     const sent: Request[] = [];
     const recordingFetch: typeof fetch = (input, init) => {
       const request = new Request(input, init);
@@ -66,7 +71,6 @@ describe('requestRide', () => {
   it.each([`${ORIGIN}/emulator/`, `${ORIGIN}/emulator//`])(
     'posts to /ride without a double slash when the invoke URL is %s',
     async (invokeUrl) => {
-      const { idToken } = await signedInRider(site);
       const urls: string[] = [];
       site.server.events.on('request:start', ({ request }) => {
         urls.push(request.url);
@@ -79,7 +83,6 @@ describe('requestRide', () => {
   );
 
   it('reports an expired session when the authorizer refuses an expired ID token', async () => {
-    const { idToken } = await signedInRider(site);
     site.clock += 2 * 60 * 60 * 1000;
     const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
@@ -90,7 +93,6 @@ describe('requestRide', () => {
   });
 
   it('reports an expired session for a token the authorizer does not know', async () => {
-    await signedInRider(site);
     const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken: 'not-a-token', pickup: PICKUP }),
       RideError,
@@ -99,7 +101,6 @@ describe('requestRide', () => {
   });
 
   it('reports a refused pickup as a bad request', async () => {
-    const { idToken } = await signedInRider(site);
     const failure = await rejection(
       requestRide({
         invokeUrl: `${ORIGIN}/emulator`,
@@ -115,7 +116,6 @@ describe('requestRide', () => {
   });
 
   it('reports a rider the authorizer identifies but does not let ride (HTTP 403) as not allowed, not as a server fault', async () => {
-    const { idToken } = await signedInRider(site);
     site.server.use(
       http.post(site.rideUrl, () =>
         HttpResponse.json(
@@ -135,7 +135,6 @@ describe('requestRide', () => {
   });
 
   it('reports a network failure when the ride service cannot be reached', async () => {
-    const { idToken } = await signedInRider(site);
     site.server.use(http.post(site.rideUrl, () => HttpResponse.error()));
     const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
@@ -148,7 +147,6 @@ describe('requestRide', () => {
   });
 
   it.each([502, 500])('reports HTTP %i as a server problem', async (status) => {
-    const { idToken } = await signedInRider(site);
     site.server.use(
       http.post(site.rideUrl, () => HttpResponse.json({ message: 'Internal' }, { status })),
     );
@@ -169,7 +167,6 @@ describe('requestRide', () => {
     ['an array', [{ RideId: 'r1' }]],
     ['null', null],
   ])('reports a 200 body with %s as an unreadable answer', async (_what, body) => {
-    const { idToken } = await signedInRider(site);
     site.server.use(http.post(site.rideUrl, () => HttpResponse.json(body, { status: 200 })));
     const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
@@ -182,7 +179,6 @@ describe('requestRide', () => {
   });
 
   it('reports a 201 that is not JSON as an unreadable answer', async () => {
-    const { idToken } = await signedInRider(site);
     site.server.use(
       http.post(site.rideUrl, () => new HttpResponse('<html>gateway</html>', { status: 201 })),
     );
@@ -194,7 +190,6 @@ describe('requestRide', () => {
   });
 
   it('accepts a ride without the optional ETA and rider', async () => {
-    const { idToken } = await signedInRider(site);
     const body = { RideId: 'r1', Unicorn: { Name: 'Shadowfax', Color: 'White', Gender: 'Male' } };
     site.server.use(http.post(site.rideUrl, () => HttpResponse.json(body, { status: 201 })));
     const ride = await requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP });
