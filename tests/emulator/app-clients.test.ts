@@ -8,12 +8,7 @@ import {
   defaultPool,
   readEmulatorConfig,
 } from '../../emulator/core/config.ts';
-import {
-  USERNAME_CLIENT_ID,
-  USERNAME_POOL_ID,
-  useEmulator,
-  usernamePool,
-} from '../support/emulator.ts';
+import { USERNAME_POOL, useEmulator, usernamePool } from '../support/emulator.ts';
 import { failure, forgotPassword, signIn, signUp, userPool } from '../support/library.ts';
 import { PASSWORD } from '../support/passwords.ts';
 
@@ -77,7 +72,7 @@ describe('user-existence errors', () => {
 describe('pools that sign in with a username', () => {
   it('keeps the chosen username as USER_ID_FOR_SRP and refuses it twice', async () => {
     await withClients({});
-    const pool = userPool(USERNAME_CLIENT_ID, USERNAME_POOL_ID);
+    const pool = userPool(USERNAME_POOL.clientId, USERNAME_POOL.id);
     await new Promise((resolve, reject) =>
       pool.signUp('unicorn_rider', PASSWORD, [], [], (err, result) =>
         err ? reject(err) : resolve(result),

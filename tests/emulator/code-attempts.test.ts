@@ -34,14 +34,23 @@ function confirmForgotPassword(code: string) {
   });
 }
 
+/** How `attempt` answers `times` wrong codes in a row (none is `code`), counted by outcome. */
+async function wrongCodes(
+  times: number,
+  code: string,
+  attempt: (code: string) => Promise<WireAnswer>,
+): Promise<Record<string, number>> {
+  const answers: WireAnswer[] = [];
+  for (let i = 0; i < times; i++) answers.push(await attempt(otherCode(code)));
+  return countOutcomes(answers);
+}
+
 describe('wrong confirmation codes', () => {
   it('stops after the hourly budget, refusing even the right code until the hour has passed', async () => {
     await signUp(h.pool, EMAIL);
     const code = h.code(EMAIL);
-    const answers: WireAnswer[] = [];
-    for (let i = 0; i < 30; i++) answers.push(await confirmSignUp(otherCode(code)));
     // The sign-up mail used one attempt of five.
-    expect(countOutcomes(answers)).toEqual({
+    expect(await wrongCodes(30, code, confirmSignUp)).toEqual({
       CodeMismatchException: 4,
       LimitExceededException: 26,
     });
@@ -54,7 +63,7 @@ describe('wrong confirmation codes', () => {
   it('keeps counting across a restart, since the count lives on the user record', async () => {
     await signUp(h.pool, EMAIL);
     const code = h.code(EMAIL);
-    for (let i = 0; i < 4; i++) await confirmSignUp(otherCode(code));
+    await wrongCodes(4, code, confirmSignUp);
     await h.restart({ data: h.emulator.dump() });
     expect((await confirmSignUp(code)).body).toEqual(LIMIT);
   });
@@ -62,7 +71,7 @@ describe('wrong confirmation codes', () => {
   it('shares the budget with code requests: after wrong codes, a resend is refused too', async () => {
     await signUp(h.pool, EMAIL);
     const code = h.code(EMAIL);
-    for (let i = 0; i < 4; i++) await confirmSignUp(otherCode(code));
+    await wrongCodes(4, code, confirmSignUp);
     const resend = await h.api.call('ResendConfirmationCode', {
       ClientId: DEFAULT_CLIENT_ID,
       Username: EMAIL,
@@ -77,9 +86,7 @@ describe('wrong password reset codes', () => {
     h.clock.advance(HOUR + 1000);
     await h.api.call('ForgotPassword', { ClientId: DEFAULT_CLIENT_ID, Username: EMAIL });
     const code = h.code(EMAIL, 'forgot-password');
-    const answers: WireAnswer[] = [];
-    for (let i = 0; i < 50; i++) answers.push(await confirmForgotPassword(otherCode(code)));
-    expect(countOutcomes(answers)).toEqual({
+    expect(await wrongCodes(50, code, confirmForgotPassword)).toEqual({
       CodeMismatchException: 4,
       LimitExceededException: 46,
     });
@@ -105,9 +112,10 @@ describe('wrong attribute verification codes', () => {
         AttributeName: 'email',
         Code: c,
       });
-    const answers: WireAnswer[] = [];
-    for (let i = 0; i < 6; i++) answers.push(await verify(otherCode(code)));
-    expect(countOutcomes(answers)).toEqual({ CodeMismatchException: 4, LimitExceededException: 2 });
+    expect(await wrongCodes(6, code, verify)).toEqual({
+      CodeMismatchException: 4,
+      LimitExceededException: 2,
+    });
     expect((await verify(code)).body).toEqual(LIMIT);
     // The new address never took over.
     expect((await h.api.passwordSignIn('moved@example.org', PASSWORD)).status).toBe(400);

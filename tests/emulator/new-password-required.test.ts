@@ -11,12 +11,7 @@ import {
 } from 'amazon-cognito-identity-js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, defaultPool } from '../../emulator/core/config.ts';
-import {
-  USERNAME_CLIENT_ID,
-  USERNAME_POOL_ID,
-  useEmulator,
-  usernamePool,
-} from '../support/emulator.ts';
+import { USERNAME_POOL, useEmulator, usernamePool } from '../support/emulator.ts';
 import { confirmPassword, failure, forgotPassword, user, userPool } from '../support/library.ts';
 import { PASSWORD } from '../support/passwords.ts';
 import { stringAt } from '../support/wire.ts';
@@ -166,12 +161,12 @@ describe('required attributes the user lacks', () => {
   /** Serves the username pool beside the default one; its library pool object. */
   async function servingUsernamePool(): Promise<CognitoUserPool> {
     await h.restart({ config: { pools: [defaultPool(), usernamePool()] } });
-    return userPool(USERNAME_CLIENT_ID, USERNAME_POOL_ID);
+    return userPool(USERNAME_POOL.clientId, USERNAME_POOL.id);
   }
 
   it('reports email as required when an invited user has none, and takes it from the answer', async () => {
     const pool = await servingUsernamePool();
-    await invite('unicorn_rider', [], USERNAME_POOL_ID);
+    await invite('unicorn_rider', [], USERNAME_POOL.id);
     const { cognitoUser, requiredAttributes, userAttributes } = await challenged(
       pool,
       'unicorn_rider',

@@ -11,12 +11,12 @@ import {
   defaultClient,
   defaultPool,
 } from '../../emulator/core/config.ts';
-import { USERNAME_CLIENT_ID, useEmulator, usernamePool } from '../support/emulator.ts';
+import { USERNAME_POOL, useEmulator, usernamePool } from '../support/emulator.ts';
 import { failure, signIn, signUp } from '../support/library.ts';
 import { stringAt } from '../support/wire.ts';
 
 /** Only a pool where people choose usernames (no email sign-in). */
-const USERNAME_POOL = { pools: [usernamePool()] };
+const USERNAMES_ONLY = { pools: [usernamePool()] };
 
 const h = useEmulator();
 
@@ -202,8 +202,8 @@ describe("SRP's first step for someone who does not exist", () => {
   });
 
   it('answers the typed name as user id in a pool where people choose usernames', async () => {
-    await h.restart({ config: USERNAME_POOL });
-    const decoy = await srpChallenge('no_such_rider', USERNAME_CLIENT_ID);
+    await h.restart({ config: USERNAMES_ONLY });
+    const decoy = await srpChallenge('no_such_rider', USERNAME_POOL.clientId);
     expect(decoy.userId).toBe('no_such_rider');
     expect(decoy.salt).toMatch(/^[0-9a-f]{32}$/);
   });
@@ -211,9 +211,9 @@ describe("SRP's first step for someone who does not exist", () => {
 
 describe('ForgotPassword for someone who does not exist', () => {
   it('answers the same simulated destination every time in a username pool', async () => {
-    await h.restart({ config: USERNAME_POOL });
-    const first = await forgotPassword('no_such_rider', USERNAME_CLIENT_ID);
-    const again = await forgotPassword('no_such_rider', USERNAME_CLIENT_ID);
+    await h.restart({ config: USERNAMES_ONLY });
+    const first = await forgotPassword('no_such_rider', USERNAME_POOL.clientId);
+    const again = await forgotPassword('no_such_rider', USERNAME_POOL.clientId);
     expect(stringAt(first.body, 'CodeDeliveryDetails', 'Destination')).toMatch(
       /^[a-z]\*\*\*@[a-z]\*\*\*$/,
     );

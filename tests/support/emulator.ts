@@ -29,18 +29,16 @@ export type MailPurpose = Mail['purpose'];
 
 type PoolData = ReturnType<Emulator['dump']>[string];
 
-/** A pool where people choose usernames instead of signing in with their email. */
-export const USERNAME_POOL_ID = 'local_Usernames';
-/** The one app client of the username pool. */
-export const USERNAME_CLIENT_ID = 'usernameclient';
+/** A pool where people choose usernames instead of signing in with their email; its one client. */
+export const USERNAME_POOL = { id: 'local_Usernames', clientId: 'usernameclient' } as const;
 
 /** The username pool's configuration, to serve beside (or instead of) the default pool. */
 export function usernamePool(): PoolConfig {
   return defaultPool({
-    id: USERNAME_POOL_ID,
+    id: USERNAME_POOL.id,
     name: 'Usernames',
     usernameAttributes: [],
-    clients: [defaultClient({ id: USERNAME_CLIENT_ID })],
+    clients: [defaultClient({ id: USERNAME_POOL.clientId })],
   });
 }
 
