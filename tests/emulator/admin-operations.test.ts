@@ -13,50 +13,43 @@ import {
   AdminRespondToAuthChallengeCommand,
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
-  CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   GetUserCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_CLIENT_ID,
   DEFAULT_POOL_ID,
   defaultClient,
   defaultPool,
 } from '../../emulator/core/config.ts';
-import { latestCode, PASSWORD, registeredUser, useEmulator } from './harness.ts';
-import { rejection } from './wire.ts';
+import { useEmulator } from '../support/emulator.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { rejection } from '../support/rejection.ts';
+import { attributeOf, sdkClient } from '../support/sdk.ts';
 
-const h = useEmulator();
 const SERVER_CLIENT = 'serverclient';
 const EMAIL = 'rider@example.com';
 
-const cognito = new CognitoIdentityProviderClient({
-  endpoint: 'https://cognito-idp.local.amazonaws.com',
-  region: 'local',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  maxAttempts: 1,
+const h = useEmulator({
+  config: {
+    pools: [
+      defaultPool({
+        clients: [
+          defaultClient(),
+          defaultClient({
+            id: SERVER_CLIENT,
+            explicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          }),
+        ],
+      }),
+    ],
+  },
 });
-afterAll(() => cognito.destroy());
 
-beforeEach(async () => {
-  await h.restart({
-    config: {
-      pools: [
-        defaultPool({
-          clients: [
-            defaultClient(),
-            defaultClient({
-              id: SERVER_CLIENT,
-              explicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-            }),
-          ],
-        }),
-      ],
-    },
-  });
-});
+const cognito = sdkClient(h.endpoint);
+afterAll(() => cognito.destroy());
 
 function adminSignIn(
   password = PASSWORD,
@@ -73,30 +66,26 @@ function adminSignIn(
   );
 }
 
-function attribute(attributes: { Name?: string; Value?: string }[] | undefined, name: string) {
-  return attributes?.find((a) => a.Name === name)?.Value;
-}
-
 describe('AdminInitiateAuth', () => {
   it('signs a user in with ADMIN_USER_PASSWORD_AUTH and returns working tokens', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const answer = await adminSignIn();
     expect(answer.ChallengeName).toBeUndefined();
     expect(answer.AuthenticationResult?.TokenType).toBe('Bearer');
     const me = await cognito.send(
       new GetUserCommand({ AccessToken: answer.AuthenticationResult?.AccessToken }),
     );
-    expect(attribute(me.UserAttributes, 'email')).toBe(EMAIL);
+    expect(attributeOf(me.UserAttributes, 'email')).toBe(EMAIL);
   });
 
   it('accepts ADMIN_NO_SRP_AUTH, the older name of the same flow', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const answer = await adminSignIn(PASSWORD, SERVER_CLIENT, 'ADMIN_NO_SRP_AUTH');
     expect(answer.AuthenticationResult?.AccessToken).toEqual(expect.any(String));
   });
 
   it('refreshes tokens with REFRESH_TOKEN_AUTH', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const first = await adminSignIn();
     const refreshed = await cognito.send(
       new AdminInitiateAuthCommand({
@@ -111,14 +100,14 @@ describe('AdminInitiateAuth', () => {
   });
 
   it('refuses a wrong password with the generic NotAuthorizedException', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const error = await rejection(adminSignIn('Wrong-Passw0rd!'));
     expect(error.name).toBe('NotAuthorizedException');
     expect(error.message).toBe('Incorrect username or password.');
   });
 
   it('refuses the flow on a client that does not allow it', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const error = await rejection(adminSignIn(PASSWORD, DEFAULT_CLIENT_ID));
     expect(error.name).toBe('InvalidParameterException');
     expect(error.message).toBe('ADMIN_USER_PASSWORD_AUTH flow not enabled for this client');
@@ -165,7 +154,7 @@ describe('AdminInitiateAuth', () => {
 
 describe('AdminUpdateUserAttributes', () => {
   it('changes ordinary attributes at once', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     await cognito.send(
       new AdminUpdateUserAttributesCommand({
         UserPoolId: DEFAULT_POOL_ID,
@@ -176,11 +165,11 @@ describe('AdminUpdateUserAttributes', () => {
     const user = await cognito.send(
       new AdminGetUserCommand({ UserPoolId: DEFAULT_POOL_ID, Username: EMAIL }),
     );
-    expect(attribute(user.UserAttributes, 'name')).toBe('Rider One');
+    expect(attributeOf(user.UserAttributes, 'name')).toBe('Rider One');
   });
 
   it('mails a code for a new email and keeps the old one until it is verified', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     await cognito.send(
       new AdminUpdateUserAttributesCommand({
         UserPoolId: DEFAULT_POOL_ID,
@@ -188,15 +177,15 @@ describe('AdminUpdateUserAttributes', () => {
         UserAttributes: [{ Name: 'email', Value: 'moved@example.org' }],
       }),
     );
-    expect(latestCode(h.emulator, 'moved@example.org', 'verify-attribute')).toMatch(/^\d{6}$/);
+    expect(h.code('moved@example.org', 'verify-attribute')).toMatch(/^\d{6}$/);
     const user = await cognito.send(
       new AdminGetUserCommand({ UserPoolId: DEFAULT_POOL_ID, Username: EMAIL }),
     );
-    expect(attribute(user.UserAttributes, 'email')).toBe(EMAIL);
+    expect(attributeOf(user.UserAttributes, 'email')).toBe(EMAIL);
   });
 
   it('applies a new email at once when email_verified is set to true with it', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const before = h.emulator.mailbox().length;
     await cognito.send(
       new AdminUpdateUserAttributesCommand({
@@ -212,12 +201,12 @@ describe('AdminUpdateUserAttributes', () => {
     const user = await cognito.send(
       new AdminGetUserCommand({ UserPoolId: DEFAULT_POOL_ID, Username: 'moved@example.org' }),
     );
-    expect(attribute(user.UserAttributes, 'email')).toBe('moved@example.org');
-    expect(attribute(user.UserAttributes, 'email_verified')).toBe('true');
+    expect(attributeOf(user.UserAttributes, 'email')).toBe('moved@example.org');
+    expect(attributeOf(user.UserAttributes, 'email_verified')).toBe('true');
   });
 
   it('applies a waiting email when an administrator later sets email_verified to true', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const update = (attributes: { Name: string; Value: string }[]) =>
       cognito.send(
         new AdminUpdateUserAttributesCommand({
@@ -231,13 +220,13 @@ describe('AdminUpdateUserAttributes', () => {
     const user = await cognito.send(
       new AdminGetUserCommand({ UserPoolId: DEFAULT_POOL_ID, Username: 'moved@example.org' }),
     );
-    expect(attribute(user.UserAttributes, 'email')).toBe('moved@example.org');
+    expect(attributeOf(user.UserAttributes, 'email')).toBe('moved@example.org');
   });
 });
 
 describe('AdminUserGlobalSignOut', () => {
   it('ends every session of the user: refresh tokens and access tokens stop working', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const tokens = (await adminSignIn()).AuthenticationResult;
     await cognito.send(
       new AdminUserGlobalSignOutCommand({ UserPoolId: DEFAULT_POOL_ID, Username: EMAIL }),
@@ -263,7 +252,7 @@ describe('AdminUserGlobalSignOut', () => {
 
 describe('AdminResetUserPassword', () => {
   it('mails a reset code and answers PasswordResetRequiredException to the old password', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     await cognito.send(
       new AdminResetUserPasswordCommand({ UserPoolId: DEFAULT_POOL_ID, Username: EMAIL }),
     );
@@ -279,7 +268,7 @@ describe('AdminResetUserPassword', () => {
   });
 
   it('lets the user back in after ConfirmForgotPassword with the mailed code', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     await cognito.send(
       new AdminResetUserPasswordCommand({ UserPoolId: DEFAULT_POOL_ID, Username: EMAIL }),
     );
@@ -287,7 +276,7 @@ describe('AdminResetUserPassword', () => {
       new ConfirmForgotPasswordCommand({
         ClientId: DEFAULT_CLIENT_ID,
         Username: EMAIL,
-        ConfirmationCode: latestCode(h.emulator, EMAIL, 'forgot-password'),
+        ConfirmationCode: h.code(EMAIL, 'forgot-password'),
         Password: 'Brand-New-Passw0rd!',
       }),
     );
@@ -298,7 +287,7 @@ describe('AdminResetUserPassword', () => {
 
 describe('AdminDisableUser and AdminEnableUser', () => {
   it('revokes the sessions of a disabled user, and lets them sign in again once enabled', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const tokens = (await adminSignIn()).AuthenticationResult;
     await cognito.send(
       new AdminDisableUserCommand({ UserPoolId: DEFAULT_POOL_ID, Username: EMAIL }),

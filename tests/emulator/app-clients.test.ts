@@ -8,50 +8,24 @@ import {
   defaultPool,
   readEmulatorConfig,
 } from '../../emulator/core/config.ts';
-import {
-  failure,
-  latestCode,
-  memoryStorage,
-  PASSWORD,
-  registeredUser,
-  signIn,
-  signUp,
-  useEmulator,
-  user,
-  userPool,
-} from './harness.ts';
+import { USERNAME_POOL, useEmulator, usernamePool } from '../support/emulator.ts';
+import { failure, forgotPassword, signIn, signUp, userPool } from '../support/library.ts';
+import { PASSWORD } from '../support/passwords.ts';
 
 const h = useEmulator();
-
-const USERNAME_POOL = 'local_Usernames';
 
 async function withClients(...clients: Parameters<typeof defaultClient>[0][]) {
   await h.restart({
     config: {
-      pools: [
-        defaultPool({ clients: clients.map((c) => defaultClient(c)) }),
-        defaultPool({
-          id: USERNAME_POOL,
-          name: 'Usernames',
-          usernameAttributes: [],
-          clients: [defaultClient({ id: 'usernameclient' })],
-        }),
-      ],
+      pools: [defaultPool({ clients: clients.map((c) => defaultClient(c)) }), usernamePool()],
     },
   });
-}
-
-function forgotPassword(clientId: string, email: string) {
-  const pool = userPool(clientId, memoryStorage());
-  return new Promise((resolve, reject) =>
-    user(pool, email).forgotPassword({ onSuccess: resolve, onFailure: reject }),
-  );
 }
 
 describe('auth flows an app client allows', () => {
   it('refuses SRP sign-in on a client that does not allow it, in Cognito words', async () => {
     await withClients({ id: 'passwordonly', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] });
-    const pool = userPool('passwordonly', memoryStorage());
+    const pool = userPool('passwordonly');
     await signUp(pool, 'flows@example.com');
     const error = await failure(signIn(pool, 'flows@example.com'));
     expect(error.code).toBe('InvalidParameterException');
@@ -62,9 +36,7 @@ describe('auth flows an app client allows', () => {
 describe('app clients with a secret', () => {
   it('refuses a browser client that cannot send SECRET_HASH', async () => {
     await withClients({ id: 'secretclient', secret: 'server-side-only' });
-    const error = await failure(
-      signUp(userPool('secretclient', memoryStorage()), 'secret@example.com'),
-    );
+    const error = await failure(signUp(userPool('secretclient'), 'secret@example.com'));
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Unable to verify secret hash for client secretclient');
     expect(h.emulator.mailbox()).toEqual([]);
@@ -74,18 +46,18 @@ describe('app clients with a secret', () => {
 describe('user-existence errors', () => {
   it('says the user does not exist when the client does not prevent it', async () => {
     await withClients({ id: 'legacyclient', preventUserExistenceErrors: false });
-    const pool = userPool('legacyclient', memoryStorage());
+    const pool = userPool('legacyclient');
     const error = await failure(signIn(pool, 'ghost@example.com'));
     expect(error.code).toBe('UserNotFoundException');
     expect(error.message).toBe('User does not exist.');
 
-    const reset = await failure(forgotPassword('legacyclient', 'ghost@example.com'));
+    const reset = await failure(forgotPassword(pool, 'ghost@example.com'));
     expect(reset.code).toBe('UserNotFoundException');
     expect(reset.message).toBe('Username/client id combination not found.');
   });
 
   it('pretends to send a reset code to an unknown user when the client prevents it', async () => {
-    const details = await forgotPassword(h.pool.getClientId(), 'ghost@example.com');
+    const details = await forgotPassword(h.pool, 'ghost@example.com');
     expect(details).toEqual({
       CodeDeliveryDetails: {
         AttributeName: 'email',
@@ -100,7 +72,7 @@ describe('user-existence errors', () => {
 describe('pools that sign in with a username', () => {
   it('keeps the chosen username as USER_ID_FOR_SRP and refuses it twice', async () => {
     await withClients({});
-    const pool = userPool('usernameclient', memoryStorage(), USERNAME_POOL);
+    const pool = userPool(USERNAME_POOL.clientId, USERNAME_POOL.id);
     await new Promise((resolve, reject) =>
       pool.signUp('unicorn_rider', PASSWORD, [], [], (err, result) =>
         err ? reject(err) : resolve(result),
@@ -119,17 +91,17 @@ describe('pools that sign in with a username', () => {
 });
 
 it('refuses an app client id it does not know', async () => {
-  const error = await failure(signUp(userPool('nosuchclient', memoryStorage()), 'who@example.com'));
+  const error = await failure(signUp(userPool('nosuchclient'), 'who@example.com'));
   expect(error.code).toBe('ResourceNotFoundException');
   expect(error.message).toBe('User pool client nosuchclient does not exist.');
 });
 
 it('a confirmed user of one app client signs in through another of the same pool', async () => {
   await withClients({}, { id: 'secondclient', name: 'Second' });
-  await registeredUser(h, 'both@example.com');
-  const { session } = await signIn(userPool('secondclient', memoryStorage()), 'both@example.com');
+  await h.confirmedUser('both@example.com');
+  const { session } = await signIn(userPool('secondclient'), 'both@example.com');
   expect(session.getIdToken().decodePayload().aud).toBe('secondclient');
-  expect(latestCode(h.emulator, 'both@example.com')).toMatch(/^\d{6}$/);
+  expect(h.code('both@example.com')).toMatch(/^\d{6}$/);
 });
 
 describe('the config file', () => {

@@ -5,8 +5,9 @@
 
 import { type CognitoUser, CognitoUserAttribute } from 'amazon-cognito-identity-js';
 import { describe, expect, it } from 'vitest';
-import { failure, latestCode, PASSWORD, registeredUser, signIn, useEmulator } from './harness.ts';
-import { cognitoApi } from './wire.ts';
+import { otherCode, useEmulator } from '../support/emulator.ts';
+import { attributesOf, failure, signIn } from '../support/library.ts';
+import { PASSWORD } from '../support/passwords.ts';
 
 const h = useEmulator();
 
@@ -23,16 +24,6 @@ function updateAttributes(
   return new Promise((resolve, reject) =>
     cognitoUser.updateAttributes(list, (err, _result, details) =>
       err ? reject(err) : resolve(details),
-    ),
-  );
-}
-
-function attributesOf(cognitoUser: CognitoUser): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) =>
-    cognitoUser.getUserAttributes((err, attributes) =>
-      err || !attributes
-        ? reject(err)
-        : resolve(Object.fromEntries(attributes.map((a) => [a.getName(), a.getValue()]))),
     ),
   );
 }
@@ -54,12 +45,8 @@ function verify(cognitoUser: CognitoUser, name: string, code: string): Promise<u
 }
 
 async function signedInRider(): Promise<CognitoUser> {
-  await registeredUser(h, OLD);
+  await h.confirmedUser(OLD);
   return (await signIn(h.pool, OLD)).cognitoUser;
-}
-
-function otherCode(code: string): string {
-  return code === '000000' ? '111111' : '000000';
 }
 
 describe('changing the email', () => {
@@ -94,7 +81,7 @@ describe('changing the email', () => {
   it('switches to the new email once its code is verified, and the new email signs in', async () => {
     const rider = await signedInRider();
     await updateAttributes(rider, { email: NEW });
-    await verify(rider, 'email', latestCode(h.emulator, NEW, 'verify-attribute'));
+    await verify(rider, 'email', h.code(NEW, 'verify-attribute'));
     expect(await attributesOf(rider)).toEqual(
       expect.objectContaining({ email: NEW, email_verified: 'true' }),
     );
@@ -106,9 +93,7 @@ describe('changing the email', () => {
   it('refuses a wrong code with CodeMismatchException and keeps the old email', async () => {
     const rider = await signedInRider();
     await updateAttributes(rider, { email: NEW });
-    const error = await failure(
-      verify(rider, 'email', otherCode(latestCode(h.emulator, NEW, 'verify-attribute'))),
-    );
+    const error = await failure(verify(rider, 'email', otherCode(h.code(NEW, 'verify-attribute'))));
     expect(error.code).toBe('CodeMismatchException');
     expect(error.message).toBe('Invalid verification code provided, please try again.');
     expect((await attributesOf(rider)).email).toBe(OLD);
@@ -127,8 +112,8 @@ describe('changing the email', () => {
   it('refuses, at verification, an address another user took meanwhile (AliasExistsException)', async () => {
     const rider = await signedInRider();
     await updateAttributes(rider, { email: NEW });
-    const code = latestCode(h.emulator, NEW, 'verify-attribute');
-    await registeredUser(h, NEW);
+    const code = h.code(NEW, 'verify-attribute');
+    await h.confirmedUser(NEW);
     const error = await failure(verify(rider, 'email', code));
     expect(error.code).toBe('AliasExistsException');
     expect(error.message).toBe('An account with the given email already exists.');
@@ -140,7 +125,7 @@ describe('GetUserAttributeVerificationCode', () => {
   it('sends another code to the address waiting for verification, and only the newest works', async () => {
     const rider = await signedInRider();
     await updateAttributes(rider, { email: NEW });
-    const first = latestCode(h.emulator, NEW, 'verify-attribute');
+    const first = h.code(NEW, 'verify-attribute');
     const details = await requestCode(rider, 'email');
     expect(details).toEqual({
       CodeDeliveryDetails: {
@@ -149,7 +134,7 @@ describe('GetUserAttributeVerificationCode', () => {
         Destination: 'n***@e***',
       },
     });
-    const second = latestCode(h.emulator, NEW, 'verify-attribute');
+    const second = h.code(NEW, 'verify-attribute');
     // Codes are drawn at random: two in a row are equal once in a million runs.
     const stale = await failure(verify(rider, 'email', first));
     expect(stale.code).toBe('CodeMismatchException');
@@ -158,9 +143,8 @@ describe('GetUserAttributeVerificationCode', () => {
   });
 
   it('verifies an unverified current email when no change is waiting', async () => {
-    const api = cognitoApi(fetch, 'https://cognito-idp.local.amazonaws.com/');
-    await registeredUser(h, OLD);
-    await api.call('AdminUpdateUserAttributes', {
+    await h.confirmedUser(OLD);
+    await h.api.call('AdminUpdateUserAttributes', {
       UserPoolId: h.pool.getUserPoolId(),
       Username: OLD,
       UserAttributes: [{ Name: 'email_verified', Value: 'false' }],
@@ -170,7 +154,7 @@ describe('GetUserAttributeVerificationCode', () => {
     expect(h.emulator.mailbox().at(-1)).toEqual(
       expect.objectContaining({ to: OLD, purpose: 'verify-attribute' }),
     );
-    await verify(cognitoUser, 'email', latestCode(h.emulator, OLD, 'verify-attribute'));
+    await verify(cognitoUser, 'email', h.code(OLD, 'verify-attribute'));
     expect(await attributesOf(cognitoUser)).toEqual(
       expect.objectContaining({ email: OLD, email_verified: 'true' }),
     );

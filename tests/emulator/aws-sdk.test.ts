@@ -9,7 +9,7 @@ import {
   AdminDeleteUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   GetUserCommand,
   InitiateAuthCommand,
   ListUsersCommand,
@@ -24,21 +24,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, startServer } from '../../emulator/node/server.ts';
-import { rejection } from './wire.ts';
-
-const PASSWORD = 'Sdk-Passw0rd!';
+import { PASSWORD } from '../support/passwords.ts';
+import { rejection } from '../support/rejection.ts';
+import { attributeOf, sdkClient } from '../support/sdk.ts';
 
 let server: RunningServer;
 let cognito: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
   server = await startServer(await createNodeEmulator(), { port: 0 });
-  cognito = new CognitoIdentityProviderClient({
-    endpoint: server.url,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+  cognito = sdkClient(server.url);
 });
 
 afterAll(async () => {
@@ -64,12 +59,8 @@ function signUp(email: string, password = PASSWORD) {
   );
 }
 
-function attribute(user: UserType | undefined, name: string): string | undefined {
-  return user?.Attributes?.find((a) => a.Name === name)?.Value;
-}
-
 function emailsOf(users: UserType[] | undefined): (string | undefined)[] {
-  return (users ?? []).map((u) => attribute(u, 'email'));
+  return (users ?? []).map((u) => attributeOf(u.Attributes, 'email'));
 }
 
 describe('sign-up and confirmation by an administrator', () => {
@@ -144,7 +135,9 @@ describe('ListUsers', () => {
     );
 
     const { Users } = await cognito.send(new ListUsersCommand({ UserPoolId: DEFAULT_POOL_ID }));
-    const byEmail = new Map((Users ?? []).map((u) => [attribute(u, 'email'), u.UserStatus]));
+    const byEmail = new Map(
+      (Users ?? []).map((u) => [attributeOf(u.Attributes, 'email'), u.UserStatus]),
+    );
     expect(byEmail.get(unconfirmed)).toBe('UNCONFIRMED');
     expect(byEmail.get(confirmed)).toBe('CONFIRMED');
   });

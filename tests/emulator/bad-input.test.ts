@@ -8,27 +8,28 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
-import { Emulator } from '../../emulator/core/emulator.ts';
+import type { Emulator } from '../../emulator/core/emulator.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import { operations } from '../../emulator/core/operations/index.ts';
-import type { Mail } from '../../emulator/core/pool/pool.ts';
 import { N } from '../../emulator/core/srp.ts';
-import { opensslModPow } from '../../emulator/node/modpow.ts';
 import { mailLine } from '../../emulator/node/node-emulator.ts';
+import { type Mail, testEmulator } from '../support/emulator.ts';
+import { PASSWORD } from '../support/passwords.ts';
 import {
+  type CognitoApi,
   cognitoApi,
   exchange,
+  outcomeOf,
   type Send,
   stringAt,
   TARGET_PREFIX,
-  tokensOf,
   type WireAnswer,
-} from './wire.ts';
+} from '../support/wire.ts';
 
 const URL = 'http://emulator.test/';
 const SENTINEL = 'sentinel@example.com';
+/** The sentinel's own password, which no fuzzed request carries. */
 const SENTINEL_PASSWORD = 'Sentinel-Passw0rd!';
-const TARGET_PASSWORD = 'Target-Passw0rd!';
 
 /** Each operation's request members, as Cognito's API reference lists them. */
 const FIELDS: Record<string, string[]> = {
@@ -106,14 +107,13 @@ const OPERATIONS = Object.keys(operations);
 
 let emulator: Emulator;
 let handle: Send;
-let api: ReturnType<typeof cognitoApi>;
+let api: CognitoApi;
 
 beforeAll(async () => {
-  emulator = await Emulator.create({ modPow: opensslModPow() });
+  emulator = await testEmulator();
   handle = createHttpHandler(emulator);
   api = cognitoApi(handle, URL);
-  expect((await api.signUp(SENTINEL, SENTINEL_PASSWORD)).status).toBe(200);
-  expect((await api.adminConfirm(SENTINEL)).status).toBe(200);
+  await api.confirmedUser(SENTINEL, SENTINEL_PASSWORD);
   const riders = await api.call('CreateGroup', {
     UserPoolId: DEFAULT_POOL_ID,
     GroupName: 'riders',
@@ -340,9 +340,7 @@ describe('nearly valid input', () => {
   /** A confirmed, signed-in user for one operation's fuzzing (some operations delete or disable). */
   async function freshTarget(label: string) {
     const email = `${label.toLowerCase()}.target@example.com`;
-    await api.signUp(email, TARGET_PASSWORD);
-    await api.adminConfirm(email);
-    const tokens = tokensOf(await api.passwordSignIn(email, TARGET_PASSWORD));
+    const tokens = await api.signedInUser(email, PASSWORD);
     const sub = stringAt((await api.adminGetUser(email)).body, 'Username');
     return { email, sub, ...tokens };
   }
@@ -360,7 +358,7 @@ describe('nearly valid input', () => {
         { arbitrary: fc.constantFrom(...others), weight: 1 },
       );
     const username = pick(user.email, user.email.toUpperCase(), user.sub, 'nobody@example.com');
-    const password = pick(TARGET_PASSWORD, 'New-Passw0rd!', 'short', 'alllowercase1!');
+    const password = pick(PASSWORD, 'New-Passw0rd!', 'short', 'alllowercase1!');
     const [header = '', payload = ''] = user.accessToken.split('.');
     const hex = fc.stringMatching(/^[0-9a-f]{1,800}$/);
     const members: Record<string, fc.Arbitrary<unknown>> = {
@@ -389,9 +387,9 @@ describe('nearly valid input', () => {
       ),
       AuthParameters: fc.oneof(
         pick(
-          { USERNAME: user.email, PASSWORD: TARGET_PASSWORD },
+          { USERNAME: user.email, PASSWORD: PASSWORD },
           { USERNAME: user.email, PASSWORD: 'Wrong-Passw0rd!' },
-          { USERNAME: 'nobody@example.com', PASSWORD: TARGET_PASSWORD },
+          { USERNAME: 'nobody@example.com', PASSWORD: PASSWORD },
           { REFRESH_TOKEN: user.refreshToken },
           { USERNAME: user.email, PASSWORD: 5 },
           {},
@@ -464,7 +462,7 @@ describe('nearly valid input', () => {
         fc.asyncProperty(requests, async (body) => {
           const answer = await send(operation, JSON.stringify(body));
           expectAnswer(answer);
-          const outcome = answer.status === 200 ? '200' : stringAt(answer.body, '__type');
+          const outcome = outcomeOf(answer);
           seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
         }),
         { numRuns: 100 },
@@ -508,8 +506,7 @@ describe('nearly valid input', () => {
       fc.asyncProperty(srpA, proof, async (a, { signature, timestamp }) => {
         counter += 1;
         const email = `srp.${counter}@example.com`;
-        await api.signUp(email, TARGET_PASSWORD);
-        await api.adminConfirm(email);
+        await api.confirmedUser(email, PASSWORD);
         const started = await api.call('InitiateAuth', {
           ClientId: DEFAULT_CLIENT_ID,
           AuthFlow: 'USER_SRP_AUTH',
@@ -573,10 +570,7 @@ describe('the data after all of the above', () => {
     }
     await expectSentinelSignsIn();
 
-    const reloaded = await Emulator.create({
-      data: copy as ReturnType<Emulator['dump']>,
-      modPow: opensslModPow(),
-    });
+    const reloaded = await testEmulator({ data: copy as ReturnType<Emulator['dump']> });
     expect(reloaded.dump()).toStrictEqual(dump);
     await expectSentinelSignsIn(createHttpHandler(reloaded));
   });
@@ -597,7 +591,7 @@ describe('control characters in an email address', () => {
       const answer = await api.call('SignUp', {
         ClientId: DEFAULT_CLIENT_ID,
         Username: 'controls@example.com',
-        Password: TARGET_PASSWORD,
+        Password: PASSWORD,
         UserAttributes: [{ Name: 'email', Value: `con${control}trols@example.com` }],
       });
       expect(answer.status).toBe(400);
@@ -613,9 +607,7 @@ describe('control characters in an email address', () => {
     'refuses %s in a new email from UpdateUserAttributes',
     async (_name, control) => {
       const email = `update.${_name.replace(/\W/g, '')}@example.com`;
-      await api.signUp(email, TARGET_PASSWORD);
-      await api.adminConfirm(email);
-      const { accessToken } = tokensOf(await api.passwordSignIn(email, TARGET_PASSWORD));
+      const { accessToken } = await api.signedInUser(email, PASSWORD);
       const answer = await api.call('UpdateUserAttributes', {
         AccessToken: accessToken,
         UserAttributes: [{ Name: 'email', Value: `new${control}@example.com` }],
@@ -629,7 +621,7 @@ describe('control characters in an email address', () => {
   );
 
   it('still takes addresses in other scripts', async () => {
-    const answer = await api.signUp('ünïcödé.사용자@example.com', TARGET_PASSWORD);
+    const answer = await api.signUp('ünïcödé.사용자@example.com', PASSWORD);
     expect(answer.status).toBe(200);
   });
 });

@@ -5,26 +5,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
-import { createHttpHandler } from '../../emulator/core/http.ts';
-import { latestCode, memoryStorage, signIn, useEmulator, userPool } from './harness.ts';
-import { cognitoApi, stringAt, type WireAnswer } from './wire.ts';
+import { useEmulator } from '../support/emulator.ts';
+import { signIn, userPool } from '../support/library.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { countOutcomes } from '../support/wire.ts';
 
-const PASSWORD = 'Race-Passw0rd!';
 const h = useEmulator();
-
-function api() {
-  return cognitoApi(createHttpHandler(h.emulator), 'http://emulator.test/');
-}
-
-/** Counts answers by outcome: `200`, or the error's `__type`. */
-function outcomes(answers: WireAnswer[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const answer of answers) {
-    const key = answer.status === 200 ? '200' : stringAt(answer.body, '__type');
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
 
 /** The same address in n spellings: every letter's case flipped by the bits of the index. */
 function caseVariants(email: string, n: number): string[] {
@@ -38,7 +24,7 @@ function caseVariants(email: string, n: number): string[] {
 }
 
 async function usersWithEmail(email: string): Promise<number> {
-  const answer = await api().call('ListUsers', {
+  const answer = await h.api.call('ListUsers', {
     UserPoolId: DEFAULT_POOL_ID,
     Filter: `email = "${email}"`,
   });
@@ -50,9 +36,9 @@ describe('parallel sign-ups of one email', () => {
   it('lets exactly one of 50 identical SignUps through; the rest get UsernameExistsException', async () => {
     const email = 'rider@example.com';
     const answers = await Promise.all(
-      Array.from({ length: 50 }, () => api().signUp(email, PASSWORD)),
+      Array.from({ length: 50 }, () => h.api.signUp(email, PASSWORD)),
     );
-    expect(outcomes(answers)).toEqual({ '200': 1, UsernameExistsException: 49 });
+    expect(countOutcomes(answers)).toEqual({ '200': 1, UsernameExistsException: 49 });
     for (const refused of answers.filter((a) => a.status !== 200)) {
       expect(refused.body).toEqual({
         __type: 'UsernameExistsException',
@@ -66,17 +52,17 @@ describe('parallel sign-ups of one email', () => {
   it('treats 50 spellings of one email in different cases as one person', async () => {
     const variants = caseVariants('Rider.Two@Example.com', 50);
     expect(new Set(variants).size).toBe(50);
-    const answers = await Promise.all(variants.map((email) => api().signUp(email, PASSWORD)));
-    expect(outcomes(answers)).toEqual({ '200': 1, UsernameExistsException: 49 });
+    const answers = await Promise.all(variants.map((email) => h.api.signUp(email, PASSWORD)));
+    expect(countOutcomes(answers)).toEqual({ '200': 1, UsernameExistsException: 49 });
     expect(await usersWithEmail('rider.two@example.com')).toBe(1);
     expect(h.emulator.dump()[DEFAULT_POOL_ID]?.users).toHaveLength(1);
   });
 
   it('lets 50 parallel SignUps of different emails all through', async () => {
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => api().signUp(`rider.${i}@example.com`, PASSWORD)),
+      Array.from({ length: 50 }, (_, i) => h.api.signUp(`rider.${i}@example.com`, PASSWORD)),
     );
-    expect(outcomes(answers)).toEqual({ '200': 50 });
+    expect(countOutcomes(answers)).toEqual({ '200': 50 });
     expect(h.emulator.dump()[DEFAULT_POOL_ID]?.users).toHaveLength(50);
   });
 
@@ -85,15 +71,15 @@ describe('parallel sign-ups of one email', () => {
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         i % 2
-          ? api().signUp(email, PASSWORD)
-          : api().call('AdminCreateUser', {
+          ? h.api.signUp(email, PASSWORD)
+          : h.api.call('AdminCreateUser', {
               UserPoolId: DEFAULT_POOL_ID,
               Username: email,
               MessageAction: 'SUPPRESS',
             }),
       ),
     );
-    expect(outcomes(answers)).toEqual({ '200': 1, UsernameExistsException: 39 });
+    expect(countOutcomes(answers)).toEqual({ '200': 1, UsernameExistsException: 39 });
     expect(await usersWithEmail(email)).toBe(1);
   });
 });
@@ -102,35 +88,29 @@ describe('parallel claims on one email', () => {
   it('gives a new email to only one of two users who verify it at the same moment', async () => {
     const tokens: string[] = [];
     for (const email of ['first@example.com', 'second@example.com']) {
-      await api().signUp(email, PASSWORD);
-      await api().adminConfirm(email);
-      const signedIn = await api().passwordSignIn(email, PASSWORD);
-      tokens.push(stringAt(signedIn.body, 'AuthenticationResult', 'AccessToken'));
+      tokens.push((await h.api.signedInUser(email, PASSWORD)).accessToken);
     }
     // Both may ask for it (one after the other, so the codes arrive in order): the new address
     // only becomes theirs once verified.
     for (const token of tokens) {
-      const asked = await api().call('UpdateUserAttributes', {
+      const asked = await h.api.call('UpdateUserAttributes', {
         AccessToken: token,
         UserAttributes: [{ Name: 'email', Value: 'shared@example.com' }],
       });
       expect(asked.status).toBe(200);
     }
-    const codes = h.emulator
-      .mailbox()
-      .filter((m) => m.to === 'shared@example.com' && m.purpose === 'verify-attribute')
-      .map((m) => m.code);
+    const codes = h.mails('shared@example.com', 'verify-attribute').map((m) => m.code);
     expect(codes).toHaveLength(2);
     const answers = await Promise.all(
       tokens.map((token, i) =>
-        api().call('VerifyUserAttribute', {
+        h.api.call('VerifyUserAttribute', {
           AccessToken: token,
           AttributeName: 'email',
           Code: codes[i],
         }),
       ),
     );
-    expect(outcomes(answers)).toEqual({ '200': 1, AliasExistsException: 1 });
+    expect(countOutcomes(answers)).toEqual({ '200': 1, AliasExistsException: 1 });
     expect(answers.find((a) => a.status !== 200)?.body).toEqual({
       __type: 'AliasExistsException',
       message: 'An account with the given email already exists.',
@@ -142,19 +122,14 @@ describe('parallel claims on one email', () => {
 describe('parallel use of one code', () => {
   it('resets the password once when ConfirmForgotPassword races with one code', async () => {
     const email = 'forgetful@example.com';
-    await api().signUp(email, PASSWORD);
-    await api().call('ConfirmSignUp', {
-      ClientId: DEFAULT_CLIENT_ID,
-      Username: email,
-      ConfirmationCode: latestCode(h.emulator, email),
-    });
-    await api().call('ForgotPassword', { ClientId: DEFAULT_CLIENT_ID, Username: email });
-    const code = latestCode(h.emulator, email, 'forgot-password');
+    await h.confirmedUser(email);
+    await h.api.call('ForgotPassword', { ClientId: DEFAULT_CLIENT_ID, Username: email });
+    const code = h.code(email, 'forgot-password');
 
     const passwords = Array.from({ length: 20 }, (_, i) => `New-Passw0rd-${i}!`);
     const answers = await Promise.all(
       passwords.map((password) =>
-        api().call('ConfirmForgotPassword', {
+        h.api.call('ConfirmForgotPassword', {
           ClientId: DEFAULT_CLIENT_ID,
           Username: email,
           ConfirmationCode: code,
@@ -162,7 +137,7 @@ describe('parallel use of one code', () => {
         }),
       ),
     );
-    expect(outcomes(answers)).toEqual({ '200': 1, ExpiredCodeException: 19 });
+    expect(countOutcomes(answers)).toEqual({ '200': 1, ExpiredCodeException: 19 });
     expect(answers.find((a) => a.status !== 200)?.body).toEqual({
       __type: 'ExpiredCodeException',
       message: 'Invalid code provided, please request a code again.',
@@ -171,8 +146,8 @@ describe('parallel use of one code', () => {
     // The password that works is the winner's, and only that one.
     const winner = passwords[answers.findIndex((a) => a.status === 200)] ?? '';
     const loser = passwords.find((p) => p !== winner) ?? '';
-    expect((await api().passwordSignIn(email, winner)).status).toBe(200);
-    expect((await api().passwordSignIn(email, loser)).body).toEqual({
+    expect((await h.api.passwordSignIn(email, winner)).status).toBe(200);
+    expect((await h.api.passwordSignIn(email, loser)).body).toEqual({
       __type: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
@@ -180,18 +155,12 @@ describe('parallel use of one code', () => {
 
   it('confirms a sign-up once when ConfirmSignUp races with one code', async () => {
     const email = 'eager@example.com';
-    await api().signUp(email, PASSWORD);
-    const code = latestCode(h.emulator, email);
+    await h.api.signUp(email, PASSWORD);
+    const code = h.code(email);
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        api().call('ConfirmSignUp', {
-          ClientId: DEFAULT_CLIENT_ID,
-          Username: email,
-          ConfirmationCode: code,
-        }),
-      ),
+      Array.from({ length: 20 }, () => h.api.confirmSignUp(email, code)),
     );
-    expect(outcomes(answers)).toEqual({ '200': 1, NotAuthorizedException: 19 });
+    expect(countOutcomes(answers)).toEqual({ '200': 1, NotAuthorizedException: 19 });
     expect(answers.find((a) => a.status !== 200)?.body).toEqual({
       __type: 'NotAuthorizedException',
       message: 'User cannot be confirmed. Current status is CONFIRMED',
@@ -201,22 +170,20 @@ describe('parallel use of one code', () => {
 
 describe('parallel sign-ins', () => {
   it('counts every one of five parallel wrong passwords, so the account locks', async () => {
-    // A frozen clock, so the first lockout (1 s) cannot run out before the last sign-in.
-    const frozen = Date.now();
-    await h.restart({ now: () => frozen });
+    // The fixture's clock stands still, so the first lockout (1 s) cannot run out before the
+    // last sign-in.
     const email = 'guesser@example.com';
-    await api().signUp(email, PASSWORD);
-    await api().adminConfirm(email);
+    await h.api.confirmedUser(email, PASSWORD);
     const answers = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => api().passwordSignIn(email, `Wrong-Passw0rd-${i}!`)),
+      Array.from({ length: 5 }, (_, i) => h.api.passwordSignIn(email, `Wrong-Passw0rd-${i}!`)),
     );
-    expect(outcomes(answers)).toEqual({ NotAuthorizedException: 5 });
+    expect(countOutcomes(answers)).toEqual({ NotAuthorizedException: 5 });
     expect(answers[0]?.body).toEqual({
       __type: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
 
-    expect((await api().passwordSignIn(email, PASSWORD)).body).toEqual({
+    expect((await h.api.passwordSignIn(email, PASSWORD)).body).toEqual({
       __type: 'NotAuthorizedException',
       message: 'Password attempts exceeded',
     });
@@ -224,13 +191,10 @@ describe('parallel sign-ins', () => {
 
   it('signs one user in with SRP four times in parallel, every handshake kept apart', async () => {
     const email = 'popular@example.com';
-    await api().signUp(email, PASSWORD);
-    await api().adminConfirm(email);
+    await h.api.confirmedUser(email, PASSWORD);
     // The library's client-side SRP (3072-bit BigInteger maths) costs ~0.5 s a sign-in.
     const sessions = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        signIn(userPool(DEFAULT_CLIENT_ID, memoryStorage()), email, PASSWORD),
-      ),
+      Array.from({ length: 4 }, () => signIn(userPool(), email, PASSWORD)),
     );
     const origins = sessions.map(
       ({ session }) => session.getAccessToken().decodePayload().origin_jti,
@@ -239,14 +203,10 @@ describe('parallel sign-ins', () => {
   });
 
   it('refreshes one refresh token 20 times in parallel without refusing any', async () => {
-    const email = 'refresher@example.com';
-    await api().signUp(email, PASSWORD);
-    await api().adminConfirm(email);
-    const signedIn = await api().passwordSignIn(email, PASSWORD);
-    const refreshToken = stringAt(signedIn.body, 'AuthenticationResult', 'RefreshToken');
+    const { refreshToken } = await h.api.signedInUser('refresher@example.com', PASSWORD);
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => api().refresh(refreshToken)),
+      Array.from({ length: 20 }, () => h.api.refresh(refreshToken)),
     );
-    expect(outcomes(answers)).toEqual({ '200': 20 });
+    expect(countOutcomes(answers)).toEqual({ '200': 20 });
   });
 });

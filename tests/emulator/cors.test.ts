@@ -9,19 +9,16 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
-import { Emulator } from '../../emulator/core/emulator.ts';
 import { createHttpHandler, isLoopbackOrigin } from '../../emulator/core/http.ts';
-import { opensslModPow } from '../../emulator/node/modpow.ts';
 import { exposureWarning, readAllowedOrigins } from '../../emulator/node/server.ts';
-import { cognitoRequest, exchange, type Send, TARGET_PREFIX } from './wire.ts';
+import { testEmulator } from '../support/emulator.ts';
+import { cognitoRequest, exchange, type Send, TARGET_PREFIX } from '../support/wire.ts';
 
 const BASE = 'http://127.0.0.1:9229';
-let emulator: Emulator;
 let handle: Send;
 
 beforeAll(async () => {
-  emulator = await Emulator.create({ modPow: opensslModPow() });
-  handle = createHttpHandler(emulator, {
+  handle = createHttpHandler(await testEmulator(), {
     origin: BASE,
     allowedOrigins: ['http://192.168.1.20:5173'],
   });

@@ -10,7 +10,7 @@ import {
   AdminDeleteUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateGroupCommand,
   type CreateGroupCommandInput,
   DeleteGroupCommand,
@@ -24,9 +24,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, startServer } from '../../emulator/node/server.ts';
-import { cognitoApi, rejection, stringAt, tokensOf } from './wire.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { rejection } from '../support/rejection.ts';
+import { sdkClient } from '../support/sdk.ts';
+import { type CognitoApi, cognitoApi, stringAt, tokensOf } from '../support/wire.ts';
 
-const PASSWORD = 'Group-Passw0rd!';
 const POOL = { UserPoolId: DEFAULT_POOL_ID };
 const ROLE_A = 'arn:aws:iam::123456789012:role/UnicornRiders';
 const ROLE_B = 'arn:aws:iam::123456789012:role/UnicornStable';
@@ -35,18 +37,13 @@ const ROLE_B = 'arn:aws:iam::123456789012:role/UnicornStable';
 let clock = Date.UTC(2026, 0, 5, 9, 30);
 let server: RunningServer;
 let cognito: CognitoIdentityProviderClient;
-let api: ReturnType<typeof cognitoApi>;
+let api: CognitoApi;
 let issuer: string;
 let jwks: ReturnType<typeof createRemoteJWKSet>;
 
 beforeAll(async () => {
   server = await startServer(await createNodeEmulator({ now: () => clock }), { port: 0 });
-  cognito = new CognitoIdentityProviderClient({
-    endpoint: server.url,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+  cognito = sdkClient(server.url);
   api = cognitoApi(fetch, `${server.url}/`);
   issuer = `${server.url}/${DEFAULT_POOL_ID}`;
   jwks = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));

@@ -7,14 +7,14 @@
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromBase64, fromUtf8 } from '../../emulator/core/bytes.ts';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../../emulator/node/server.ts';
-import { cognitoApi, exchange, stringAt, tokensOf } from './wire.ts';
+import { claimsOf } from '../support/jwt.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { cognitoApi, exchange, stringAt, tokensOf } from '../support/wire.ts';
 
-const PASSWORD = 'Socket-Passw0rd!';
 const running: RunningServer[] = [];
 const sockets: Socket[] = [];
 
@@ -250,10 +250,6 @@ describe('request lines a Fetch Request cannot carry', () => {
 });
 
 describe('the token issuer', () => {
-  function claims(token: string): Record<string, unknown> {
-    return JSON.parse(fromUtf8(fromBase64(token.split('.')[1] ?? '')));
-  }
-
   /** A request through node:http, which lets the test set Host as an attacker would. */
   function withHost(server: RunningServer, path: string, host: string, body?: unknown) {
     return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
@@ -286,9 +282,7 @@ describe('the token issuer', () => {
 
   it('is the configured origin whatever Host a request names', async () => {
     const server = await serve();
-    const api = cognitoApi(fetch, `${server.url}/`);
-    await api.signUp('issuer@example.com', PASSWORD);
-    await api.adminConfirm('issuer@example.com');
+    await cognitoApi(fetch, `${server.url}/`).confirmedUser('issuer@example.com', PASSWORD);
 
     const signIn = await withHost(server, '/', 'evil.example', {
       ClientId: DEFAULT_CLIENT_ID,
@@ -296,7 +290,7 @@ describe('the token issuer', () => {
       AuthParameters: { USERNAME: 'issuer@example.com', PASSWORD },
     });
     const { idToken } = tokensOf({ ...signIn, headers: new Headers() });
-    expect(claims(idToken).iss).toBe(`${server.url}/${DEFAULT_POOL_ID}`);
+    expect(claimsOf(idToken).iss).toBe(`${server.url}/${DEFAULT_POOL_ID}`);
 
     const discovery = await withHost(
       server,

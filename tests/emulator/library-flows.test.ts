@@ -6,31 +6,21 @@
 import type { CognitoUser, CognitoUserSession } from 'amazon-cognito-identity-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
+import { otherCode, useEmulator } from '../support/emulator.ts';
 import {
+  attributesOf,
   confirm,
+  confirmPassword,
   failure,
-  ISSUER,
-  latestCode,
-  PASSWORD,
-  registeredUser,
+  forgotPassword,
   resend,
   signIn,
   signUp,
-  useEmulator,
-  user,
-} from './harness.ts';
+} from '../support/library.ts';
+import { PASSWORD } from '../support/passwords.ts';
 
 const h = useEmulator();
-
-function getUserAttributes(cognitoUser: CognitoUser): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) =>
-    cognitoUser.getUserAttributes((err, attributes) =>
-      err || !attributes
-        ? reject(err)
-        : resolve(Object.fromEntries(attributes.map((a) => [a.getName(), a.getValue()]))),
-    ),
-  );
-}
+const ISSUER = `${h.endpoint}/${DEFAULT_POOL_ID}`;
 
 function refresh(
   cognitoUser: CognitoUser,
@@ -47,18 +37,6 @@ function refresh(
 function globalSignOut(cognitoUser: CognitoUser): Promise<void> {
   return new Promise((resolve, reject) =>
     cognitoUser.globalSignOut({ onSuccess: () => resolve(), onFailure: reject }),
-  );
-}
-
-function forgotPassword(email: string): Promise<unknown> {
-  return new Promise((resolve, reject) =>
-    user(h.pool, email).forgotPassword({ onSuccess: resolve, onFailure: reject }),
-  );
-}
-
-function confirmPassword(email: string, code: string, password: string): Promise<unknown> {
-  return new Promise((resolve, reject) =>
-    user(h.pool, email).confirmPassword(code, password, { onSuccess: resolve, onFailure: reject }),
   );
 }
 
@@ -112,7 +90,7 @@ describe('the whole journey', () => {
       'cognito:username': result.userSub,
     });
 
-    const attributes = await getUserAttributes(cognitoUser);
+    const attributes = await attributesOf(cognitoUser);
     expect(attributes).toMatchObject({ email, email_verified: 'true', sub: result.userSub });
 
     const refreshed = await refresh(cognitoUser, session);
@@ -126,13 +104,13 @@ describe('the whole journey', () => {
   });
 
   it('signs in with the email typed in another case', async () => {
-    await registeredUser(h, 'Mixed.Case@Example.com');
+    await h.confirmedUser('Mixed.Case@Example.com');
     const { session } = await signIn(h.pool, 'mixed.case@example.COM');
     expect(session.getIdToken().decodePayload().email).toBe('Mixed.Case@Example.com');
   });
 
   it('never fails a correct password, whatever the SRP values (padding edge cases)', async () => {
-    await registeredUser(h, 'many@example.com');
+    await h.confirmedUser('many@example.com');
     const count = 24;
     for (let i = 0; i < count; i++) {
       const { session } = await signIn(h.pool, 'many@example.com');
@@ -171,32 +149,29 @@ describe('sign-up refusals', () => {
 describe('confirmation codes', () => {
   it('refuses a wrong code and accepts the right one afterwards', async () => {
     await signUp(h.pool, 'code@example.com');
-    const right = latestCode(h.emulator, 'code@example.com');
-    const wrong = right === '000000' ? '111111' : '000000';
-    const error = await failure(confirm(h.pool, 'code@example.com', wrong));
+    const right = h.code('code@example.com');
+    const error = await failure(confirm(h.pool, 'code@example.com', otherCode(right)));
     expect(error.code).toBe('CodeMismatchException');
     expect(error.message).toBe('Invalid verification code provided, please try again.');
     await confirm(h.pool, 'code@example.com', right);
   });
 
   it('refuses a code after its 24 hours, and a resent code works', async () => {
-    let now = Date.UTC(2026, 0, 1);
-    await h.restart({ now: () => now });
     await signUp(h.pool, 'late@example.com');
-    const first = latestCode(h.emulator, 'late@example.com');
-    now += 24 * 3600 * 1000 + 1000;
+    const first = h.code('late@example.com');
+    h.clock.advance(24 * 3600 * 1000 + 1000);
 
     const error = await failure(confirm(h.pool, 'late@example.com', first));
     expect(error.code).toBe('ExpiredCodeException');
     expect(error.message).toBe('Invalid code provided, please request a code again.');
 
     await resend(h.pool, 'late@example.com');
-    await confirm(h.pool, 'late@example.com', latestCode(h.emulator, 'late@example.com'));
+    await confirm(h.pool, 'late@example.com', h.code('late@example.com'));
   });
 
   it('refuses to confirm a user twice', async () => {
     await signUp(h.pool, 'twice@example.com');
-    const code = latestCode(h.emulator, 'twice@example.com');
+    const code = h.code('twice@example.com');
     await confirm(h.pool, 'twice@example.com', code);
     const error = await failure(confirm(h.pool, 'twice@example.com', code));
     expect(error.code).toBe('NotAuthorizedException');
@@ -214,7 +189,7 @@ describe('confirmation codes', () => {
 
 describe('sign-in refusals', () => {
   it('refuses a wrong password', async () => {
-    await registeredUser(h, 'wrong@example.com');
+    await h.confirmedUser('wrong@example.com');
     const error = await failure(signIn(h.pool, 'wrong@example.com', 'Not-the-password-1'));
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Incorrect username or password.');
@@ -236,9 +211,7 @@ describe('sign-in refusals', () => {
   });
 
   it('locks the account after five wrong passwords, with a lockout that doubles', async () => {
-    let now = Date.UTC(2026, 0, 1);
-    await h.restart({ now: () => now });
-    await registeredUser(h, 'locked@example.com');
+    await h.confirmedUser('locked@example.com');
     for (let i = 0; i < 5; i++) {
       const error = await failure(signIn(h.pool, 'locked@example.com', 'Not-the-password-1'));
       expect(error.message).toBe('Incorrect username or password.');
@@ -247,20 +220,20 @@ describe('sign-in refusals', () => {
     expect(locked.code).toBe('NotAuthorizedException');
     expect(locked.message).toBe('Password attempts exceeded');
 
-    now += 1000;
+    h.clock.advance(1000);
     const sixth = await failure(signIn(h.pool, 'locked@example.com', 'Not-the-password-1'));
     expect(sixth.message).toBe('Incorrect username or password.');
-    now += 1000;
+    h.clock.advance(1000);
     expect((await failure(signIn(h.pool, 'locked@example.com'))).message).toBe(
       'Password attempts exceeded',
     );
-    now += 1000;
+    h.clock.advance(1000);
     const { session } = await signIn(h.pool, 'locked@example.com');
     expect(session.isValid()).toBe(true);
   });
 
   it('refuses a signed challenge answered twice (handshakes are single-use)', async () => {
-    await registeredUser(h, 'replay@example.com');
+    await h.confirmedUser('replay@example.com');
     const answers: Request[] = [];
     h.server.events.on('request:start', ({ request }) => {
       if (request.headers.get('x-amz-target')?.endsWith('RespondToAuthChallenge')) {
@@ -279,11 +252,10 @@ describe('sign-in refusals', () => {
   });
 
   it('refuses a challenge answered after the handshake expired', async () => {
-    let now = Date.UTC(2026, 0, 1);
-    await h.restart({ now: () => now });
-    await registeredUser(h, 'dawdle@example.com');
+    await h.confirmedUser('dawdle@example.com');
     h.server.events.on('response:mocked', ({ request }) => {
-      if (request.headers.get('x-amz-target')?.endsWith('InitiateAuth')) now += 181 * 1000;
+      if (request.headers.get('x-amz-target')?.endsWith('InitiateAuth'))
+        h.clock.advance(181 * 1000);
     });
     const error = await failure(signIn(h.pool, 'dawdle@example.com'));
     expect(error.code).toBe('NotAuthorizedException');
@@ -293,39 +265,40 @@ describe('sign-in refusals', () => {
 
 describe('forgotten passwords', () => {
   it('resets a password with the mailed code and signs in with the new one', async () => {
-    await registeredUser(h, 'forgot@example.com');
-    await forgotPassword('forgot@example.com');
-    const code = latestCode(h.emulator, 'forgot@example.com', 'forgot-password');
-    await confirmPassword('forgot@example.com', code, 'Brand-new-pass-2');
+    await h.confirmedUser('forgot@example.com');
+    await forgotPassword(h.pool, 'forgot@example.com');
+    const code = h.code('forgot@example.com', 'forgot-password');
+    await confirmPassword(h.pool, 'forgot@example.com', code, 'Brand-new-pass-2');
 
     const old = await failure(signIn(h.pool, 'forgot@example.com'));
     expect(old.message).toBe('Incorrect username or password.');
     const { session } = await signIn(h.pool, 'forgot@example.com', 'Brand-new-pass-2');
     expect(session.isValid()).toBe(true);
 
-    const reused = await failure(confirmPassword('forgot@example.com', code, 'Another-pass-3'));
+    const reused = await failure(
+      confirmPassword(h.pool, 'forgot@example.com', code, 'Another-pass-3'),
+    );
     expect(reused.code).toBe('ExpiredCodeException');
   });
 
   it('keeps the code usable when the new password is too weak', async () => {
-    await registeredUser(h, 'weakreset@example.com');
-    await forgotPassword('weakreset@example.com');
-    const code = latestCode(h.emulator, 'weakreset@example.com', 'forgot-password');
-    const weak = await failure(confirmPassword('weakreset@example.com', code, 'weak'));
+    await h.confirmedUser('weakreset@example.com');
+    await forgotPassword(h.pool, 'weakreset@example.com');
+    const code = h.code('weakreset@example.com', 'forgot-password');
+    const weak = await failure(confirmPassword(h.pool, 'weakreset@example.com', code, 'weak'));
     expect(weak.code).toBe('InvalidPasswordException');
-    await confirmPassword('weakreset@example.com', code, 'Strong-enough-4');
+    await confirmPassword(h.pool, 'weakreset@example.com', code, 'Strong-enough-4');
   });
 
   it('refuses a reset code after its hour', async () => {
-    let now = Date.UTC(2026, 0, 1);
-    await h.restart({ now: () => now });
-    await registeredUser(h, 'slow@example.com');
-    await forgotPassword('slow@example.com');
-    now += 3600 * 1000 + 1;
+    await h.confirmedUser('slow@example.com');
+    await forgotPassword(h.pool, 'slow@example.com');
+    h.clock.advance(3600 * 1000 + 1);
     const error = await failure(
       confirmPassword(
+        h.pool,
         'slow@example.com',
-        latestCode(h.emulator, 'slow@example.com', 'forgot-password'),
+        h.code('slow@example.com', 'forgot-password'),
         'Strong-enough-4',
       ),
     );
@@ -334,7 +307,7 @@ describe('forgotten passwords', () => {
 });
 
 it('serves tokens whose issuer is the pool under the endpoint the client used', async () => {
-  await registeredUser(h, 'iss@example.com');
+  await h.confirmedUser('iss@example.com');
   const { session } = await signIn(h.pool, 'iss@example.com');
   expect(session.getAccessToken().decodePayload().iss).toBe(
     `https://cognito-idp.local.amazonaws.com/${DEFAULT_POOL_ID}`,

@@ -7,17 +7,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
-import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
-import { cognitoApi } from './wire.ts';
+import { testEmulator } from '../support/emulator.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { type CognitoApi, cognitoApi } from '../support/wire.ts';
 
 const EMAIL = 'limits@example.com';
 const pool = { UserPoolId: DEFAULT_POOL_ID };
 
-let api: ReturnType<typeof cognitoApi>;
+let api: CognitoApi;
 
 beforeAll(async () => {
-  api = cognitoApi(createHttpHandler(await createNodeEmulator()), 'http://emulator.test/');
-  await api.signUp(EMAIL, 'Limits-Passw0rd!');
+  api = cognitoApi(createHttpHandler(await testEmulator()), 'http://emulator.test/');
+  await api.signUp(EMAIL, PASSWORD);
   await api.call('CreateGroup', { ...pool, GroupName: 'riders' });
   await api.call('AdminAddUserToGroup', { ...pool, GroupName: 'riders', Username: EMAIL });
 });

@@ -10,37 +10,23 @@ import {
   type CognitoUserSession,
 } from 'amazon-cognito-identity-js';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_POOL_ID,
-  defaultClient,
-  defaultPool,
-} from '../../emulator/core/config.ts';
-import {
-  failure,
-  latestCode,
-  memoryStorage,
-  PASSWORD,
-  registeredUser,
-  useEmulator,
-  user,
-  userPool,
-} from './harness.ts';
-import { cognitoApi, stringAt } from './wire.ts';
+import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, defaultPool } from '../../emulator/core/config.ts';
+import { USERNAME_POOL, useEmulator, usernamePool } from '../support/emulator.ts';
+import { confirmPassword, failure, forgotPassword, user, userPool } from '../support/library.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { stringAt } from '../support/wire.ts';
 
 const h = useEmulator();
-const api = () => cognitoApi(fetch, 'https://cognito-idp.local.amazonaws.com/');
 
 const TEMPORARY = 'Temp-Passw0rd!';
 const EMAIL = 'invited@example.com';
-const USERNAME_POOL = 'local_Usernames';
 
 async function invite(
   username: string,
   attributes: { Name: string; Value: string }[],
   poolId = DEFAULT_POOL_ID,
 ): Promise<void> {
-  const answer = await api().call('AdminCreateUser', {
+  const answer = await h.api.call('AdminCreateUser', {
     UserPoolId: poolId,
     Username: username,
     TemporaryPassword: TEMPORARY,
@@ -107,7 +93,7 @@ describe('the NEW_PASSWORD_REQUIRED challenge', () => {
     expect(session.getIdToken().payload).toEqual(
       expect.objectContaining({ email: EMAIL, name: 'Chosen Name' }),
     );
-    const status = await api().adminGetUser(EMAIL);
+    const status = await h.api.adminGetUser(EMAIL);
     expect(stringAt(status.body, 'UserStatus')).toBe('CONFIRMED');
   });
 
@@ -141,8 +127,8 @@ describe('the NEW_PASSWORD_REQUIRED challenge', () => {
 
   it('requires USERNAME among the challenge responses', async () => {
     await invite(EMAIL, []);
-    const started = await api().passwordSignIn(EMAIL, TEMPORARY);
-    const answer = await api().call('RespondToAuthChallenge', {
+    const started = await h.api.passwordSignIn(EMAIL, TEMPORARY);
+    const answer = await h.api.call('RespondToAuthChallenge', {
       ClientId: DEFAULT_CLIENT_ID,
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       Session: stringAt(started.body, 'Session'),
@@ -157,8 +143,8 @@ describe('the NEW_PASSWORD_REQUIRED challenge', () => {
   it('refuses a session answered for another user with the generic refusal', async () => {
     await invite(EMAIL, []);
     await invite('other@example.com', []);
-    const started = await api().passwordSignIn(EMAIL, TEMPORARY);
-    const answer = await api().call('RespondToAuthChallenge', {
+    const started = await h.api.passwordSignIn(EMAIL, TEMPORARY);
+    const answer = await h.api.call('RespondToAuthChallenge', {
       ClientId: DEFAULT_CLIENT_ID,
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       Session: stringAt(started.body, 'Session'),
@@ -172,26 +158,15 @@ describe('the NEW_PASSWORD_REQUIRED challenge', () => {
 });
 
 describe('required attributes the user lacks', () => {
-  async function usernamePool(): Promise<CognitoUserPool> {
-    await h.restart({
-      config: {
-        pools: [
-          defaultPool(),
-          defaultPool({
-            id: USERNAME_POOL,
-            name: 'Usernames',
-            usernameAttributes: [],
-            clients: [defaultClient({ id: 'usernameclient' })],
-          }),
-        ],
-      },
-    });
-    return userPool('usernameclient', memoryStorage(), USERNAME_POOL);
+  /** Serves the username pool beside the default one; its library pool object. */
+  async function servingUsernamePool(): Promise<CognitoUserPool> {
+    await h.restart({ config: { pools: [defaultPool(), usernamePool()] } });
+    return userPool(USERNAME_POOL.clientId, USERNAME_POOL.id);
   }
 
   it('reports email as required when an invited user has none, and takes it from the answer', async () => {
-    const pool = await usernamePool();
-    await invite('unicorn_rider', [], USERNAME_POOL);
+    const pool = await servingUsernamePool();
+    await invite('unicorn_rider', [], USERNAME_POOL.id);
     const { cognitoUser, requiredAttributes, userAttributes } = await challenged(
       pool,
       'unicorn_rider',
@@ -210,17 +185,10 @@ describe('required attributes the user lacks', () => {
 
 describe('the wording of policy failures where a password is reset', () => {
   it('says "does not conform to policy" in ConfirmForgotPassword, as Cognito does there', async () => {
-    await registeredUser(h, EMAIL);
-    const cognitoUser = user(h.pool, EMAIL);
-    await new Promise((resolve, reject) =>
-      cognitoUser.forgotPassword({ onSuccess: resolve, onFailure: reject }),
-    );
-    const code = latestCode(h.emulator, EMAIL, 'forgot-password');
-    const error = await failure(
-      new Promise((resolve, reject) =>
-        cognitoUser.confirmPassword(code, 'short', { onSuccess: resolve, onFailure: reject }),
-      ),
-    );
+    await h.confirmedUser(EMAIL);
+    await forgotPassword(h.pool, EMAIL);
+    const code = h.code(EMAIL, 'forgot-password');
+    const error = await failure(confirmPassword(h.pool, EMAIL, code, 'short'));
     expect(error.code).toBe('InvalidPasswordException');
     expect(error.message).toBe('Password does not conform to policy: Password not long enough');
   });

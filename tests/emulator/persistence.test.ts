@@ -22,7 +22,6 @@ import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CLIENT_ID,
   DEFAULT_POOL_ID,
   type EmulatorConfig,
   readEmulatorConfig,
@@ -32,11 +31,12 @@ import type { Change, UserRecord } from '../../emulator/core/store.ts';
 import { generateSigningKey } from '../../emulator/core/tokens.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { DataDir, DataDirError, type JournalIo } from '../../emulator/node/persistence.ts';
-import { latestCode } from './harness.ts';
-import { seededRandom } from './seeded-random.ts';
-import { cognitoApi, exchange, stringAt, tokensOf } from './wire.ts';
+import { latestCode } from '../support/emulator.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { rejection } from '../support/rejection.ts';
+import { seededRandom } from '../support/seeded-random.ts';
+import { cognitoApi, exchange, stringAt, tokensOf } from '../support/wire.ts';
 
-const PASSWORD = 'Persist-Passw0rd!';
 const ORIGIN = 'http://emulator.test';
 
 let dir: string;
@@ -74,25 +74,12 @@ type Running = Awaited<ReturnType<typeof start>>;
 /** Signs up and confirms with the mailed code, as a person would. */
 async function registered(running: Running, email: string): Promise<void> {
   expect((await running.api.signUp(email, PASSWORD)).status).toBe(200);
-  const confirmed = await running.api.call('ConfirmSignUp', {
-    ClientId: DEFAULT_CLIENT_ID,
-    Username: email,
-    ConfirmationCode: latestCode(running.emulator, email),
-  });
+  const confirmed = await running.api.confirmSignUp(email, latestCode(running.emulator, email));
   expect(confirmed.status).toBe(200);
 }
 
 function statusOf(answer: { body: unknown }): string {
   return stringAt(answer.body, 'UserStatus');
-}
-
-async function thrown(action: () => unknown): Promise<unknown> {
-  try {
-    await action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure, but it succeeded');
 }
 
 describe('a restart', () => {
@@ -328,14 +315,14 @@ describe('a data folder that cannot be read', () => {
     writeFileSync(path, bytes);
     writeFileSync(join(dir, 'journal.jsonl'), '');
 
-    const error = await thrown(() => DataDir.open(dir));
+    const error = await rejection(() => DataDir.open(dir));
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toMatch(
+    expect(error.message).toMatch(
       new RegExp(
         `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(.+\\); move it away to start afresh$`,
       ),
     );
-    const started = await thrown(() => createNodeEmulator({ dataDir: dir }));
+    const started = await rejection(() => createNodeEmulator({ dataDir: dir }));
     expect(started).toBeInstanceOf(DataDirError);
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
@@ -345,9 +332,9 @@ describe('a data folder that cannot be read', () => {
     const content = JSON.stringify({ version: 2, pools: {} });
     writeFileSync(path, content);
 
-    const error = await thrown(() => DataDir.open(dir));
+    const error = await rejection(() => DataDir.open(dir));
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toBe(`${path} is not an emulator snapshot of format 1`);
+    expect(error.message).toBe(`${path} is not an emulator snapshot of format 1`);
     expect(readFileSync(path, 'utf8')).toBe(content);
   });
 
@@ -356,9 +343,9 @@ describe('a data folder that cannot be read', () => {
     const content = JSON.stringify({ version: 1, pools: { local_WildRydes: { key: null } } });
     writeFileSync(path, content);
 
-    const error = await thrown(() => DataDir.open(dir));
+    const error = await rejection(() => DataDir.open(dir));
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toBe(
+    expect(error.message).toBe(
       `${path} is not an emulator snapshot of format 1: pool local_WildRydes has no list of users`,
     );
     expect(readFileSync(path, 'utf8')).toBe(content);
@@ -375,9 +362,9 @@ describe('a data folder that cannot be read', () => {
     const content = JSON.stringify(snapshot);
     writeFileSync(path, content);
 
-    const error = await thrown(() => createNodeEmulator({ dataDir: dir }));
+    const error = await rejection(() => createNodeEmulator({ dataDir: dir }));
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toBe(
+    expect(error.message).toBe(
       `${path} is not an emulator snapshot of format 1: pool local_WildRydes, users[0]: the user record "${user.sub}": its attributes is not an object of strings`,
     );
     expect(readFileSync(path, 'utf8')).toBe(content);
@@ -397,9 +384,9 @@ describe('a data folder that cannot be read', () => {
     const content = JSON.stringify(snapshot);
     writeFileSync(path, content);
 
-    const error = await thrown(() => createNodeEmulator({ dataDir: dir }));
+    const error = await rejection(() => createNodeEmulator({ dataDir: dir }));
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toBe(
+    expect(error.message).toBe(
       `${path} is not an emulator snapshot of format 1: pool local_WildRydes, groups[0]: the group record "riders": its precedence is not a number or absent`,
     );
     expect(readFileSync(path, 'utf8')).toBe(content);
@@ -440,9 +427,9 @@ describe('a journal line that is not the last one and cannot be read', () => {
     writeFileSync(path, [key.slice(0, 30), ...rest, ''].join('\n'));
     const before = folderBytes();
 
-    const error = await thrown(() => start());
+    const error = await rejection(() => start());
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toMatch(
+    expect(error.message).toMatch(
       new RegExp(
         `^${asPattern(path)} line 1 cannot be read \\(.+\\); nothing was changed: repair or remove that line, or move the folder away to start afresh$`,
       ),
@@ -456,11 +443,9 @@ describe('a journal line that is not the last one and cannot be read', () => {
     writeFileSync(path, [key, '{"pool":"local_Wild', ...rest, ''].join('\n'));
     const before = folderBytes();
 
-    const error = await thrown(() => start());
+    const error = await rejection(() => start());
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toMatch(
-      new RegExp(`^${asPattern(path)} line 2 cannot`),
-    );
+    expect(error.message).toMatch(new RegExp(`^${asPattern(path)} line 2 cannot`));
     expect(folderBytes()).toEqual(before);
   });
 
@@ -472,9 +457,9 @@ describe('a journal line that is not the last one and cannot be read', () => {
     writeFileSync(path, [...lines.slice(0, -1), JSON.stringify(confirmation), ''].join('\n'));
     const before = folderBytes();
 
-    const error = await thrown(() => start());
+    const error = await rejection(() => start());
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toBe(
+    expect(error.message).toBe(
       `${path} line ${lines.length} is not a change the emulator wrote (the user record "${confirmation.id}": its username is not a string); nothing was changed: repair or remove that line, or move the folder away to start afresh`,
     );
     expect(folderBytes()).toEqual(before);
@@ -488,9 +473,9 @@ describe('a journal line that is not the last one and cannot be read', () => {
     confirmation.id = 'someone-else';
     writeFileSync(path, [...lines.slice(0, -1), JSON.stringify(confirmation), ''].join('\n'));
 
-    const error = await thrown(() => start());
+    const error = await rejection(() => start());
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toBe(
+    expect(error.message).toBe(
       `${path} line ${lines.length} is not a change the emulator wrote (the user record "${sub}" is not the line's id "someone-else"); nothing was changed: repair or remove that line, or move the folder away to start afresh`,
     );
   });
@@ -500,18 +485,16 @@ describe('a journal line that is not the last one and cannot be read', () => {
     const path = join(dir, 'journal.jsonl');
     writeFileSync(path, [...lines.slice(0, -1), lines.at(-1)?.slice(0, 40), ''].join('\n'));
 
-    const error = await thrown(() => start());
+    const error = await rejection(() => start());
     expect(error).toBeInstanceOf(DataDirError);
-    expect((error as DataDirError).message).toMatch(
-      new RegExp(`^${asPattern(path)} line ${lines.length} cannot`),
-    );
+    expect(error.message).toMatch(new RegExp(`^${asPattern(path)} line ${lines.length} cannot`));
   });
 
   it('starts once the broken line is repaired, with the user still confirmed', async () => {
     const [key = '', ...rest] = await journalOfSignUp();
     const path = join(dir, 'journal.jsonl');
     writeFileSync(path, [`${key}}`, ...rest, ''].join('\n'));
-    expect(await thrown(() => start())).toBeInstanceOf(DataDirError);
+    expect(await rejection(() => start())).toBeInstanceOf(DataDirError);
 
     writeFileSync(path, [key, ...rest, ''].join('\n'));
     const after = await start();
@@ -573,10 +556,10 @@ describe('a journal write that fails (a full disk)', () => {
     const afterFirst = readFileSync(join(dir, 'journal.jsonl'), 'utf8');
 
     full = true;
-    const refusal = await thrown(() => data.record(userChange('lost'), noSnapshot));
+    const refusal = await rejection(() => data.record(userChange('lost'), noSnapshot));
     full = false;
     expect(refusal).toBeInstanceOf(DataDirError);
-    expect((refusal as DataDirError).message).toBe(
+    expect(refusal.message).toBe(
       `could not write to ${join(dir, 'journal.jsonl')} (ENOSPC: no space left on device, write); the change was not saved`,
     );
     expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8')).toBe(afterFirst);
@@ -594,12 +577,12 @@ describe('a journal write that fails (a full disk)', () => {
       },
     };
     const { dir: data } = DataDir.open(dir, { io });
-    expect(await thrown(() => data.record(userChange('lost'), noSnapshot))).toBeInstanceOf(
+    expect(await rejection(() => data.record(userChange('lost'), noSnapshot))).toBeInstanceOf(
       DataDirError,
     );
-    const later = await thrown(() => data.record(userChange('refused'), noSnapshot));
+    const later = await rejection(() => data.record(userChange('refused'), noSnapshot));
     expect(later).toBeInstanceOf(DataDirError);
-    expect((later as DataDirError).message).toBe(
+    expect(later.message).toBe(
       `${join(dir, 'journal.jsonl')} is not written to since a failed write could not be undone (ENOSPC: no space left on device, write, then EIO: i/o error, ftruncate); restart the emulator`,
     );
 
@@ -762,16 +745,9 @@ describe('a process killed at a random moment', () => {
     const { child } = await startCli();
     try {
       const before = readFileSync(join(dir, 'state.json'));
-      let refusal: unknown;
-      try {
-        DataDir.open(dir);
-      } catch (error) {
-        refusal = error;
-      }
+      const refusal = await rejection(() => DataDir.open(dir));
       expect(refusal).toBeInstanceOf(DataDirError);
-      expect((refusal as Error).message).toContain(
-        `in use by another emulator (process ${child.pid})`,
-      );
+      expect(refusal.message).toContain(`in use by another emulator (process ${child.pid})`);
       expect(readFileSync(join(dir, 'state.json'))).toEqual(before);
     } finally {
       await killed(child);

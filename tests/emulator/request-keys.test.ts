@@ -6,11 +6,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
-import { PASSWORD, registeredUser, useEmulator } from './harness.ts';
-import { cognitoApi, stringAt, tokensOf } from './wire.ts';
+import { useEmulator } from '../support/emulator.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { stringAt, tokensOf } from '../support/wire.ts';
 
 const h = useEmulator();
-const api = () => cognitoApi(fetch, 'https://cognito-idp.local.amazonaws.com/');
 
 const PROTOTYPE_NAMES = ['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf'];
 
@@ -25,7 +25,7 @@ describe('AuthFlow', () => {
   it.each(PROTOTYPE_NAMES)(
     'refuses InitiateAuth with AuthFlow %s as no flow at all',
     async (flow) => {
-      const answer = await api().call('InitiateAuth', {
+      const answer = await h.api.call('InitiateAuth', {
         ClientId: DEFAULT_CLIENT_ID,
         AuthFlow: flow,
         AuthParameters: { USERNAME: 'rider@example.com', PASSWORD },
@@ -39,7 +39,7 @@ describe('AuthFlow', () => {
   it.each(PROTOTYPE_NAMES)(
     'refuses AdminInitiateAuth with AuthFlow %s as no flow at all',
     async (flow) => {
-      const answer = await api().call('AdminInitiateAuth', {
+      const answer = await h.api.call('AdminInitiateAuth', {
         UserPoolId: DEFAULT_POOL_ID,
         ClientId: DEFAULT_CLIENT_ID,
         AuthFlow: flow,
@@ -56,7 +56,7 @@ describe('AuthFlow', () => {
 
   it('never offers CUSTOM_AUTH, which the emulator does not serve', async () => {
     for (const operation of ['InitiateAuth', 'AdminInitiateAuth']) {
-      const answer = await api().call(operation, {
+      const answer = await h.api.call(operation, {
         UserPoolId: DEFAULT_POOL_ID,
         ClientId: DEFAULT_CLIENT_ID,
         AuthFlow: 'NO_SUCH_FLOW',
@@ -69,10 +69,10 @@ describe('AuthFlow', () => {
 
 describe('attribute names', () => {
   it('refuses VerifyUserAttribute for an attribute name from the prototype', async () => {
-    await registeredUser(h, 'rider@example.com');
-    const { accessToken } = tokensOf(await api().passwordSignIn('rider@example.com', PASSWORD));
+    await h.confirmedUser('rider@example.com');
+    const { accessToken } = tokensOf(await h.api.passwordSignIn('rider@example.com', PASSWORD));
     for (const name of ['__proto__', 'toString']) {
-      const answer = await api().call('VerifyUserAttribute', {
+      const answer = await h.api.call('VerifyUserAttribute', {
         AccessToken: accessToken,
         AttributeName: name,
         Code: '123456',

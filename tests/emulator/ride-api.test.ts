@@ -2,16 +2,19 @@
  * The local ride API: API Gateway's Cognito authorizer rules in front of the workshop's
  * RequestUnicorn Lambda. Only a live ID token of the one pool the authorizer names, for one of its
  * app clients (and, when configured, of a member of the required group), gets a ride.
+ *
+ * Every test gets a fresh emulator, all of them signing with this file's keys. The authorizer
+ * reads only the token, so one rider signed in for the file serves every test whose subject is
+ * the token, not the rider's account.
  */
 
-import { generateKeyPair, SignJWT } from 'jose';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fromBase64, fromUtf8, toBase64Url, utf8 } from '../../emulator/core/bytes.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ConfigError,
   DEFAULT_POOL_ID,
   defaultClient,
   defaultPool,
+  type EmulatorConfig,
   type RideApiConfig,
   readEmulatorConfig,
 } from '../../emulator/core/config.ts';
@@ -19,37 +22,50 @@ import type { Emulator } from '../../emulator/core/emulator.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { rideApiRoutes } from '../../emulator/ride-api/index.ts';
-import { cognitoApi, exchange, stringAt, tokensOf } from './wire.ts';
+import { testEmulator } from '../support/emulator.ts';
+import { claimsOf, forgedCopy, unsignedCopy, withClaims } from '../support/jwt.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { rejection } from '../support/rejection.ts';
+import { cognitoApi, exchange, type Send, stringAt, tokensOf } from '../support/wire.ts';
 
 const BASE = 'http://emulator.test';
-const PASSWORD = 'Ride-Passw0rd!';
+const START = Date.UTC(2026, 10, 22, 12);
 const PICKUP = { PickupLocation: { Latitude: 47.6174755835663, Longitude: -122.28837066650185 } };
+const TWO_CLIENTS: EmulatorConfig = {
+  pools: [
+    defaultPool({
+      clients: [defaultClient(), defaultClient({ id: 'otherclient', name: 'Other' })],
+    }),
+  ],
+};
 
-let clock: number;
+let clock = START;
 let emulator: Emulator;
-let handle: (request: Request) => Promise<Response>;
+let handle: Send;
 
-beforeEach(async () => {
-  clock = Date.UTC(2026, 10, 22, 12);
-  emulator = await createNodeEmulator({
-    now: () => clock,
-    config: {
-      pools: [
-        defaultPool({
-          clients: [defaultClient(), defaultClient({ id: 'otherclient', name: 'Other' })],
-        }),
-      ],
-    },
-  });
-  handle = createHttpHandler(emulator, { routes: rideApiRoutes(emulator) });
+/** Puts a fresh emulator with this config behind `handle`. */
+async function serve(config: EmulatorConfig = TWO_CLIENTS): Promise<void> {
+  emulator = await testEmulator({ now: () => clock, config });
+  handle = createHttpHandler(emulator, { routes: rideApiRoutes(emulator, config.rideApi) });
+}
+
+/** A new rider of the emulator now serving, signed in with the given client. */
+function signedInTokens(email = 'rider@example.com', clientId?: string) {
+  return cognitoApi(handle, `${BASE}/`).signedInUser(email, PASSWORD, clientId);
+}
+
+/** The file's rider: an ID token of the local pool's web client, issued at START. */
+let rider: Awaited<ReturnType<typeof signedInTokens>>;
+
+beforeAll(async () => {
+  await serve();
+  rider = await signedInTokens();
 });
 
-async function signedInTokens(email = 'rider@example.com', clientId?: string) {
-  const api = cognitoApi(handle, `${BASE}/`);
-  await api.signUp(email, PASSWORD);
-  await api.adminConfirm(email);
-  return tokensOf(await api.passwordSignIn(email, PASSWORD, clientId));
-}
+beforeEach(async () => {
+  clock = START;
+  await serve();
+});
 
 function ride(authorization: string | null, body: unknown = PICKUP) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
@@ -60,20 +76,9 @@ function ride(authorization: string | null, body: unknown = PICKUP) {
   );
 }
 
-function claimsOf(token: string): Record<string, unknown> {
-  return JSON.parse(fromUtf8(fromBase64(token.split('.')[1] ?? '')));
-}
-
-/** The same token with its payload replaced, keeping the original header and signature. */
-function withClaims(token: string, changes: Record<string, unknown>): string {
-  const [header, payload, signature] = token.split('.');
-  const claims = { ...JSON.parse(fromUtf8(fromBase64(payload ?? ''))), ...changes };
-  return [header, toBase64Url(utf8(JSON.stringify(claims))), signature].join('.');
-}
-
 describe('a valid ID token', () => {
   it('gets a unicorn with a ride id, an ETA and the rider', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     const answer = await ride(idToken);
     expect(answer.status).toBe(201);
     const body = answer.body as Record<string, unknown>;
@@ -94,7 +99,7 @@ describe('a valid ID token', () => {
   });
 
   it('with a body that has no pickup location gets a 400 naming the expected shape', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     const answer = await ride(idToken, { PickupLocation: { Latitude: 'north' } });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({
@@ -111,23 +116,23 @@ describe('the authorizer refuses with 401 Unauthorized', () => {
   });
 
   it('a token sent with a Bearer prefix (the authorizer wants the raw token)', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     expect(await ride(`Bearer ${idToken}`)).toMatchObject({ status: 401, body: unauthorized });
   });
 
   it('an access token instead of an ID token', async () => {
-    const { accessToken } = await signedInTokens();
+    const { accessToken } = rider;
     expect(await ride(accessToken)).toMatchObject({ status: 401, body: unauthorized });
   });
 
   it('an expired ID token', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     clock += 3600 * 1000;
     expect(await ride(idToken)).toMatchObject({ status: 401, body: unauthorized });
   });
 
   it('an ID token properly signed by the pool but for an audience that is not its client', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     const signer = emulator.pool(DEFAULT_POOL_ID).signer;
     const otherAudience = await signer.sign({ ...claimsOf(idToken), aud: 'someoneelse' }, 'id');
     expect(await ride(otherAudience)).toMatchObject({ status: 401, body: unauthorized });
@@ -136,41 +141,36 @@ describe('the authorizer refuses with 401 Unauthorized', () => {
   });
 
   it('a token whose claims were changed after signing', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     expect(await ride(withClaims(idToken, { aud: 'someoneelse' }))).toMatchObject({ status: 401 });
   });
 
   it('an unsigned token (alg none)', async () => {
-    const { idToken } = await signedInTokens();
-    const header = toBase64Url(utf8(JSON.stringify({ alg: 'none', typ: 'JWT' })));
-    const payload = idToken.split('.')[1];
-    expect(await ride(`${header}.${payload}.`)).toMatchObject({ status: 401, body: unauthorized });
+    expect(await ride(unsignedCopy(rider.idToken))).toMatchObject({
+      status: 401,
+      body: unauthorized,
+    });
   });
 
   it('a token signed by a foreign key with the right claims and kid', async () => {
-    const { idToken } = await signedInTokens();
-    const { privateKey } = await generateKeyPair('RS256');
-    const kid = JSON.parse(fromUtf8(fromBase64(idToken.split('.')[0] ?? ''))).kid as string;
-    const forged = await new SignJWT(claimsOf(idToken))
-      .setProtectedHeader({ alg: 'RS256', kid })
-      .sign(privateKey);
+    const forged = await forgedCopy(rider.idToken);
     expect(await ride(forged)).toMatchObject({ status: 401, body: unauthorized });
   });
 
   it('an ID token issued for an app client of another pool', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
+    // Another emulator serving a pool of the same id, with keys of its own (not this file's).
     const other = await createNodeEmulator({ now: () => clock });
-    const otherHandle = createHttpHandler(other);
-    const api = cognitoApi(otherHandle, `${BASE}/`);
-    await api.signUp('elsewhere@example.com', PASSWORD);
-    await api.adminConfirm('elsewhere@example.com');
-    const foreign = tokensOf(await api.passwordSignIn('elsewhere@example.com', PASSWORD)).idToken;
+    const { idToken: foreign } = await cognitoApi(
+      createHttpHandler(other),
+      `${BASE}/`,
+    ).signedInUser('elsewhere@example.com', PASSWORD);
     expect(claimsOf(foreign).iss).toBe(claimsOf(idToken).iss);
     expect(await ride(foreign)).toMatchObject({ status: 401, body: unauthorized });
   });
 
   it('an ID token whose issuer is another host', async () => {
-    const { idToken } = await signedInTokens();
+    const { idToken } = rider;
     const elsewhere = await exchange(
       handle,
       new Request('http://other-host.test/ride', {
@@ -219,12 +219,12 @@ describe('the one pool the authorizer names', () => {
 
   /** An emulator serving the local pool and another one, with the given ride API settings. */
   async function twoPools(rideApi?: RideApiConfig) {
-    const config = readEmulatorConfig({
-      pools: [{ id: OTHER_POOL, clients: [{ id: OTHER_CLIENT }] }],
-      ...(rideApi ? { rideApi } : {}),
-    });
-    emulator = await createNodeEmulator({ now: () => clock, config });
-    handle = createHttpHandler(emulator, { routes: rideApiRoutes(emulator, config.rideApi) });
+    await serve(
+      readEmulatorConfig({
+        pools: [{ id: OTHER_POOL, clients: [{ id: OTHER_CLIENT }] }],
+        ...(rideApi ? { rideApi } : {}),
+      }),
+    );
   }
 
   async function otherPoolIdToken(): Promise<string> {
@@ -246,36 +246,32 @@ describe('the one pool the authorizer names', () => {
     const foreign = await otherPoolIdToken();
     expect(claimsOf(foreign).iss).toBe(`${BASE}/${OTHER_POOL}`);
     expect(await ride(foreign)).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
-    expect((await ride((await signedInTokens()).idToken)).status).toBe(201);
+    expect((await ride(rider.idToken)).status).toBe(201);
   });
 
   it('is the pool rideApi.userPoolId names, whose tokens ride while the local pool gets 401', async () => {
     await twoPools({ userPoolId: OTHER_POOL });
     expect((await ride(await otherPoolIdToken())).status).toBe(201);
-    const { idToken } = await signedInTokens();
-    expect(await ride(idToken)).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
+    expect(await ride(rider.idToken)).toMatchObject({
+      status: 401,
+      body: { message: 'Unauthorized' },
+    });
   });
 
   it('must be a pool the config serves, and the group a group name', async () => {
-    const refusal = (rideApi: unknown) => {
-      try {
-        readEmulatorConfig({ rideApi });
-      } catch (error) {
-        return error;
-      }
-      throw new Error('expected a ConfigError');
-    };
-    expect(refusal({ userPoolId: 'us-east-1_Nowhere1' })).toEqual(
+    const refusal = (rideApi: unknown) => rejection(() => readEmulatorConfig({ rideApi }));
+    expect(await refusal({ userPoolId: 'us-east-1_Nowhere1' })).toEqual(
       new ConfigError(
         `config.rideApi.userPoolId must be one of the pools served: ${DEFAULT_POOL_ID} (got "us-east-1_Nowhere1")`,
       ),
     );
-    expect(refusal({ userPoolId: DEFAULT_POOL_ID, requiredGroup: 'two words' })).toEqual(
+    expect(await refusal({ userPoolId: DEFAULT_POOL_ID, requiredGroup: 'two words' })).toEqual(
       new ConfigError('config.rideApi.requiredGroup must be a group name (1 to 128 characters)'),
     );
-    const notServed = await createNodeEmulator({ config: { pools: [defaultPool()] } })
-      .then((served) => rideApiRoutes(served, { userPoolId: 'us-east-1_Nowhere1' }))
-      .catch((error: unknown) => error);
+    const served = await testEmulator({ config: { pools: [defaultPool()] } });
+    const notServed = await rejection(
+      Promise.resolve().then(() => rideApiRoutes(served, { userPoolId: 'us-east-1_Nowhere1' })),
+    );
     expect(notServed).toEqual(
       new ConfigError("the ride API's pool us-east-1_Nowhere1 is not served"),
     );
@@ -289,11 +285,9 @@ describe('a required group', () => {
   };
 
   beforeEach(async () => {
-    const config = readEmulatorConfig({
-      rideApi: { userPoolId: DEFAULT_POOL_ID, requiredGroup: 'Riders' },
-    });
-    emulator = await createNodeEmulator({ now: () => clock, config });
-    handle = createHttpHandler(emulator, { routes: rideApiRoutes(emulator, config.rideApi) });
+    await serve(
+      readEmulatorConfig({ rideApi: { userPoolId: DEFAULT_POOL_ID, requiredGroup: 'Riders' } }),
+    );
   });
 
   it('turns away a valid ID token of someone outside the group with 403, and lets them ride once a refresh shows the membership', async () => {
@@ -318,8 +312,7 @@ describe('a required group', () => {
   it('matches the group name exactly, as a check of the claim would', async () => {
     const api = cognitoApi(handle, `${BASE}/`);
     await api.call('CreateGroup', { UserPoolId: DEFAULT_POOL_ID, GroupName: 'riders' });
-    await api.signUp('lower@example.com', PASSWORD);
-    await api.adminConfirm('lower@example.com');
+    await api.confirmedUser('lower@example.com', PASSWORD);
     await api.call('AdminAddUserToGroup', {
       UserPoolId: DEFAULT_POOL_ID,
       GroupName: 'riders',

@@ -9,13 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, startServer } from '../../emulator/node/server.ts';
-import { cognitoApi, tokensOf } from './wire.ts';
-
-const PASSWORD = 'Keys-Passw0rd!';
+import { PASSWORD } from '../support/passwords.ts';
+import { type CognitoApi, cognitoApi } from '../support/wire.ts';
 
 let server: RunningServer;
 let issuer: string;
-let api: ReturnType<typeof cognitoApi>;
+let api: CognitoApi;
 
 beforeAll(async () => {
   server = await startServer(await createNodeEmulator(), { port: 0 });
@@ -26,12 +25,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 let counter = 0;
-async function signedIn() {
+function signedIn() {
   counter += 1;
-  const email = `keys.${counter}@example.com`;
-  expect((await api.signUp(email, PASSWORD)).status).toBe(200);
-  expect((await api.adminConfirm(email)).status).toBe(200);
-  return tokensOf(await api.passwordSignIn(email, PASSWORD));
+  return api.signedInUser(`keys.${counter}@example.com`, PASSWORD);
 }
 
 async function publishedKeys(): Promise<JWK[]> {

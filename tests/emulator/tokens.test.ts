@@ -4,35 +4,30 @@
  * by moving it instead of waiting.
  */
 
-import {
-  createRemoteJWKSet,
-  decodeJwt,
-  decodeProtectedHeader,
-  exportJWK,
-  generateKeyPair,
-  type JWTPayload,
-  jwtVerify,
-  SignJWT,
-} from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_CLIENT_ID,
   DEFAULT_POOL_ID,
   readEmulatorConfig,
 } from '../../emulator/core/config.ts';
+import type { Emulator } from '../../emulator/core/emulator.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
 import { type RunningServer, startServer } from '../../emulator/node/server.ts';
-import { cognitoApi, stringAt, tokensOf } from './wire.ts';
+import { latestCode } from '../support/emulator.ts';
+import { forgedCopy, unsignedCopy, withClaims } from '../support/jwt.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { type CognitoApi, cognitoApi, stringAt, tokensOf } from '../support/wire.ts';
 
-const PASSWORD = 'Token-Passw0rd!';
 const SHORT_CLIENT_ID = 'shortlivedclient';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** The emulator's clock, in milliseconds; reset to the real time before each test. */
 let clock = 0;
+let emulator: Emulator;
 let server: RunningServer;
 let issuer: string;
-let api: ReturnType<typeof cognitoApi>;
+let api: CognitoApi;
 let jwks: ReturnType<typeof createRemoteJWKSet>;
 
 beforeAll(async () => {
@@ -48,7 +43,7 @@ beforeAll(async () => {
       },
     ],
   });
-  const emulator = await createNodeEmulator({ config, now: () => clock });
+  emulator = await createNodeEmulator({ config, now: () => clock });
   server = await startServer(emulator, { port: 0 });
   issuer = `${server.url}/${DEFAULT_POOL_ID}`;
   api = cognitoApi(fetch, `${server.url}/`);
@@ -68,16 +63,7 @@ async function confirmedUser(): Promise<{ email: string; sub: string }> {
   const email = `token.${counter}.${Date.now()}@example.com`;
   const signUp = await api.signUp(email, PASSWORD);
   expect(signUp.status).toBe(200);
-  const mails: unknown = await (await fetch(`${server.url}/mailbox`)).json();
-  const code = stringAt(
-    (mails as unknown[]).filter((m) => stringAt(m, 'to') === email).at(-1),
-    'code',
-  );
-  const confirm = await api.call('ConfirmSignUp', {
-    ClientId: DEFAULT_CLIENT_ID,
-    Username: email,
-    ConfirmationCode: code,
-  });
+  const confirm = await api.confirmSignUp(email, latestCode(emulator, email));
   expect(confirm.status).toBe(200);
   return { email, sub: stringAt(signUp.body, 'UserSub') };
 }
@@ -86,13 +72,6 @@ async function signedIn(clientId = DEFAULT_CLIENT_ID) {
   const user = await confirmedUser();
   const answer = await api.passwordSignIn(user.email, PASSWORD, clientId);
   return { ...user, answer, ...tokensOf(answer) };
-}
-
-/** Replaces a token's payload while keeping its header and signature. */
-function withPayload(token: string, change: (claims: JWTPayload) => JWTPayload): string {
-  const [header, , signature] = token.split('.');
-  const payload = Buffer.from(JSON.stringify(change(decodeJwt(token)))).toString('base64url');
-  return `${header}.${payload}.${signature}`;
 }
 
 describe('keys and discovery', () => {
@@ -241,7 +220,7 @@ describe('tokens that were not issued as they are', () => {
 
   it('refuses an access token whose payload was changed to live longer', async () => {
     const { accessToken } = await signedIn();
-    const tampered = withPayload(accessToken, (c) => ({ ...c, exp: (c.exp ?? 0) + 86_400 }));
+    const tampered = withClaims(accessToken, { exp: (decodeJwt(accessToken).exp ?? 0) + 86_400 });
     expect((await api.getUser(accessToken)).status).toBe(200);
     expect((await api.getUser(tampered)).body).toEqual(invalid);
   });
@@ -249,29 +228,18 @@ describe('tokens that were not issued as they are', () => {
   it("refuses an access token whose payload was changed to another user's", async () => {
     const victim = await signedIn();
     const attacker = await signedIn();
-    const tampered = withPayload(attacker.accessToken, (c) => ({
-      ...c,
-      sub: victim.sub,
-      username: victim.sub,
-    }));
+    const tampered = withClaims(attacker.accessToken, { sub: victim.sub, username: victim.sub });
     expect((await api.getUser(tampered)).body).toEqual(invalid);
   });
 
   it('refuses a token signed with another key that claims the same kid and issuer', async () => {
     const { accessToken } = await signedIn();
-    const { privateKey } = await generateKeyPair('RS256');
-    const claims = decodeJwt(accessToken);
-    const forged = await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: decodeProtectedHeader(accessToken).kid ?? '' })
-      .sign(privateKey);
-    expect((await api.getUser(forged)).body).toEqual(invalid);
+    expect((await api.getUser(await forgedCopy(accessToken))).body).toEqual(invalid);
   });
 
   it('refuses an unsigned token (alg none)', async () => {
     const { accessToken } = await signedIn();
-    const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
-    const payload = accessToken.split('.')[1];
-    expect((await api.getUser(`${header}.${payload}.`)).body).toEqual(invalid);
+    expect((await api.getUser(unsignedCopy(accessToken))).body).toEqual(invalid);
   });
 
   it('refuses an ID token where an access token is required', async () => {
@@ -281,14 +249,7 @@ describe('tokens that were not issued as they are', () => {
 
   it('is not fooled by a public key handed over in the header', async () => {
     const { accessToken } = await signedIn();
-    const { privateKey, publicKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT(decodeJwt(accessToken))
-      .setProtectedHeader({
-        alg: 'RS256',
-        kid: decodeProtectedHeader(accessToken).kid ?? '',
-        jwk: await exportJWK(publicKey),
-      })
-      .sign(privateKey);
+    const forged = await forgedCopy(accessToken, { keyInHeader: true });
     expect((await api.getUser(forged)).body).toEqual(invalid);
   });
 });

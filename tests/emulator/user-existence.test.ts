@@ -11,37 +11,28 @@ import {
   defaultClient,
   defaultPool,
 } from '../../emulator/core/config.ts';
-import { generateSigningKey } from '../../emulator/core/tokens.ts';
-import { failure, latestCode, registeredUser, signIn, signUp, useEmulator } from './harness.ts';
-import { cognitoApi, stringAt } from './wire.ts';
+import { USERNAME_POOL, useEmulator, usernamePool } from '../support/emulator.ts';
+import { failure, signIn, signUp } from '../support/library.ts';
+import { stringAt } from '../support/wire.ts';
 
-/** A pool where people choose usernames (no email sign-in), with one client. */
-const USERNAME_POOL = {
-  pools: [
-    defaultPool({
-      id: 'local_Usernames',
-      usernameAttributes: [],
-      clients: [defaultClient({ id: 'usernameclient' })],
-    }),
-  ],
-};
+/** Only a pool where people choose usernames (no email sign-in). */
+const USERNAMES_ONLY = { pools: [usernamePool()] };
 
 const h = useEmulator();
-const api = () => cognitoApi(fetch, 'https://cognito-idp.local.amazonaws.com/');
 
 const EMAIL = 'rider@example.com';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function disable(username: string) {
-  return api().call('AdminDisableUser', { UserPoolId: DEFAULT_POOL_ID, Username: username });
+  return h.api.call('AdminDisableUser', { UserPoolId: DEFAULT_POOL_ID, Username: username });
 }
 
 function forgotPassword(username: string, clientId = DEFAULT_CLIENT_ID) {
-  return api().call('ForgotPassword', { ClientId: clientId, Username: username });
+  return h.api.call('ForgotPassword', { ClientId: clientId, Username: username });
 }
 
 function confirmForgotPassword(username: string, code: string, clientId = DEFAULT_CLIENT_ID) {
-  return api().call('ConfirmForgotPassword', {
+  return h.api.call('ConfirmForgotPassword', {
     ClientId: clientId,
     Username: username,
     ConfirmationCode: code,
@@ -51,7 +42,7 @@ function confirmForgotPassword(username: string, code: string, clientId = DEFAUL
 
 /** SRP's first step; any A that is not 0 mod N is acceptable to the server. */
 async function srpChallenge(username: string, clientId = DEFAULT_CLIENT_ID) {
-  const answer = await api().call('InitiateAuth', {
+  const answer = await h.api.call('InitiateAuth', {
     ClientId: clientId,
     AuthFlow: 'USER_SRP_AUTH',
     AuthParameters: { USERNAME: username, SRP_A: 'abcdef0123456789' },
@@ -80,19 +71,19 @@ async function withLegacyClient(): Promise<void> {
 
 describe('a disabled account', () => {
   it('gets the generic refusal for a wrong password, by SRP and by USER_PASSWORD_AUTH', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     await disable(EMAIL);
     const srp = await failure(signIn(h.pool, EMAIL, 'Wrong-Passw0rd!'));
     expect(srp.code).toBe('NotAuthorizedException');
     expect(srp.message).toBe('Incorrect username or password.');
-    expect((await api().passwordSignIn(EMAIL, 'Wrong-Passw0rd!')).body).toEqual({
+    expect((await h.api.passwordSignIn(EMAIL, 'Wrong-Passw0rd!')).body).toEqual({
       __type: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
   });
 
   it('is told it is disabled only with the right password', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     await disable(EMAIL);
     const error = await failure(signIn(h.pool, EMAIL));
     expect(error.code).toBe('NotAuthorizedException');
@@ -100,7 +91,7 @@ describe('a disabled account', () => {
   });
 
   it('gets a simulated reset-code delivery, and nothing is mailed', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     await disable(EMAIL);
     const before = h.emulator.mailbox().length;
     const answer = await forgotPassword(EMAIL);
@@ -116,9 +107,9 @@ describe('a disabled account', () => {
   });
 
   it('gets CodeMismatchException from ConfirmForgotPassword even with the code sent before', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     await forgotPassword(EMAIL);
-    const code = latestCode(h.emulator, EMAIL, 'forgot-password');
+    const code = h.code(EMAIL, 'forgot-password');
     await disable(EMAIL);
     expect((await confirmForgotPassword(EMAIL, code)).body).toEqual({
       __type: 'CodeMismatchException',
@@ -128,7 +119,7 @@ describe('a disabled account', () => {
 
   it('is named as disabled when the client does not prevent existence errors', async () => {
     await withLegacyClient();
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     await disable(EMAIL);
     expect((await forgotPassword(EMAIL, 'legacyclient')).body).toEqual({
       __type: 'NotAuthorizedException',
@@ -168,7 +159,7 @@ describe('an account that cannot receive a reset code', () => {
 
 describe("SRP's first step for someone who does not exist", () => {
   it('answers a UUID-shaped user id and a salt shaped like a real one', async () => {
-    await registeredUser(h, EMAIL);
+    await h.confirmedUser(EMAIL);
     const real = await srpChallenge(EMAIL);
     const decoy = await srpChallenge('ghost@example.com');
     expect(real.userId).toMatch(UUID);
@@ -197,19 +188,8 @@ describe("SRP's first step for someone who does not exist", () => {
 
   it('derives the decoy from the pool secret, so another pool key gives another decoy', async () => {
     const before = await srpChallenge('ghost@example.com');
-    const key = await generateSigningKey();
-    await h.restart({
-      data: {
-        [DEFAULT_POOL_ID]: {
-          key,
-          accessKey: null,
-          users: [],
-          sessions: [],
-          groups: [],
-          memberships: [],
-        },
-      },
-    });
+    // No stored data: the pool makes itself new keys.
+    await h.restart({ data: {} });
     const after = await srpChallenge('ghost@example.com');
     expect(after.salt).not.toBe(before.salt);
     expect(after.userId).not.toBe(before.userId);
@@ -222,8 +202,8 @@ describe("SRP's first step for someone who does not exist", () => {
   });
 
   it('answers the typed name as user id in a pool where people choose usernames', async () => {
-    await h.restart({ config: USERNAME_POOL });
-    const decoy = await srpChallenge('no_such_rider', 'usernameclient');
+    await h.restart({ config: USERNAMES_ONLY });
+    const decoy = await srpChallenge('no_such_rider', USERNAME_POOL.clientId);
     expect(decoy.userId).toBe('no_such_rider');
     expect(decoy.salt).toMatch(/^[0-9a-f]{32}$/);
   });
@@ -231,9 +211,9 @@ describe("SRP's first step for someone who does not exist", () => {
 
 describe('ForgotPassword for someone who does not exist', () => {
   it('answers the same simulated destination every time in a username pool', async () => {
-    await h.restart({ config: USERNAME_POOL });
-    const first = await forgotPassword('no_such_rider', 'usernameclient');
-    const again = await forgotPassword('no_such_rider', 'usernameclient');
+    await h.restart({ config: USERNAMES_ONLY });
+    const first = await forgotPassword('no_such_rider', USERNAME_POOL.clientId);
+    const again = await forgotPassword('no_such_rider', USERNAME_POOL.clientId);
     expect(stringAt(first.body, 'CodeDeliveryDetails', 'Destination')).toMatch(
       /^[a-z]\*\*\*@[a-z]\*\*\*$/,
     );

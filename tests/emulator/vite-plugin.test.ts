@@ -15,6 +15,7 @@ import {
   devDataDir,
   type EmulatorPluginOptions,
 } from '../../emulator/vite.ts';
+import { PASSWORD } from '../support/passwords.ts';
 
 describe('the dev server emulator’s data folder', () => {
   it('is .emulator/dev-server when nothing says otherwise', () => {
@@ -95,7 +96,7 @@ describe('the emulator mounted on a Vite dev server', () => {
       body: JSON.stringify({
         ClientId: 'wildrydeslocalclient',
         Username: email,
-        Password: 'Unicorn-Rides-1',
+        Password: PASSWORD,
         UserAttributes: [{ Name: 'email', Value: email }],
       }),
     });

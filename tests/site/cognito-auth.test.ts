@@ -2,8 +2,12 @@ import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, idTokenEmail, NetworkError, unconfiguredAuth } from '../../src/cognito-auth.ts';
 import { ConfigError } from '../../src/config.ts';
-import { otherCode, PASSWORD, useEmulatedCognito } from './emulator.ts';
-import { answer, ENDPOINT, memoryStorage, TEST_CLIENT_ID, testAuth } from './helpers.ts';
+import { otherCode } from '../support/emulator.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { rejection } from '../support/rejection.ts';
+import { memoryStorage } from '../support/storage.ts';
+import { useEmulatedCognito } from './emulator.ts';
+import { answer, ENDPOINT, TEST_CLIENT_ID, testAuth } from './helpers.ts';
 
 const EMAIL = 'rider@example.com';
 const NEW_PASSWORD = 'New-Pass-77';
@@ -12,15 +16,6 @@ const PREFIX = `CognitoIdentityServiceProvider.${TEST_CLIENT_ID}`;
 
 const cognito = useEmulatedCognito();
 
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (failure) {
-    return failure;
-  }
-  throw new Error('expected the promise to reject');
-}
-
 /** A browser (its own storage) where the confirmed user has signed in for real. */
 async function signedInDevice() {
   const storage = memoryStorage();
@@ -28,7 +23,7 @@ async function signedInDevice() {
   await auth.signIn(EMAIL, PASSWORD);
   const idToken = await auth.getIdToken();
   if (idToken === null) throw new Error('the sign-in stored no session');
-  cognito.operations.length = 0;
+  cognito.requests.length = 0;
   return { storage, auth, idToken };
 }
 
@@ -60,7 +55,7 @@ describe('register', () => {
 
   it('fails with the Cognito code and message when the email is taken', async () => {
     await cognito.confirmedUser(EMAIL);
-    const failure = await failureOf(testAuth().register(EMAIL, 'Other-Pass-7'));
+    const failure = await rejection(testAuth().register(EMAIL, 'Other-Pass-7'));
     expect(failure).toBeInstanceOf(AuthError);
     expect(failure).toMatchObject({
       code: 'UsernameExistsException',
@@ -69,7 +64,7 @@ describe('register', () => {
   });
 
   it('fails with the policy rule Cognito names when the password is weak', async () => {
-    const failure = await failureOf(testAuth().register(EMAIL, 'giddy-up-42'));
+    const failure = await rejection(testAuth().register(EMAIL, 'giddy-up-42'));
     expect(failure).toBeInstanceOf(AuthError);
     expect(failure).toMatchObject({
       code: 'InvalidPasswordException',
@@ -79,7 +74,7 @@ describe('register', () => {
 
   it('fails with a NetworkError when the service cannot be reached', async () => {
     cognito.server.use(answer('SignUp', () => HttpResponse.error()));
-    const failure = await failureOf(testAuth().register(EMAIL, PASSWORD));
+    const failure = await rejection(testAuth().register(EMAIL, PASSWORD));
     expect(failure).toBeInstanceOf(NetworkError);
     expect(failure).toMatchObject({ code: 'NetworkError' });
     await expect(cognito.users()).resolves.toEqual([]);
@@ -96,7 +91,7 @@ describe('register', () => {
           }),
       ),
     );
-    expect(await failureOf(testAuth().register(EMAIL, PASSWORD))).toMatchObject({
+    expect(await rejection(testAuth().register(EMAIL, PASSWORD))).toMatchObject({
       code: 'TooManyRequestsException',
     });
   });
@@ -116,7 +111,7 @@ describe('verify and resendCode', () => {
 
   it('reports a wrong code as CodeMismatchException', async () => {
     await cognito.unconfirmedUser(EMAIL);
-    expect(await failureOf(testAuth().verify(EMAIL, otherCode(cognito.code(EMAIL))))).toMatchObject(
+    expect(await rejection(testAuth().verify(EMAIL, otherCode(cognito.code(EMAIL))))).toMatchObject(
       {
         code: 'CodeMismatchException',
         message: 'Invalid verification code provided, please try again.',
@@ -127,7 +122,7 @@ describe('verify and resendCode', () => {
   it('reports an expired code with its own code', async () => {
     await cognito.unconfirmedUser(EMAIL);
     cognito.clock.advance(24 * HOUR + 1000);
-    expect(await failureOf(testAuth().verify(EMAIL, cognito.code(EMAIL)))).toMatchObject({
+    expect(await rejection(testAuth().verify(EMAIL, cognito.code(EMAIL)))).toMatchObject({
       code: 'ExpiredCodeException',
       message: 'Invalid code provided, please request a code again.',
     });
@@ -161,7 +156,7 @@ describe('signIn', () => {
   it('reports a wrong password as NotAuthorizedException, and stores nothing', async () => {
     await cognito.confirmedUser(EMAIL);
     const storage = memoryStorage();
-    expect(await failureOf(testAuth(storage).signIn(EMAIL, 'Wrong-Pass-1'))).toMatchObject({
+    expect(await rejection(testAuth(storage).signIn(EMAIL, 'Wrong-Pass-1'))).toMatchObject({
       code: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
@@ -170,7 +165,7 @@ describe('signIn', () => {
 
   it('reports an unconfirmed user as UserNotConfirmedException', async () => {
     await cognito.unconfirmedUser(EMAIL);
-    expect(await failureOf(testAuth().signIn(EMAIL, PASSWORD))).toMatchObject({
+    expect(await rejection(testAuth().signIn(EMAIL, PASSWORD))).toMatchObject({
       code: 'UserNotConfirmedException',
       message: 'User is not confirmed.',
     });
@@ -183,7 +178,7 @@ describe('forgotPassword and confirmPassword', () => {
     await expect(testAuth().forgotPassword(EMAIL)).resolves.toEqual({ destination: 'r***@e***' });
     await testAuth().confirmPassword(EMAIL, cognito.code(EMAIL, 'forgot-password'), NEW_PASSWORD);
     await testAuth().signIn(EMAIL, NEW_PASSWORD);
-    expect(await failureOf(testAuth().signIn(EMAIL, PASSWORD))).toMatchObject({
+    expect(await rejection(testAuth().signIn(EMAIL, PASSWORD))).toMatchObject({
       code: 'NotAuthorizedException',
     });
   });
@@ -192,7 +187,7 @@ describe('forgotPassword and confirmPassword', () => {
     await cognito.confirmedUser(EMAIL);
     await testAuth().forgotPassword(EMAIL);
     const wrong = otherCode(cognito.code(EMAIL, 'forgot-password'));
-    expect(await failureOf(testAuth().confirmPassword(EMAIL, wrong, NEW_PASSWORD))).toMatchObject({
+    expect(await rejection(testAuth().confirmPassword(EMAIL, wrong, NEW_PASSWORD))).toMatchObject({
       code: 'CodeMismatchException',
     });
     await testAuth().signIn(EMAIL, PASSWORD);
@@ -249,7 +244,7 @@ describe('getIdToken', () => {
     cognito.server.use(answer('InitiateAuth', () => HttpResponse.error()));
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
     anHourAndMoreLater();
-    const token = failureOf(auth.getIdToken());
+    const token = rejection(auth.getIdToken());
     await vi.advanceTimersByTimeAsync(10_000);
     expect(await token).toBeInstanceOf(NetworkError);
   });
@@ -288,7 +283,7 @@ describe('signOut and signOutEverywhere', () => {
     await cognito.confirmedUser(EMAIL);
     const { auth, idToken } = await signedInDevice();
     cognito.server.use(answer('GlobalSignOut', () => HttpResponse.error()));
-    expect(await failureOf(auth.signOutEverywhere())).toBeInstanceOf(NetworkError);
+    expect(await rejection(auth.signOutEverywhere())).toBeInstanceOf(NetworkError);
     await expect(auth.getIdToken()).resolves.toBe(idToken);
   });
 });
@@ -312,8 +307,8 @@ describe('helpers', () => {
       'No Cognito user pool is configured.',
     );
     const auth = unconfiguredAuth(reason);
-    expect(await failureOf(auth.register(EMAIL, PASSWORD))).toBe(reason);
-    expect(await failureOf(auth.signIn(EMAIL, PASSWORD))).toBe(reason);
+    expect(await rejection(auth.register(EMAIL, PASSWORD))).toBe(reason);
+    expect(await rejection(auth.signIn(EMAIL, PASSWORD))).toBe(reason);
     await expect(auth.getIdToken()).resolves.toBeNull();
     expect(cognito.operations).toEqual([]);
   });

@@ -1,201 +1,162 @@
 /**
- * The local Cognito emulator behind msw for the site's tests: a fresh user pool per test at the
- * test endpoint, a clock the test moves, the mailbox to read codes from, and fixtures made
- * through the emulator's own API (as another browser, or the console, would make them).
+ * The emulator as the site's tests meet it, made by the one fixture of tests/support: the test
+ * pool at the test endpoint (for the auth client and the form pages), and the whole emulator
+ * under /emulator on the site's origin as `npm run dev` mounts it (for the ride API and page).
  */
+import type { SetupServer } from 'msw/node';
 import { beforeEach } from 'vitest';
 import { type ClientConfig, defaultClient, defaultPool } from '../../emulator/core/config.ts';
-import { Emulator } from '../../emulator/core/emulator.ts';
-import { isJsonObject, type Json } from '../../emulator/core/input.ts';
-import type { Mail } from '../../emulator/core/pool/pool.ts';
-import { generateSigningKey, type PoolKeys } from '../../emulator/core/tokens.ts';
-import { cognitoHandlers } from '../../emulator/msw.ts';
-import { opensslModPow } from '../../emulator/node/modpow.ts';
-import { nodeHashes } from '../../emulator/node/native-math.ts';
-import { ENDPOINT, operationOf, TEST_CLIENT_ID, TEST_POOL_ID, useNetwork } from './helpers.ts';
+import type { Emulator } from '../../emulator/core/emulator.ts';
+import { type Auth, createAuth } from '../../src/cognito-auth.ts';
+import { readConfig, type SiteConfig } from '../../src/config.ts';
+import { type EmulatorFixture, latestCode, useEmulator } from '../support/emulator.ts';
+import { PASSWORD } from '../support/passwords.ts';
+import { type MemoryStorage, memoryStorage } from '../support/storage.ts';
+import { stringAt } from '../support/wire.ts';
+import { ENDPOINT, TEST_CLIENT_ID, TEST_POOL_ID } from './helpers.ts';
 
-/** A password that meets the pool's policy. */
-export const PASSWORD = 'Giddy-Up-42';
-
-/** A clock the emulator reads; it stands still unless the test moves it. */
-export interface TestClock {
-  now(): number;
-  advance(milliseconds: number): void;
-}
-
-/** One request that reached the emulator, as the browser sent it. */
-export interface SentRequest {
-  readonly url: string;
-  readonly operation: string;
-  readonly body: unknown;
-}
-
-/** The emulated Cognito of the current test. */
-export interface EmulatedCognito {
-  /** The emulator answering this test (a new one for every test). */
-  readonly emulator: Emulator;
-  readonly clock: TestClock;
-  readonly server: ReturnType<typeof useNetwork>['server'];
+/** The emulated Cognito of the current test, serving the test pool at the test endpoint. */
+export interface EmulatedCognito
+  extends Pick<
+    EmulatorFixture,
+    | 'emulator'
+    | 'clock'
+    | 'server'
+    | 'requests'
+    | 'mails'
+    | 'code'
+    | 'unconfirmedUser'
+    | 'confirmedUser'
+  > {
   /** Operation names of the requests the site sent, in order. */
   readonly operations: string[];
-  /** Where the site sent each request, the operation and the body, in order. */
-  readonly requests: SentRequest[];
   /** Replaces this test's emulator with one whose app client has these settings. */
   restart(client?: Partial<ClientConfig>): Promise<void>;
-  /** Codes mailed to `to` for `purpose`, oldest first. */
-  mails(to: string, purpose?: Mail['purpose']): Mail[];
-  /** The newest code mailed to `to` for `purpose`. */
-  code(to: string, purpose?: Mail['purpose']): string;
   /** The pool's users as the console lists them: email and status. */
   users(): Promise<{ email: string; status: string }[]>;
-  /** A user who signed up elsewhere and has not confirmed the email yet. */
-  unconfirmedUser(email: string, password?: string): Promise<void>;
-  /** A user who signed up elsewhere and confirmed the email with the mailed code. */
-  confirmedUser(email: string, password?: string): Promise<void>;
 }
 
-let sharedKeys: PoolKeys | undefined;
-
-/** An RSA key costs ~100 ms to make, so every emulator of a test file shares the same two. */
-async function testKeys(): Promise<PoolKeys> {
-  sharedKeys ??= { id: await generateSigningKey(), access: await generateSigningKey() };
-  return sharedKeys;
-}
-
-function testClock(): TestClock {
-  let time = Date.now();
+/** The test pool with its one app client, given these settings. */
+function testPool(client: Partial<ClientConfig> = {}) {
   return {
-    now: () => time,
-    advance(milliseconds) {
-      time += milliseconds;
-    },
+    pools: [
+      defaultPool({
+        id: TEST_POOL_ID,
+        clients: [defaultClient({ id: TEST_CLIENT_ID, ...client })],
+      }),
+    ],
   };
 }
 
-/**
- * Puts a fresh emulator behind msw at the test endpoint before every test of the calling file.
- * Tests may still `server.use(...)` handlers of their own in front of it, for what the emulator
- * cannot do (a network failure, a broken proxy).
- */
+/** The email attribute of a user as ListUsers lists one. */
+function emailOf(user: unknown): string {
+  const attributes =
+    typeof user === 'object' && user !== null && 'Attributes' in user ? user.Attributes : [];
+  const email = (Array.isArray(attributes) ? attributes : []).find(
+    (attribute: unknown) => stringAt(attribute, 'Name') === 'email',
+  );
+  return email === undefined ? '' : stringAt(email, 'Value');
+}
+
+/** A fresh emulated test pool before every test of the calling file. */
 export function useEmulatedCognito(): EmulatedCognito {
-  const network = useNetwork();
-  const requests: SentRequest[] = [];
-  network.server.events.on('request:start', ({ request }) => {
-    const entry = { url: request.url, operation: operationOf(request), body: undefined as unknown };
-    requests.push(entry);
-    void request
-      .clone()
-      .json()
-      .then(
-        (body: unknown) => {
-          entry.body = body;
-        },
-        () => {},
-      );
-  });
-
-  let current: { emulator: Emulator; clock: TestClock } | undefined;
-  const state = () => {
-    if (current === undefined) throw new Error('the emulator starts in beforeEach');
-    return current;
-  };
-
-  const call = async (operation: string, input: Json): Promise<Json> =>
-    state().emulator.call(operation, input, { baseUrl: ENDPOINT.replace(/\/$/, '') });
-
-  const cognito: EmulatedCognito = {
+  const fixture = useEmulator({ baseUrl: ENDPOINT, config: testPool() });
+  return {
     get emulator() {
-      return state().emulator;
+      return fixture.emulator;
     },
-    get clock() {
-      return state().clock;
+    clock: fixture.clock,
+    server: fixture.server,
+    get operations() {
+      return fixture.requests.map((request) => request.operation);
     },
-    server: network.server,
-    operations: network.operations,
-    requests,
-
-    async restart(client = {}) {
-      const clock = testClock();
-      const keys = await testKeys();
-      const emulator = await Emulator.create({
-        config: {
-          pools: [
-            defaultPool({
-              id: TEST_POOL_ID,
-              clients: [defaultClient({ id: TEST_CLIENT_ID, ...client })],
-            }),
-          ],
-        },
-        data: {
-          [TEST_POOL_ID]: {
-            key: keys.id,
-            accessKey: keys.access,
-            users: [],
-            sessions: [],
-            groups: [],
-            memberships: [],
-          },
-        },
-        now: clock.now,
-        modPow: opensslModPow(),
-        hashes: nodeHashes,
-      });
-      current = { emulator, clock };
-      network.server.resetHandlers(...cognitoHandlers(emulator, ENDPOINT));
-    },
-
-    mails(to, purpose = 'sign-up') {
-      return state()
-        .emulator.mailbox()
-        .filter((mail) => mail.to.toLowerCase() === to.toLowerCase() && mail.purpose === purpose);
-    },
-
-    code(to, purpose = 'sign-up') {
-      const mail = cognito.mails(to, purpose).at(-1);
-      if (mail === undefined) throw new Error(`no ${purpose} code was mailed to ${to}`);
-      return mail.code;
-    },
-
+    requests: fixture.requests,
+    restart: (client) => fixture.restart({ config: testPool(client) }),
+    mails: fixture.mails,
+    code: fixture.code,
+    unconfirmedUser: fixture.unconfirmedUser,
+    confirmedUser: fixture.confirmedUser,
     async users() {
-      const answer = await call('ListUsers', { UserPoolId: TEST_POOL_ID });
-      const users = isJsonObject(answer) && Array.isArray(answer.Users) ? answer.Users : [];
-      return users.map((user) => {
-        if (!isJsonObject(user) || !Array.isArray(user.Attributes)) throw new Error('odd user');
-        const email = user.Attributes.find((a) => isJsonObject(a) && a.Name === 'email');
-        return {
-          email: isJsonObject(email) ? String(email.Value) : '',
-          status: String(user.UserStatus),
-        };
-      });
-    },
-
-    async unconfirmedUser(email, password = PASSWORD) {
-      await call('SignUp', {
-        ClientId: TEST_CLIENT_ID,
-        Username: email,
-        Password: password,
-        UserAttributes: [{ Name: 'email', Value: email }],
-      });
-    },
-
-    async confirmedUser(email, password = PASSWORD) {
-      await cognito.unconfirmedUser(email, password);
-      await call('ConfirmSignUp', {
-        ClientId: TEST_CLIENT_ID,
-        Username: email,
-        ConfirmationCode: cognito.code(email),
-      });
+      const listed = await fixture.emulator.call(
+        'ListUsers',
+        { UserPoolId: TEST_POOL_ID },
+        { baseUrl: ENDPOINT },
+      );
+      const users: unknown[] = Array.isArray(listed.Users) ? listed.Users : [];
+      return users.map((user) => ({ email: emailOf(user), status: stringAt(user, 'UserStatus') }));
     },
   };
-
-  beforeEach(async () => {
-    await cognito.restart();
-    requests.length = 0;
-  });
-  return cognito;
 }
 
-/** A six-digit code that is certainly not `code`. */
-export function otherCode(code: string): string {
-  return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+/** The site's origin in tests. */
+export const ORIGIN = 'http://wildrydes.test';
+
+/** The emulator's fleet, in the order its dice pick from. */
+export const FLEET = ['Bucephalus', 'Shadowfax', 'Rocinante'] as const;
+
+/** The emulated site around each test of the calling file. */
+export interface EmulatedSite {
+  readonly server: SetupServer;
+  readonly emulator: Emulator;
+  /** The configuration the site reads in dev on ORIGIN (Cognito and rides under /emulator). */
+  readonly config: SiteConfig;
+  /** The emulator's clock, in ms; tests move it to expire tokens. */
+  clock: number;
+  /** The unicorn the next ride gets (an index into FLEET); random when null. */
+  unicorn: number | null;
+  /** The URL of the ride endpoint. */
+  readonly rideUrl: string;
+}
+
+/** The site as `npm run dev` serves it, with a fresh emulator (users, mailbox, clock) per test. */
+export function useEmulatedSite(): EmulatedSite {
+  const result = readConfig({ DEV: true }, ORIGIN);
+  if (!result.ok) throw result.error;
+  let unicorn: number | null = null;
+  const fixture = useEmulator({
+    baseUrl: `${ORIGIN}/emulator`,
+    // The ride API rolls one byte for the unicorn and asks for no other single byte.
+    randomBytes: (length) =>
+      length === 1 && unicorn !== null
+        ? Uint8Array.of(unicorn)
+        : crypto.getRandomValues(new Uint8Array(length)),
+  });
+  beforeEach(() => {
+    unicorn = null;
+  });
+  return {
+    server: fixture.server,
+    get emulator() {
+      return fixture.emulator;
+    },
+    config: result.config,
+    get clock() {
+      return fixture.clock.now();
+    },
+    set clock(time) {
+      fixture.clock.advance(time - fixture.clock.now());
+    },
+    get unicorn() {
+      return unicorn;
+    },
+    set unicorn(index) {
+      unicorn = index;
+    },
+    rideUrl: `${result.config.api.invokeUrl}/ride`,
+  };
+}
+
+/** A signed-in rider: registered, confirmed with the mailed code, and signed in with SRP. */
+export async function signedInRider(
+  site: EmulatedSite,
+  email = 'rider@example.com',
+): Promise<{ auth: Auth; storage: MemoryStorage; idToken: string }> {
+  const storage = memoryStorage();
+  const auth = createAuth({ cognito: site.config.cognito, storage });
+  await auth.register(email, PASSWORD);
+  await auth.verify(email, latestCode(site.emulator, email));
+  await auth.signIn(email, PASSWORD);
+  const idToken = await auth.getIdToken();
+  if (idToken === null) throw new Error('signed in, but the library has no ID token');
+  return { auth, storage, idToken };
 }

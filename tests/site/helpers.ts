@@ -1,13 +1,14 @@
-/** Shared set-up for the site's tests: real page markup, memory storage, msw, and how a person uses a form. */
+/** Shared set-up for the site's tests: real page markup, the test pool, and how a person uses a form. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ICognitoStorage } from 'amazon-cognito-identity-js';
 import { http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { renderPage } from '../../site-html/render.ts';
 import { type Auth, createAuth } from '../../src/cognito-auth.ts';
 import { createI18n, type I18n } from '../../src/i18n/index.ts';
+import { memoryStorage } from '../support/storage.ts';
+import { operationOf } from '../support/wire.ts';
 import { en, ko } from './tables.ts';
 
 /** The endpoint of the test pool; msw answers here in place of Cognito. */
@@ -15,22 +16,6 @@ export const ENDPOINT = 'https://cognito.test/';
 /** The test user pool and its app client (a browser client: no secret). */
 export const TEST_POOL_ID = 'us-east-1_TestPool1';
 export const TEST_CLIENT_ID = 'testclient';
-
-/** A storage object per test, so neither sessions nor the language leak between tests. */
-export function memoryStorage(): ICognitoStorage & Storage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    get length() {
-      return data.size;
-    },
-    key: (index) => [...data.keys()][index] ?? null,
-    setItem: (key, value) => void data.set(key, String(value)),
-    getItem: (key) => data.get(key) ?? null,
-    removeItem: (key) => void data.delete(key),
-    clear: () => data.clear(),
-  };
-}
 
 /**
  * Puts the real markup of `page` (e.g. 'register.html') into the jsdom document, with the shared
@@ -64,30 +49,6 @@ export function testAuth(storage: ICognitoStorage = memoryStorage()): Auth {
     },
     storage,
   });
-}
-
-/** The X-Amz-Target operation name of a request, e.g. 'SignUp'. */
-export function operationOf(request: Request): string {
-  return (request.headers.get('x-amz-target') ?? '').split('.').pop() ?? '';
-}
-
-/**
- * msw around the calling file: every request must be answered by a handler the test adds with
- * `server.use`, and every request is recorded by operation name.
- */
-export function useNetwork(): { server: ReturnType<typeof setupServer>; operations: string[] } {
-  const server = setupServer();
-  const operations: string[] = [];
-  server.events.on('request:start', ({ request }) => {
-    operations.push(operationOf(request));
-  });
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => {
-    server.resetHandlers();
-    operations.length = 0;
-  });
-  afterAll(() => server.close());
-  return { server, operations };
 }
 
 /** An msw handler answering one Cognito operation at the test endpoint. */

@@ -21,7 +21,7 @@ import {
   pickLanguage,
   type Table,
 } from '../../src/i18n/index.ts';
-import { memoryStorage } from './helpers.ts';
+import { memoryStorage } from '../support/storage.ts';
 import { en, ko } from './tables.ts';
 
 const PAGES = ['index.html', 'register.html', 'verify.html', 'signin.html', 'ride.html'];

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CognitoError } from '../../emulator/core/cognito-error.ts';
 import { DEFAULT_CLIENT_ID } from '../../emulator/core/config.ts';
-import { Emulator } from '../../emulator/core/emulator.ts';
-import { opensslModPow } from '../../emulator/node/modpow.ts';
+import type { Emulator } from '../../emulator/core/emulator.ts';
 import { isAcceptedPassword } from '../../src/password-rules.ts';
+import { testEmulator } from '../support/emulator.ts';
 
 const request = { baseUrl: 'http://127.0.0.1:9229' };
 
@@ -45,7 +45,7 @@ const passwords = fc.oneof(
 
 describe('one password policy for the page and the emulator', () => {
   it('gives the same verdict for any string', async () => {
-    const emulator = await Emulator.create({ modPow: opensslModPow() });
+    const emulator = await testEmulator();
     let n = 0;
     await fc.assert(
       fc.asyncProperty(passwords, async (password) => {
@@ -68,13 +68,13 @@ describe('one password policy for the page and the emulator', () => {
     ['Abc d1fg', 'accepted', true],
     ['Abcdefg1£', 'InvalidPasswordException', false],
   ])('judges %j the same way on both sides (emulator: %s)', async (password, type, accepted) => {
-    const emulator = await Emulator.create({ modPow: opensslModPow() });
+    const emulator = await testEmulator();
     expect(await emulatorVerdict(emulator, password, 0)).toBe(type);
     expect(isAcceptedPassword(password)).toBe(accepted);
   });
 
   it('refuses whitespace at either end of a password with the API pattern Cognito states', async () => {
-    const emulator = await Emulator.create({ modPow: opensslModPow() });
+    const emulator = await testEmulator();
     const refusal = emulator.call(
       'SignUp',
       { ClientId: DEFAULT_CLIENT_ID, Username: 'rider@example.com', Password: 'Abcdefg1! ' },

@@ -1,29 +1,27 @@
 /**
  * The ride API client against the real emulator (API Gateway's Cognito authorizer and the
- * workshop's Lambda), with ID tokens from a real sign-in.
+ * workshop's Lambda), with an ID token from a real sign-in. The authorizer reads only the token,
+ * so one sign-in serves the whole file, while every test still gets a fresh emulator (with the
+ * same signing keys).
  */
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorMessage } from '../../src/i18n/error-messages.ts';
 import { createI18n } from '../../src/i18n/index.ts';
-import { type Ride, RideError, requestRide, rideUrl } from '../../src/ride-api.ts';
-import { claimsOf, FLEET, ORIGIN, signedInRider, useEmulatedSite } from './emulated-site.ts';
+import { RideError, requestRide, rideUrl } from '../../src/ride-api.ts';
+import { claimsOf } from '../support/jwt.ts';
+import { rejection } from '../support/rejection.ts';
+import { FLEET, ORIGIN, signedInRider, useEmulatedSite } from './emulator.ts';
 import { en } from './tables.ts';
 
 const site = useEmulatedSite();
 const PICKUP = { latitude: 47.6174755835663, longitude: -122.28837066650185 };
 const english = createI18n({ storage: null, languages: ['en'], tables: { en } });
 
-/** The request's rejection, checked to be a RideError. */
-async function refusal(promise: Promise<Ride>): Promise<RideError> {
-  try {
-    await promise;
-  } catch (failure) {
-    if (failure instanceof RideError) return failure;
-    throw failure;
-  }
-  throw new Error('expected the ride request to fail, but a unicorn came');
-}
+let idToken: string;
+beforeAll(async () => {
+  ({ idToken } = await signedInRider(site));
+});
 
 /** What a person reads for a failure. */
 function seen(failure: unknown): string {
@@ -32,7 +30,6 @@ function seen(failure: unknown): string {
 
 describe('requestRide', () => {
   it('returns the dispatched unicorn, the ride id, the ETA and the rider for a valid ID token', async () => {
-    const { idToken } = await signedInRider(site);
     site.unicorn = 2;
     const ride = await requestRide({
       invokeUrl: site.config.api.invokeUrl ?? '',
@@ -48,7 +45,6 @@ describe('requestRide', () => {
   });
 
   it('sends the raw ID token, JSON content and the pickup through the injected fetch', async () => {
-    const { idToken } = await signedInRider(site);
     const sent: Request[] = [];
     const recordingFetch: typeof fetch = (input, init) => {
       const request = new Request(input, init);
@@ -75,7 +71,6 @@ describe('requestRide', () => {
   it.each([`${ORIGIN}/emulator/`, `${ORIGIN}/emulator//`])(
     'posts to /ride without a double slash when the invoke URL is %s',
     async (invokeUrl) => {
-      const { idToken } = await signedInRider(site);
       const urls: string[] = [];
       site.server.events.on('request:start', ({ request }) => {
         urls.push(request.url);
@@ -88,31 +83,31 @@ describe('requestRide', () => {
   );
 
   it('reports an expired session when the authorizer refuses an expired ID token', async () => {
-    const { idToken } = await signedInRider(site);
     site.clock += 2 * 60 * 60 * 1000;
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'SessionExpired', status: 401 });
     expect(seen(failure)).toBe('Your session has expired. Sign in again to request a unicorn.');
   });
 
   it('reports an expired session for a token the authorizer does not know', async () => {
-    await signedInRider(site);
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken: 'not-a-token', pickup: PICKUP }),
+      RideError,
     );
     expect(failure.code).toBe('SessionExpired');
   });
 
   it('reports a refused pickup as a bad request', async () => {
-    const { idToken } = await signedInRider(site);
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({
         invokeUrl: `${ORIGIN}/emulator`,
         idToken,
         pickup: { latitude: 91, longitude: 0 },
       }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'BadRequest', status: 400 });
     expect(seen(failure)).toBe(
@@ -121,7 +116,6 @@ describe('requestRide', () => {
   });
 
   it('reports a rider the authorizer identifies but does not let ride (HTTP 403) as not allowed, not as a server fault', async () => {
-    const { idToken } = await signedInRider(site);
     site.server.use(
       http.post(site.rideUrl, () =>
         HttpResponse.json(
@@ -130,8 +124,9 @@ describe('requestRide', () => {
         ),
       ),
     );
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Forbidden', status: 403 });
     expect(seen(failure)).toBe(
@@ -140,10 +135,10 @@ describe('requestRide', () => {
   });
 
   it('reports a network failure when the ride service cannot be reached', async () => {
-    const { idToken } = await signedInRider(site);
     site.server.use(http.post(site.rideUrl, () => HttpResponse.error()));
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Network', status: null });
     expect(seen(failure)).toBe(
@@ -152,12 +147,12 @@ describe('requestRide', () => {
   });
 
   it.each([502, 500])('reports HTTP %i as a server problem', async (status) => {
-    const { idToken } = await signedInRider(site);
     site.server.use(
       http.post(site.rideUrl, () => HttpResponse.json({ message: 'Internal' }, { status })),
     );
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Server', status });
     expect(seen(failure)).toBe(
@@ -172,10 +167,10 @@ describe('requestRide', () => {
     ['an array', [{ RideId: 'r1' }]],
     ['null', null],
   ])('reports a 200 body with %s as an unreadable answer', async (_what, body) => {
-    const { idToken } = await signedInRider(site);
     site.server.use(http.post(site.rideUrl, () => HttpResponse.json(body, { status: 200 })));
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Server', status: null });
     expect(seen(failure)).toBe(
@@ -184,18 +179,17 @@ describe('requestRide', () => {
   });
 
   it('reports a 201 that is not JSON as an unreadable answer', async () => {
-    const { idToken } = await signedInRider(site);
     site.server.use(
       http.post(site.rideUrl, () => new HttpResponse('<html>gateway</html>', { status: 201 })),
     );
-    const failure = await refusal(
+    const failure = await rejection(
       requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP }),
+      RideError,
     );
     expect(failure).toMatchObject({ code: 'Server', status: null });
   });
 
   it('accepts a ride without the optional ETA and rider', async () => {
-    const { idToken } = await signedInRider(site);
     const body = { RideId: 'r1', Unicorn: { Name: 'Shadowfax', Color: 'White', Gender: 'Male' } };
     site.server.use(http.post(site.rideUrl, () => HttpResponse.json(body, { status: 201 })));
     const ride = await requestRide({ invokeUrl: `${ORIGIN}/emulator`, idToken, pickup: PICKUP });

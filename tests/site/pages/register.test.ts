@@ -3,7 +3,8 @@ import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../../src/config.ts';
 import { setupRegisterPage } from '../../../src/pages/register.ts';
-import { PASSWORD, useEmulatedCognito } from '../emulator.ts';
+import { PASSWORD } from '../../support/passwords.ts';
+import { useEmulatedCognito } from '../emulator.ts';
 import {
   answer,
   byId,

@@ -6,8 +6,10 @@
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type MatchMedia, setupRidePage } from '../../../src/pages/ride.ts';
-import { claimsOf, ORIGIN, signedInRider, useEmulatedSite } from '../emulated-site.ts';
-import { byId, loadPage, memoryStorage, testI18n } from '../helpers.ts';
+import { claimsOf } from '../../support/jwt.ts';
+import { memoryStorage } from '../../support/storage.ts';
+import { ORIGIN, signedInRider, useEmulatedSite } from '../emulator.ts';
+import { byId, loadPage, testI18n } from '../helpers.ts';
 
 const site = useEmulatedSite();
 const TILES = { tileUrl: 'https://tiles.test/{z}/{x}/{y}.png', attribution: 'Test tiles' };

@@ -4,13 +4,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { idTokenEmail } from '../../../src/cognito-auth.ts';
 import { setupSigninPage } from '../../../src/pages/signin.ts';
 import { setupVerifyPage } from '../../../src/pages/verify.ts';
-import { otherCode, PASSWORD, useEmulatedCognito } from '../emulator.ts';
+import { otherCode } from '../../support/emulator.ts';
+import { PASSWORD } from '../../support/passwords.ts';
+import { memoryStorage } from '../../support/storage.ts';
+import { useEmulatedCognito } from '../emulator.ts';
 import {
   answer,
   byId,
   liveRegion,
   loadPage,
-  memoryStorage,
   submitWhileBusy,
   testAuth,
   testI18n,

@@ -2,7 +2,8 @@
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupVerifyPage } from '../../../src/pages/verify.ts';
-import { otherCode, useEmulatedCognito } from '../emulator.ts';
+import { otherCode } from '../../support/emulator.ts';
+import { useEmulatedCognito } from '../emulator.ts';
 import {
   answer,
   byId,

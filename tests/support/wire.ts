@@ -4,6 +4,11 @@ import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.t
 
 export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 
+/** The X-Amz-Target operation name of a request, e.g. 'SignUp'; '' for other requests. */
+export function operationOf(request: Request): string {
+  return (request.headers.get('x-amz-target') ?? '').split('.').pop() ?? '';
+}
+
 /** Something that answers requests: `fetch`, or the emulator's fetch-style handler. */
 export type Send = (request: Request) => Promise<Response>;
 
@@ -62,26 +67,44 @@ export function stringAt(value: unknown, ...path: string[]): string {
 /** An API client bound to one endpoint, with the default pool's ids filled in. */
 export function cognitoApi(send: Send, url: string) {
   const api = (operation: string, body: unknown) => call(send, url, operation, body);
+  /** SignUp with email as username. */
+  const signUp = (email: string, password: string) =>
+    api('SignUp', {
+      ClientId: DEFAULT_CLIENT_ID,
+      Username: email,
+      Password: password,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    });
+  /** ConfirmSignUp with the mailed code. */
+  const confirmSignUp = (email: string, code: string) =>
+    api('ConfirmSignUp', { ClientId: DEFAULT_CLIENT_ID, Username: email, ConfirmationCode: code });
+  /** AdminConfirmSignUp (the console's confirm button). */
+  const adminConfirm = (email: string) =>
+    api('AdminConfirmSignUp', { UserPoolId: DEFAULT_POOL_ID, Username: email });
+  /** InitiateAuth USER_PASSWORD_AUTH with the given client. */
+  const passwordSignIn = (email: string, password: string, clientId = DEFAULT_CLIENT_ID) =>
+    api('InitiateAuth', {
+      ClientId: clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    });
+  /** A user signed up and confirmed by an administrator; throws when either step is refused. */
+  const confirmedUser = async (email: string, password: string) => {
+    succeeded(await signUp(email, password), 'SignUp');
+    succeeded(await adminConfirm(email), 'AdminConfirmSignUp');
+  };
   return {
     call: api,
-    /** SignUp with email as username. */
-    signUp: (email: string, password: string) =>
-      api('SignUp', {
-        ClientId: DEFAULT_CLIENT_ID,
-        Username: email,
-        Password: password,
-        UserAttributes: [{ Name: 'email', Value: email }],
-      }),
-    /** AdminConfirmSignUp (the console's confirm button). */
-    adminConfirm: (email: string) =>
-      api('AdminConfirmSignUp', { UserPoolId: DEFAULT_POOL_ID, Username: email }),
-    /** InitiateAuth USER_PASSWORD_AUTH with the given client. */
-    passwordSignIn: (email: string, password: string, clientId = DEFAULT_CLIENT_ID) =>
-      api('InitiateAuth', {
-        ClientId: clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: email, PASSWORD: password },
-      }),
+    signUp,
+    confirmSignUp,
+    adminConfirm,
+    passwordSignIn,
+    confirmedUser,
+    /** A new confirmed user's tokens, from USER_PASSWORD_AUTH with the given client. */
+    signedInUser: async (email: string, password: string, clientId = DEFAULT_CLIENT_ID) => {
+      await confirmedUser(email, password);
+      return tokensOf(await passwordSignIn(email, password, clientId));
+    },
     /** InitiateAuth REFRESH_TOKEN_AUTH. */
     refresh: (refreshToken: string, clientId = DEFAULT_CLIENT_ID) =>
       api('InitiateAuth', {
@@ -97,15 +120,23 @@ export function cognitoApi(send: Send, url: string) {
   };
 }
 
+/** The client `cognitoApi` makes. */
+export type CognitoApi = ReturnType<typeof cognitoApi>;
+
+/** Checks that an operation succeeded; throws (failing the test) with Cognito's answer otherwise. */
+function succeeded(answer: WireAnswer, operation: string): void {
+  if (answer.status !== 200) {
+    throw new Error(`${operation} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+}
+
 /** The three tokens of a successful sign-in; throws when the answer is anything else. */
 export function tokensOf(answer: WireAnswer): {
   idToken: string;
   accessToken: string;
   refreshToken: string;
 } {
-  if (answer.status !== 200) {
-    throw new Error(`sign-in failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-  }
+  succeeded(answer, 'sign-in');
   return {
     idToken: stringAt(answer.body, 'AuthenticationResult', 'IdToken'),
     accessToken: stringAt(answer.body, 'AuthenticationResult', 'AccessToken'),
@@ -113,13 +144,17 @@ export function tokensOf(answer: WireAnswer): {
   };
 }
 
-/** The error a promise rejects with; fails the test when it resolves or rejects with a non-Error. */
-export async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`rejected with a non-Error: ${String(error)}`);
+/** How an operation ended: `200`, or the `__type` of Cognito's refusal. */
+export function outcomeOf(answer: WireAnswer): string {
+  return answer.status === 200 ? '200' : stringAt(answer.body, '__type');
+}
+
+/** How many answers ended each way, e.g. `{ '200': 1, UsernameExistsException: 49 }`. */
+export function countOutcomes(answers: readonly WireAnswer[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const answer of answers) {
+    const outcome = outcomeOf(answer);
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
   }
-  throw new Error('expected a failure, but it succeeded');
+  return counts;
 }
