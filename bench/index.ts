@@ -145,6 +145,39 @@ if (wants('client')) {
   if (shim.failures.length + jsbn.failures.length > 0) process.exitCode = 1;
 }
 
+if (wants('speed')) {
+  const speed = await measurePageSpeed(7);
+  const jsbn = await measurePageSpeed(7, [keepJsbn()]);
+  console.log(
+    `\n4. Page speed in Chromium, production build on vite preview + the standalone emulator (median of ${speed.runs}; times read in the pages)`,
+  );
+  console.table(
+    [
+      ['signin.html first contentful paint', 'firstPaintMs'],
+      ['submit "Sign in" → ride.html greets the rider, fresh context', 'coldMs'],
+      ['the same, signing in again (warm caches)', 'warmMs'],
+      ['  of which: submit → ride.html starts (SRP, 2 requests)', 'warmSignInMs'],
+      ['  of which: ride.html starts → greeting', 'warmRidePageMs'],
+    ].map(([figure = '', key = '']) => ({
+      figure,
+      'jsbn build ms': ms(jsbn[key as 'coldMs']),
+      'shipped build ms': ms(speed[key as 'coldMs']),
+    })),
+  );
+  summary.push(
+    {
+      figure: 'signin.html first contentful paint',
+      value: `${ms(speed.firstPaintMs)} ms`,
+      target: '',
+    },
+    {
+      figure: 'Sign in → ride.html greeting (warm), jsbn → shim',
+      value: `${ms(jsbn.warmMs)} → ${ms(speed.warmMs)} ms`,
+      target: '≤ 500 ms',
+    },
+  );
+}
+
 if (wants('soak')) {
   const runs = 2000;
   const soak = await measureClientSignIn(await libraryBuild('shim'), runs);
@@ -162,37 +195,6 @@ if (wants('soak')) {
     target: '0',
   });
   if (soak.failures.length > 0) process.exitCode = 1;
-}
-
-if (wants('speed')) {
-  const speed = await measurePageSpeed(7);
-  const jsbn = await measurePageSpeed(7, [keepJsbn()]);
-  console.log(
-    `\n4. Page speed in Chromium, production build on vite preview + the standalone emulator (median of ${speed.runs}, fresh context each)`,
-  );
-  console.table(
-    [
-      ['signin.html first contentful paint', 'firstPaintMs'],
-      ['click "Sign in" → ride.html greets the rider', 'signInToRideMs'],
-      ['the same, first run (cold browser)', 'signInToRideColdMs'],
-    ].map(([figure = '', key = '']) => ({
-      figure,
-      'jsbn build ms': ms(jsbn[key as 'firstPaintMs']),
-      'shipped build ms': ms(speed[key as 'firstPaintMs']),
-    })),
-  );
-  summary.push(
-    {
-      figure: 'signin.html first contentful paint',
-      value: `${ms(speed.firstPaintMs)} ms`,
-      target: '',
-    },
-    {
-      figure: 'Sign in → ride.html, jsbn → shim',
-      value: `${ms(jsbn.signInToRideMs)} → ${ms(speed.signInToRideMs)} ms`,
-      target: '≤ 500 ms',
-    },
-  );
 }
 
 console.log('\nSummary');
