@@ -156,4 +156,17 @@ describe('the emulator’s modules', () => {
   it('in the core import nothing from outside emulator/core, not even a package', () => {
     expect(importsLeaving(graph, 'emulator/core')).toEqual([]);
   });
+
+  it('in operations/ are operations alone: what two of them share lives in flows/ or pool/', () => {
+    const operations = 'emulator/core/operations';
+    const shared = [...graph].flatMap(([module, specifiers]) =>
+      module.startsWith(`${operations}/`) && module !== `${operations}/index.ts`
+        ? specifiers
+            .filter((specifier) => target(module, specifier)?.startsWith(`${operations}/`))
+            .map((specifier) => `${module} → ${specifier}`)
+        : [],
+    );
+    expect(shared).toEqual([]);
+    expect(graph.get(`${operations}/index.ts`)).toContain('./sign-up.ts');
+  });
 });

@@ -1,9 +1,9 @@
 import type { AuthFlow } from '../config.ts';
 import type { Operation } from '../context.ts';
+import { authFlowOf, refresh, startSrp } from '../flows/initiate.ts';
 import { adminClientOf } from '../flows/request.ts';
 import { passwordSignIn } from '../flows/sign-in.ts';
 import { stringMap } from '../input.ts';
-import { authFlowOf, refresh, startSrp } from './initiate-auth.ts';
 
 /** What AdminInitiateAuth offers; ADMIN_NO_SRP_AUTH is the older name of the password flow. */
 const ADMIN_FLOW_PERMISSION: Record<string, AuthFlow> = {

@@ -1,6 +1,6 @@
 import type { Operation } from '../context.ts';
+import { answerChallenge } from '../flows/challenges.ts';
 import { adminClientOf } from '../flows/request.ts';
-import { answerChallenge } from './respond-to-auth-challenge.ts';
 
 /** AdminRespondToAuthChallenge: RespondToAuthChallenge for a server naming the pool. */
 export const adminRespondToAuthChallenge: Operation = async (ctx, input, request) => {

@@ -1,0 +1,193 @@
+/** The challenges a sign-in answers (PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED), for RespondToAuthChallenge and its admin twin. */
+
+import { fromBase64, timingSafeEqual } from '../bytes.ts';
+import { CognitoError, incorrectCredentials } from '../cognito-error.ts';
+import type { ClientConfig } from '../config.ts';
+import type { OperationContext, RequestInfo } from '../context.ts';
+import { type Json, optionalString, requiredString, stringMap } from '../input.ts';
+import { checkSecretHash } from '../pool/client-secret.ts';
+import { assertNotLockedOut, checkPasswordPolicy, passwordVerifier } from '../pool/passwords.ts';
+import type { Pool } from '../pool/pool.ts';
+import {
+  authenticationKey,
+  claimSignature,
+  hexToBigInt,
+  isSrpTimestamp,
+  N,
+  scramblingU,
+  serverSecretS,
+} from '../srp.ts';
+import type { UserRecord } from '../store.ts';
+import { assertEmailFree, checkAttributes, REQUIRED_ATTRIBUTES } from './attributes.ts';
+import { requiredParameter, settleSignIn, signedIn } from './sign-in.ts';
+import { notConfirmed } from './users.ts';
+
+/** Answers a challenge for an app client of the pool (RespondToAuthChallenge and its admin twin). */
+export function answerChallenge(
+  ctx: OperationContext,
+  pool: Pool,
+  client: ClientConfig,
+  input: Json,
+  request: RequestInfo,
+): Promise<Json> {
+  const challenge = requiredString(input, 'ChallengeName', { max: 64 });
+  const responses = stringMap(input, 'ChallengeResponses', false);
+  if (challenge === 'PASSWORD_VERIFIER') {
+    return passwordVerifierChallenge(ctx, pool, client, responses, request);
+  }
+  if (challenge === 'NEW_PASSWORD_REQUIRED') {
+    const session = optionalString(input, 'Session', { max: 2048 });
+    return newPasswordRequired(ctx, pool, client, responses, session, request);
+  }
+  throw new CognitoError(
+    'InvalidParameterException',
+    `Challenge ${challenge} is not supported by this user pool.`,
+  );
+}
+
+async function passwordVerifierChallenge(
+  ctx: OperationContext,
+  pool: Pool,
+  client: ClientConfig,
+  responses: Record<string, string>,
+  request: RequestInfo,
+): Promise<Json> {
+  const secretBlock = requiredParameter(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+  const signature = requiredParameter(responses, 'PASSWORD_CLAIM_SIGNATURE');
+  const timestamp = requiredParameter(responses, 'TIMESTAMP');
+  const username = requiredParameter(responses, 'USERNAME');
+  if (!isSrpTimestamp(timestamp)) {
+    throw new CognitoError(
+      'InvalidParameterException',
+      'TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.',
+    );
+  }
+  const handshake = ctx.takeHandshake(secretBlock);
+  if (!handshake || handshake.clientId !== client.id || handshake.poolId !== pool.id) {
+    throw new CognitoError('NotAuthorizedException', 'Invalid session for the user.');
+  }
+  if (handshake.expiresAt <= ctx.now()) {
+    throw new CognitoError(
+      'NotAuthorizedException',
+      'Invalid session for the user, session is expired.',
+    );
+  }
+  if (handshake.sub === undefined) throw incorrectCredentials();
+  const user = pool.store.userBySub(handshake.sub);
+  if (!user || user.username.toLowerCase() !== username.toLowerCase()) throw incorrectCredentials();
+  await checkSecretHash(pool, client, user.username, responses.SECRET_HASH);
+  assertNotLockedOut(pool, user);
+  if (user.status === 'UNCONFIRMED') throw notConfirmed();
+
+  const v = hexToBigInt(user.verifier);
+  const u = await scramblingU(ctx.math, handshake.A, handshake.B);
+  let valid = false;
+  if (u !== 0n) {
+    const S = serverSecretS(ctx.math, handshake.A % N, v, u, handshake.b);
+    const key = await authenticationKey(ctx.math, S, u);
+    const expected = await claimSignature(
+      ctx.math,
+      key,
+      pool.name,
+      user.username,
+      secretBlock,
+      timestamp,
+    );
+    valid = safeBase64Equal(expected, signature);
+  }
+  return signedIn(ctx, pool, client, settleSignIn(pool, user, valid), request);
+}
+
+function safeBase64Equal(expected: string, given: string): boolean {
+  try {
+    return timingSafeEqual(fromBase64(expected), fromBase64(given));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * NEW_PASSWORD_REQUIRED: a user with a temporary password sets their own, naming themselves in
+ * USERNAME, and may fill in attributes as `userAttributes.<name>` (required ones must be there).
+ * A refused password or attribute leaves the session usable, so the person can try again.
+ */
+async function newPasswordRequired(
+  ctx: OperationContext,
+  pool: Pool,
+  client: ClientConfig,
+  responses: Record<string, string>,
+  session: string | undefined,
+  request: RequestInfo,
+): Promise<Json> {
+  const password = requiredParameter(responses, 'NEW_PASSWORD');
+  const username = requiredParameter(responses, 'USERNAME');
+  const state = session === undefined ? undefined : ctx.takeNewPasswordSession(session);
+  if (
+    session === undefined ||
+    !state ||
+    state.clientId !== client.id ||
+    state.poolId !== pool.id ||
+    state.expiresAt <= ctx.now() ||
+    !state.sub
+  ) {
+    throw new CognitoError(
+      'NotAuthorizedException',
+      'Invalid session for the user, session is expired.',
+    );
+  }
+  const found = pool.store.userBySub(state.sub);
+  if (!found || pool.lookup(username)?.sub !== found.sub) throw incorrectCredentials();
+  let changes: Record<string, string>;
+  try {
+    changes = challengeAttributes(pool, found, responses);
+    checkPasswordPolicy(pool, password, 'does not conform to');
+  } catch (error) {
+    // The person can fix these and answer again within the same session.
+    ctx.rememberNewPasswordSession(session, state);
+    throw error;
+  }
+  const { salt, verifier } = await passwordVerifier(pool, found.username, password);
+  const user = pool.store.userBySub(state.sub);
+  if (!user) throw incorrectCredentials();
+  if (changes.email !== undefined) assertEmailFree(pool, user, changes.email);
+  const updated = pool.update(user, {
+    salt,
+    verifier,
+    status: 'CONFIRMED',
+    attributes: { ...user.attributes, ...changes },
+  });
+  return signedIn(ctx, pool, client, updated, request);
+}
+
+/**
+ * The `userAttributes.<name>` answers: writable attributes only (email_verified is not), an
+ * email only where the user has none, and every required attribute present afterwards.
+ */
+function challengeAttributes(
+  pool: Pool,
+  user: UserRecord,
+  responses: Record<string, string>,
+): Record<string, string> {
+  const given = Object.entries(responses)
+    .filter(([key]) => key.startsWith(ATTRIBUTE_PREFIX))
+    .map(([key, value]) => ({ Name: key.slice(ATTRIBUTE_PREFIX.length), Value: value }));
+  const changes = checkAttributes(given, 'user');
+  if (changes.email !== undefined) {
+    // Apps that echo every attribute back meet this; only missing required ones may be sent.
+    if (user.attributes.email) {
+      throw new CognitoError('NotAuthorizedException', 'Cannot modify an already provided email');
+    }
+    assertEmailFree(pool, user, changes.email);
+  }
+  const attributes = { ...user.attributes, ...changes };
+  const missing = REQUIRED_ATTRIBUTES.filter((name) => !attributes[name]);
+  if (missing.length > 0) {
+    throw new CognitoError(
+      'InvalidParameterException',
+      `Invalid attributes given, ${missing.join(', ')} is missing`,
+    );
+  }
+  return changes;
+}
+
+const ATTRIBUTE_PREFIX = 'userAttributes.';
