@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../site-html/render.ts';
 import { AUTH_ERROR_CODES, AuthError, NetworkError, toAuthFailure } from '../../src/auth-errors.ts';
@@ -351,6 +352,18 @@ describe('Korean in the table', () => {
     expect(name).toBe('rider');
     expect(format(en['ride.greeting'], { name })).toBe('Hello, rider!');
     expect(format(ko['ride.greeting'], { name })).toBe('안녕하세요, rider님!');
+  });
+
+  it('greets any address without its domain and never opens with a comma', () => {
+    fc.assert(
+      fc.property(fc.emailAddress(), (email) => {
+        for (const table of [en, ko]) {
+          const greeting = format(table['ride.greeting'], { name: emailName(email) });
+          expect(greeting).not.toMatch(/^[\s,]/);
+          expect(greeting).not.toContain('@');
+        }
+      }),
+    );
   });
 
   it('tells the unicorn’s story with the particle its name takes', () => {
