@@ -4,6 +4,7 @@
  * `data-i18n-attr="attribute:key; …"` (attributes) and translated in place. Each language's
  * table is a module of its own, loaded when that language is shown, so a page downloads one.
  */
+import { isParticle, withParticle } from './particles.ts';
 import type { enForms } from './tables/en-forms.ts';
 import type { enRide } from './tables/en-ride.ts';
 import type { enSite } from './tables/en-site.ts';
@@ -130,9 +131,23 @@ export function pickLanguage(remembered: string | null, preferred: readonly stri
   return 'en';
 }
 
-/** Fills `{name}` placeholders; unknown ones stay visible so a missing parameter is noticed. */
+/**
+ * Fills `{name}` placeholders; `{name:이/가}` adds the particle that fits the value's last sound
+ * (로시난테가, 부케팔로스가). Unknown placeholders stay visible so a missing parameter is noticed.
+ */
 export function format(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return template.replace(/\{(\w+)(?::([^{}]+))?\}/g, (whole, name: string, particle?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (particle === undefined) return value;
+    return isParticle(particle) ? withParticle(value, particle) : whole;
+  });
+}
+
+/** The name a greeting uses for a person known by email: the part before the @. */
+export function emailName(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at > 0 ? email.slice(0, at) : email;
 }
 
 function browserStorage(): LanguageStorage | null {

@@ -4,7 +4,7 @@
  */
 import { type Auth, idTokenEmail } from '../cognito-auth.ts';
 import { type MapConfig, OPENSTREETMAP_TILES } from '../config.ts';
-import { type I18n, type MessageKey, translateTree } from '../i18n/index.ts';
+import { emailName, type I18n, type MessageKey, translateTree } from '../i18n/index.ts';
 import { createPickupMap, type RequestFrame } from '../map.ts';
 import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '../ride-api.ts';
 import {
@@ -66,7 +66,7 @@ export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promi
 
   const email = idTokenEmail(idToken) ?? '';
   const greet = (): void => {
-    greeting.textContent = i18n.t('ride.greeting', { email });
+    greeting.textContent = i18n.t('ride.greeting', { name: emailName(email) });
   };
   greeting.removeAttribute('data-i18n');
   i18n.subscribe(greet);

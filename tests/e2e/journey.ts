@@ -48,7 +48,7 @@ export const ENGLISH: Texts = {
   verified: 'Your email is confirmed. Sign in to ryde.',
   signIn: 'Sign in',
   wrongPassword: 'Incorrect email or password.',
-  greeting: (email) => `Hello, ${email}!`,
+  greeting: (email) => `Hello, ${email.split('@')[0]}!`,
   pickup: /^Pickup point: (-?\d+\.\d{5}), (-?\d+\.\d{5})$/,
   requestUnicorn: 'Request Unicorn',
   onTheWay:
@@ -60,21 +60,21 @@ export const ENGLISH: Texts = {
 
 export const KOREAN: Texts = {
   landingHeading: '매일 타는 유니콘',
-  giddyUp: '이랴!',
+  giddyUp: '가입하고 유니콘 타기',
   registerHeading: '회원 가입',
   registerSubmit: '가입하기',
-  mismatch: '두 비밀번호가 일치하지 않습니다.',
-  codeSent: /^\S+\(으\)로 코드를 보냈습니다\.$/,
+  mismatch: '비밀번호가 서로 달라요.',
+  codeSent: /^\S+?(으|\(으\))?로 인증 코드를 보냈어요\.$/,
   verifySubmit: '인증하기',
-  verified: '이메일이 인증되었습니다. 로그인하세요.',
+  verified: '이메일 인증을 마쳤어요. 로그인하세요.',
   signIn: '로그인',
-  wrongPassword: '이메일 또는 비밀번호가 올바르지 않습니다.',
-  greeting: (email) => `${email}님, 안녕하세요!`,
+  wrongPassword: '이메일 또는 비밀번호가 올바르지 않아요.',
+  greeting: (email) => `안녕하세요, ${email.split('@')[0]}님!`,
   pickup: /^탑승 위치: (-?\d+\.\d{5}), (-?\d+\.\d{5})$/,
   requestUnicorn: '유니콘 부르기',
   onTheWay:
-    /^(황금빛 유니콘 Bucephalus|하얀 유니콘 Shadowfax|노란 유니콘 Rocinante)이\(가\) 데리러 가고 있습니다\.$/,
-  arrived: /^(Bucephalus|Shadowfax|Rocinante)이\(가\) 도착했습니다\. 이랴!$/,
+    /^(황금빛 유니콘 Bucephalus|하얀 유니콘 Shadowfax|노란 유니콘 Rocinante)가 데리러 오고 있어요\.$/,
+  arrived: /^(Bucephalus|Shadowfax|Rocinante)가 도착했어요\. 이랴!$/,
   account: '계정',
   signOut: '로그아웃',
 };
@@ -309,7 +309,7 @@ export async function requestAndWatch(
     () => arrived.textContent(),
     (value) => expect(value).toMatch(texts.arrived),
   );
-  const name = (await arrived.textContent())?.split(/ |이\(가\)/)[0];
+  const name = (await arrived.textContent())?.match(/Bucephalus|Shadowfax|Rocinante/)?.[0];
   expect(name, 'the unicorn that arrives is the one that came').toBe(
     (await onTheWay.textContent())?.match(/Bucephalus|Shadowfax|Rocinante/)?.[0],
   );

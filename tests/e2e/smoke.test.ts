@@ -120,7 +120,7 @@ describe.concurrent('the production build without a Cognito configuration', () =
       expect(await page.locator('#configNotice').isVisible()).toBe(true);
       expect(await page.locator('html').getAttribute('lang')).toBe('ko');
       expect(await page.locator('#configNotice').textContent()).toContain(
-        'Cognito 사용자 풀이 설정되지 않았습니다',
+        'Cognito 사용자 풀이 설정되지 않았어요',
       );
     } finally {
       await close();

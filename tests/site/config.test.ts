@@ -335,7 +335,7 @@ describe('a Cognito endpoint other than AWS (VITE_COGNITO_ENDPOINT)', () => {
     expect(say('en')).toBe(
       'VITE_COGNITO_ENDPOINT is not an http(s) URL. Use the base URL of a Cognito-compatible service (such as http://127.0.0.1:9229 for the local emulator), or leave it unset for Amazon Cognito.',
     );
-    expect(say('ko')).toMatch(/^VITE_COGNITO_ENDPOINT 값이 http\(s\) URL이 아닙니다\./);
+    expect(say('ko')).toMatch(/^VITE_COGNITO_ENDPOINT 값이 http\(s\) URL이 아니에요\./);
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../site-html/render.ts';
 import { AUTH_ERROR_CODES, AuthError, NetworkError, toAuthFailure } from '../../src/auth-errors.ts';
@@ -12,6 +13,7 @@ import {
 import {
   ALL_PARTS,
   createI18n,
+  emailName,
   format,
   LANGUAGES,
   type Language,
@@ -21,6 +23,7 @@ import {
   pickLanguage,
   type Table,
 } from '../../src/i18n/index.ts';
+import { isParticle } from '../../src/i18n/particles.ts';
 import { memoryStorage } from '../support/storage.ts';
 import { en, ko } from './tables.ts';
 
@@ -45,7 +48,7 @@ const tables = { en, ko };
 const isMessageKey = (key: string) => Object.hasOwn(en, key) && Object.hasOwn(ko, key);
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+  return [...text.matchAll(/\{(\w+)(?::[^{}]+)?\}/g)].map((match) => match[1] ?? '').sort();
 }
 
 describe('the message table', () => {
@@ -305,5 +308,76 @@ describe('language choice', () => {
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('Hello, {email}! {other}', { email: 'a@b.c' })).toBe('Hello, a@b.c! {other}');
+  });
+
+  it('puts after a placeholder the particle that fits its value', () => {
+    expect(format('{name:이/가} 도착했어요.', { name: '로시난테' })).toBe('로시난테가 도착했어요.');
+    expect(format('{name:이/가} 도착했어요.', { name: '부케팔로스' })).toBe(
+      '부케팔로스가 도착했어요.',
+    );
+    expect(format('{name:이/가} 도착했어요.', { name: '흑마' })).toBe('흑마가 도착했어요.');
+    expect(format('{name:을/를} 불렀어요.', { name: '유니콘' })).toBe('유니콘을 불렀어요.');
+    expect(format('{place:으로/로} 가요.', { place: '서울' })).toBe('서울로 가요.');
+  });
+
+  it('leaves a placeholder with an unknown particle visible', () => {
+    expect(format('{name:이/랑} 가요.', { name: '유니콘' })).toBe('{name:이/랑} 가요.');
+    expect(format('{name:이/가} 가요.')).toBe('{name:이/가} 가요.');
+  });
+});
+
+describe('Korean in the table', () => {
+  const korean = Object.entries(ko);
+
+  it('chooses particles by the word before them, never writes both forms', () => {
+    const both = korean.filter(([, text]) => /[이을은과]\([가를는와]\)|\(으\)로|\(이\)/.test(text));
+    expect(both).toEqual([]);
+  });
+
+  it('names only particles the format knows', () => {
+    const particles = korean.flatMap(([, text]) =>
+      [...text.matchAll(/\{\w+:([^{}]+)\}/g)].map((match) => match[1] ?? ''),
+    );
+    expect(particles.length).toBeGreaterThan(0);
+    expect(particles.filter((particle) => !isParticle(particle))).toEqual([]);
+  });
+
+  it('speaks polite 해요체 throughout, not 합쇼체', () => {
+    const formal = korean.filter(([, text]) => /[니습]니다|십시오/.test(text));
+    expect(formal).toEqual([]);
+  });
+
+  it('greets a person by the part of the email before the @, in both languages', () => {
+    const name = emailName('rider@example.com');
+    expect(name).toBe('rider');
+    expect(format(en['ride.greeting'], { name })).toBe('Hello, rider!');
+    expect(format(ko['ride.greeting'], { name })).toBe('안녕하세요, rider님!');
+  });
+
+  it('greets any address without its domain and never opens with a comma', () => {
+    fc.assert(
+      fc.property(fc.emailAddress(), (email) => {
+        for (const table of [en, ko]) {
+          const greeting = format(table['ride.greeting'], { name: emailName(email) });
+          expect(greeting).not.toMatch(/^[\s,]/);
+          expect(greeting).not.toContain('@');
+        }
+      }),
+    );
+  });
+
+  it('tells the unicorn’s story with the particle its name takes', () => {
+    const params = { color: '노란', name: 'Rocinante' };
+    expect(format(ko['ride.onWay.female'], params)).toBe(
+      '노란 유니콘 Rocinante가 데리러 오고 있어요.',
+    );
+    expect(format(ko['ride.arrived'], { name: 'Bucephalus' })).toBe(
+      'Bucephalus가 도착했어요. 이랴!',
+    );
+  });
+
+  it('names the action on the landing page’s button, not a shout', () => {
+    // A Korean button says what it does with a -기 noun ("가입하기"), not an interjection.
+    expect(ko['landing.giddyUp']).toMatch(/기$/);
   });
 });

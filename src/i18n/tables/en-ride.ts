@@ -1,7 +1,7 @@
 /** English texts for the ride page: map, pickup, the unicorn’s story and the ride API’s errors. */
 export const enRide = {
   'ride.checking': 'Checking your sign-in…',
-  'ride.greeting': 'Hello, {email}!',
+  'ride.greeting': 'Hello, {name}!',
   'ride.account': 'Account',
   'ride.signOut': 'Sign out',
   'ride.signOutEverywhere': 'Sign out everywhere',

@@ -170,7 +170,7 @@ describe('register page', () => {
     [
       'ko-KR',
       '처리 중…',
-      '이 이메일로 가입된 계정이 이미 있습니다. 로그인하거나, 아직 인증하지 않았다면 인증을 완료하세요.',
+      '이 이메일로 가입한 계정이 이미 있어요. 로그인하거나, 아직 인증하지 않았다면 인증을 마치세요.',
     ],
   ])(
     'keeps what was typed and explains (%s) that the email is already registered',
@@ -272,7 +272,7 @@ describe('register page', () => {
     expect(document.querySelector('label[for="passwordInputRegister"]')?.textContent).toBe(
       '비밀번호',
     );
-    expect(p.message.textContent).toBe('두 비밀번호가 일치하지 않습니다.');
+    expect(p.message.textContent).toBe('비밀번호가 서로 달라요.');
     expect(document.title).toBe('회원 가입 · 와일드 라이즈');
     expect(p.i18n.storage.getItem('wildrydes.language')).toBe('ko');
     expect(document.querySelector('[data-language-toggle]')?.textContent).toBe('English');

@@ -121,7 +121,7 @@ describe('the ride page, signed out', () => {
 describe('picking a pickup point', () => {
   it('greets the rider by the email in the real ID token and waits for a pickup', async () => {
     await page(await signedInRider(site, 'rider@example.com'));
-    expect(byId('greeting', HTMLElement).textContent).toBe('Hello, rider@example.com!');
+    expect(byId('greeting', HTMLElement).textContent).toBe('Hello, rider!');
     expect(requestButton().disabled).toBe(true);
     expect(requestButton().textContent).toBe('Set Pickup');
     expect(pickupText()).toBe('No pickup point yet.');
@@ -306,8 +306,8 @@ describe('requesting a unicorn', () => {
     await vi.waitFor(() => expect(updates()).toHaveLength(2));
     i18n.setLanguage('ko');
     expect(updates()).toEqual([
-      '황금빛 유니콘 Bucephalus이(가) 데리러 가고 있습니다.',
-      'Bucephalus이(가) 도착했습니다. 이랴!',
+      '황금빛 유니콘 Bucephalus가 데리러 오고 있어요.',
+      'Bucephalus가 도착했어요. 이랴!',
     ]);
     expect(requestButton().textContent).toBe('탑승 위치 지정');
   });
@@ -380,7 +380,7 @@ describe('without a configured ride API', () => {
     expect(notice.hidden).toBe(false);
     expect(notice.textContent).toContain('The ride API is not configured yet');
     expect(notice.textContent).toContain('You are signed in');
-    expect(byId('greeting', HTMLElement).textContent).toBe('Hello, rider@example.com!');
+    expect(byId('greeting', HTMLElement).textContent).toBe('Hello, rider!');
     expect(document.body.innerHTML).not.toContain(rider.idToken);
 
     byId('copyToken', HTMLButtonElement).click();

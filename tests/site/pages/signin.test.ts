@@ -102,7 +102,7 @@ describe('sign-in page', () => {
 
   it.each([
     ['en-US', 'Working…', 'Incorrect email or password.'],
-    ['ko-KR', '처리 중…', '이메일 또는 비밀번호가 올바르지 않습니다.'],
+    ['ko-KR', '처리 중…', '이메일 또는 비밀번호가 올바르지 않아요.'],
   ])('keeps what was typed and explains (%s) a wrong password', async (language, working, text) => {
     await cognito.confirmedUser(EMAIL);
     const p = page('', [language]);

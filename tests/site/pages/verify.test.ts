@@ -112,7 +112,7 @@ describe('verify page', () => {
     [
       'ko-KR',
       '처리 중…',
-      '코드가 올바르지 않습니다. 이메일을 확인해 다시 입력하거나 새 코드를 받으세요.',
+      '인증 코드가 올바르지 않아요. 이메일을 확인해 다시 입력하거나 새 코드를 받으세요.',
     ],
   ])(
     'keeps a wrong code, explains (%s), and points at the resend action',
