@@ -234,6 +234,8 @@ export function field(input: HTMLInputElement, i18n: I18n): Field {
   const container = input.closest('.field');
   if (container === null) input.after(error);
   else container.append(error);
+  // Made now, so it is in the page before it is first needed (see `focusField`).
+  announcer(input.ownerDocument);
   let current: Message | null = null;
   const render = (): void => {
     error.textContent = current === null ? '' : i18n.render(current);
@@ -270,12 +272,40 @@ export function field(input: HTMLInputElement, i18n: I18n): Field {
   };
 }
 
-/** Moves focus to the first field showing an error (its error is its description); true when there was one. */
+/** Moves focus to the first field showing an error (see `focusField`); true when there was one. */
 export function focusFirstInvalid(...fields: Field[]): boolean {
   const first = fields.find((candidate) => candidate.invalid());
   if (first === undefined) return false;
-  first.input.focus();
+  focusField(first);
   return true;
+}
+
+/**
+ * Moves focus to a field showing an error, which a screen reader then reads as its description.
+ * A field that has the focus already (Enter pressed in it) is not read again, so its error is
+ * said in the page's polite announcer instead.
+ */
+export function focusField(target: Field): void {
+  const doc = target.input.ownerDocument;
+  if (doc.activeElement === target.input) {
+    const region = announcer(doc);
+    const text = doc.getElementById(`${target.input.id}Error`)?.textContent ?? '';
+    // The same words again are not a change a screen reader announces; a trailing space is.
+    region.textContent = region.textContent === text ? `${text}\u00a0` : text;
+  }
+  target.input.focus();
+}
+
+// One polite live region for the page's field errors; see `focusField`.
+function announcer(doc: Document): HTMLElement {
+  const existing = doc.getElementById('fieldAnnouncer');
+  if (existing !== null) return existing;
+  const region = doc.createElement('p');
+  region.id = 'fieldAnnouncer';
+  region.className = 'visually-hidden';
+  region.setAttribute('aria-live', 'polite');
+  (doc.querySelector('main') ?? doc.body).append(region);
+  return region;
 }
 
 /** The address in the email field, trimmed, when it looks like one; otherwise null, with the problem shown at the field. */
@@ -370,7 +400,7 @@ export function showFailure(
     return;
   }
   target.show(message);
-  target.input.focus();
+  focusField(target);
   target.input.select();
 }
 

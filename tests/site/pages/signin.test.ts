@@ -143,6 +143,24 @@ describe('sign-in page', () => {
     },
   );
 
+  it('says the error aloud when the password it belongs to has the focus already', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const p = page();
+    const announcer = byId('fieldAnnouncer', HTMLElement);
+    expect(announcer.getAttribute('aria-live')).toBe('polite');
+    type(p.email, EMAIL);
+    p.email.focus();
+    await signIn(p, EMAIL, 'Wrong-Pass-1');
+    // Focus moved to the password: its description says why, and nothing else needs to.
+    expect(document.activeElement).toBe(p.password);
+    expect(announcer.textContent).toBe('');
+    // Enter in the password again: focus stays, so the announcer says it.
+    type(p.password, 'Wrong-Pass-2');
+    await submitWhileBusy(p.form, 'Signing in…');
+    expect(fieldError(p.password)).toBe('Incorrect email or password.');
+    expect(announcer.textContent).toBe('Incorrect email or password.');
+  });
+
   it('answers an unknown email like a wrong password, as a pool that hides who is registered does', async () => {
     await cognito.confirmedUser(EMAIL);
     const p = page();
