@@ -1,21 +1,25 @@
 /** The register page: sign-up with live password rules, then on to verify. */
 import type { Auth } from '../cognito-auth.ts';
-import { checkPassword, PASSWORD_RULES, passwordShapeProblem } from '../password-rules.ts';
 import {
   armSubmitButtons,
   browserNavigate,
+  busyButton,
   checkedEmail,
-  clearFlags,
+  checkedNewPassword,
   emailFromSearch,
+  field,
   find,
-  flagField,
+  focusFirstInvalid,
+  isBusy,
   messageArea,
   type Navigate,
   pageUrl,
   type ShellDeps,
+  setupPasswordMatch,
+  setupPasswordRules,
   setupPasswordToggle,
   setupShell,
-  whileBusy,
+  showFailure,
 } from './ui.ts';
 
 /** What the register page needs. */
@@ -32,60 +36,42 @@ export function setupRegisterPage(root: ParentNode, deps: RegisterPageDeps): voi
   setupShell(root, deps);
 
   const form = find(root, '#registrationForm', HTMLFormElement);
-  const email = find(root, '#emailInputRegister', HTMLInputElement);
-  const password = find(root, '#passwordInputRegister', HTMLInputElement);
-  const password2 = find(root, '#password2InputRegister', HTMLInputElement);
+  const email = field(find(root, '#emailInputRegister', HTMLInputElement), i18n);
+  const password = field(find(root, '#passwordInputRegister', HTMLInputElement), i18n);
+  const password2 = field(find(root, '#password2InputRegister', HTMLInputElement), i18n);
   const submit = find(form, 'button[type="submit"]', HTMLButtonElement);
+  const creatingAccount = busyButton(submit, i18n, 'register.creating');
   const message = messageArea(find(root, '#registrationMessage', HTMLElement), i18n);
   setupPasswordToggle(find(root, '#showPasswordRegister', HTMLInputElement));
+  setupPasswordRules(password.input, find(root, '#passwordRules', HTMLElement), i18n);
+  setupPasswordMatch(
+    password.input,
+    password2.input,
+    find(root, '#passwordMatchRegister', HTMLElement),
+    i18n,
+  );
 
-  const showRules = (): void => {
-    const met = checkPassword(password.value);
-    for (const rule of PASSWORD_RULES) {
-      const item = find(root, `[data-rule="${rule}"]`, HTMLElement);
-      item.dataset.met = String(met[rule]);
-      const state = find(item, '[data-rule-state]', HTMLElement);
-      state.dataset.i18n = met[rule] ? 'rules.met' : 'rules.unmet';
-      state.textContent = i18n.t(met[rule] ? 'rules.met' : 'rules.unmet');
-    }
-  };
-  password.addEventListener('input', showRules);
-  showRules();
-
-  email.value ||= emailFromSearch(search);
+  email.input.value ||= emailFromSearch(search);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (isBusy(submit)) return;
     message.clear();
-    clearFlags(email, password, password2);
-    const address = checkedEmail(email, message);
-    if (address === null) return;
-    if (password.value === '') {
-      message.show({ key: 'form.passwordRequired' });
-      flagField(password);
-      return;
-    }
-    const shape = passwordShapeProblem(password.value);
-    if (shape !== null) {
-      message.show({ key: `password.${shape}` });
-      flagField(password);
-      return;
-    }
-    if (password.value !== password2.value) {
-      message.show({ key: 'register.mismatch' });
-      flagField(password2);
-      return;
-    }
-    void whileBusy(submit, i18n, async () => {
+    // Every field is checked, so one attempt shows everything left to fix.
+    const address = checkedEmail(email);
+    const newPassword = checkedNewPassword(password, password2);
+    if (focusFirstInvalid(email, password, password2)) return;
+    if (address === null || newPassword === null) return;
+    void creatingAccount(async () => {
       try {
-        const result = await auth.register(address, password.value);
+        const result = await auth.register(address, newPassword);
         navigate(
           result.confirmed
             ? pageUrl('signin.html', { email: address, verified: '1' })
-            : pageUrl('verify.html', { email: address, sent: result.destination ?? address }),
+            : pageUrl('verify.html', { email: address, sent: '1' }),
         );
       } catch (failure) {
-        message.fail(failure);
+        showFailure(failure, { email, password }, message);
       }
     });
   });

@@ -5,31 +5,50 @@ import { setupPasswordReset } from './password-reset.ts';
 import {
   armSubmitButtons,
   browserNavigate,
+  busyButton,
+  type Clock,
   checkedEmail,
-  clearFlags,
   emailFromSearch,
+  field,
   find,
-  flagField,
+  focusFirstInvalid,
+  isBusy,
+  looksLikeEmail,
   messageArea,
   type Navigate,
   pageUrl,
   type ShellDeps,
   setupPasswordToggle,
   setupShell,
-  whileBusy,
+  showFailure,
+  systemClock,
 } from './ui.ts';
 
 /** What the sign-in page needs. */
 export interface SigninPageDeps extends ShellDeps {
   readonly auth: Pick<Auth, 'signIn' | 'forgotPassword' | 'confirmPassword'>;
   readonly navigate?: Navigate;
-  /** `?email=` prefills; `?verified=1` says the email was just confirmed. */
+  /**
+   * `?email=` prefills; `?verified=1` says the email was just confirmed; `?reset=<email>` comes
+   * back to a password reset whose code went to that address.
+   */
   readonly search?: string;
+  /** The time a new reset code was sent, and the resend button's wait. */
+  readonly clock?: Clock;
+  /** Changes the page's address without loading it (the password reset step lives there). */
+  readonly replaceUrl?: (url: string) => void;
 }
 
 /** Sets up the sign-in page inside `root`: the sign-in panel, and the password reset beside it. */
 export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
-  const { auth, i18n, navigate = browserNavigate, search = location.search } = deps;
+  const {
+    auth,
+    i18n,
+    navigate = browserNavigate,
+    search = location.search,
+    clock = systemClock,
+    replaceUrl = (url) => history.replaceState(history.state, '', url),
+  } = deps;
   setupShell(root, deps);
   const signIn = setupSignIn(
     {
@@ -49,8 +68,12 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       email: find(root, '#emailInputForgot', HTMLInputElement),
       forgotMessage: find(root, '#forgotMessage', HTMLElement),
       resetForm: find(root, '#resetPasswordForm', HTMLFormElement),
+      sentStatus: find(root, '#codeSentReset', HTMLElement),
       code: find(root, '#codeInputReset', HTMLInputElement),
       password: find(root, '#passwordInputReset', HTMLInputElement),
+      rules: find(root, '#resetRules', HTMLElement),
+      password2: find(root, '#password2InputReset', HTMLInputElement),
+      match: find(root, '#passwordMatchReset', HTMLElement),
       showPassword: find(root, '#showPasswordReset', HTMLInputElement),
       resetMessage: find(root, '#resetMessage', HTMLElement),
       resend: find(root, '#resendResetCode', HTMLButtonElement),
@@ -59,6 +82,8 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
     {
       auth,
       i18n,
+      clock,
+      replaceUrl,
       onBack: () => signIn.show(),
       onPasswordChanged: (email) => signIn.passwordChanged(email),
     },
@@ -67,6 +92,12 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
     signIn.hide();
     reset.open(signIn.email());
   });
+  // A reload during the reset comes back to the code step; only a checked address is named.
+  const resetFor = (new URLSearchParams(search).get('reset') ?? '').trim();
+  if (looksLikeEmail(resetFor)) {
+    signIn.hide();
+    reset.resume(resetFor);
+  }
 }
 
 /** The sign-in panel's elements. */
@@ -101,59 +132,59 @@ export interface SignInPanel {
 
 /** Sets up signing in with SRP: on to the ride page, or to verify an unconfirmed account. */
 export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInPanel {
-  const { panel, form, email, password } = elements;
+  const { panel, form } = elements;
   const { auth, i18n, navigate, search } = deps;
+  const email = field(elements.email, i18n);
+  const password = field(elements.password, i18n);
   const submit = find(form, 'button[type="submit"]', HTMLButtonElement);
+  const signingIn = busyButton(submit, i18n, 'signin.signingIn');
   const message = messageArea(elements.message, i18n);
   setupPasswordToggle(elements.showPassword);
 
-  email.value ||= emailFromSearch(search);
+  email.input.value ||= emailFromSearch(search);
   if (new URLSearchParams(search).get('verified') === '1') {
     message.show({ key: 'signin.verified' }, 'success');
   }
-  (email.value === '' ? email : password).focus();
+  (email.input.value === '' ? email : password).input.focus();
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (isBusy(submit)) return;
     message.clear();
-    clearFlags(email, password);
-    const address = checkedEmail(email, message);
+    const address = checkedEmail(email);
+    if (password.input.value === '') password.show({ key: 'form.passwordRequired' });
+    if (focusFirstInvalid(email, password)) return;
     if (address === null) return;
-    if (password.value === '') {
-      message.show({ key: 'form.passwordRequired' });
-      flagField(password);
-      return;
-    }
-    void whileBusy(submit, i18n, async () => {
+    void signingIn(async () => {
       try {
-        await auth.signIn(address, password.value);
+        await auth.signIn(address, password.input.value);
         navigate('ride.html');
       } catch (failure) {
         if (failure instanceof AuthError && failure.code === 'UserNotConfirmedException') {
           navigate(pageUrl('verify.html', { email: address, reason: 'unconfirmed' }));
           return;
         }
-        message.fail(failure);
+        showFailure(failure, { email, password }, message);
       }
     });
   });
   armSubmitButtons(submit);
 
   return {
-    email: () => email.value.trim(),
+    email: () => email.input.value.trim(),
     hide() {
       panel.hidden = true;
     },
     show() {
       panel.hidden = false;
-      email.focus();
+      email.input.focus();
     },
     passwordChanged(address) {
-      email.value = address;
-      password.value = '';
+      email.input.value = address;
+      password.input.value = '';
       panel.hidden = false;
       message.show({ key: 'signin.passwordChanged' }, 'success');
-      password.focus();
+      password.input.focus();
     },
   };
 }

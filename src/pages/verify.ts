@@ -3,16 +3,26 @@ import { type Auth, AuthError } from '../cognito-auth.ts';
 import {
   armSubmitButtons,
   browserNavigate,
+  busyButton,
+  type Clock,
+  checkedCode,
   checkedEmail,
-  clearFlags,
+  codeSentStatus,
   emailFromSearch,
+  field,
   find,
-  flagField,
+  focusFirstInvalid,
+  isBusy,
+  looksLikeEmail,
   messageArea,
   type Navigate,
   pageUrl,
+  resendCooldown,
   type ShellDeps,
+  setupCodeField,
   setupShell,
+  showFailure,
+  systemClock,
   whileBusy,
 } from './ui.ts';
 
@@ -20,10 +30,15 @@ import {
 export interface VerifyPageDeps extends ShellDeps {
   readonly auth: Pick<Auth, 'verify' | 'resendCode'>;
   readonly navigate?: Navigate;
-  /** `?email=` prefills; `?sent=` names where the code went; `?reason=unconfirmed` explains why. */
+  /**
+   * `?email=` prefills; `?sent=1` says sign-up has just mailed a code to that address;
+   * `?reason=unconfirmed` explains why the person is here.
+   */
   readonly search?: string;
   /** The local emulator's mailbox, shown as a hint in development; null for a real pool. */
   readonly mailboxUrl?: string | null;
+  /** The time a new code was sent, and the resend button's wait. */
+  readonly clock?: Clock;
 }
 
 // Codes after which a new code is the way forward, so the resend action is pointed out.
@@ -41,21 +56,27 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
     navigate = browserNavigate,
     search = location.search,
     mailboxUrl = null,
+    clock = systemClock,
   } = deps;
   setupShell(root, deps);
 
   const form = find(root, '#verifyForm', HTMLFormElement);
-  const email = find(root, '#emailInputVerify', HTMLInputElement);
-  const code = find(root, '#codeInputVerify', HTMLInputElement);
+  const email = field(find(root, '#emailInputVerify', HTMLInputElement), i18n);
+  const code = field(find(root, '#codeInputVerify', HTMLInputElement), i18n);
   const submit = find(form, 'button[type="submit"]', HTMLButtonElement);
+  const confirming = busyButton(submit, i18n, 'verify.confirming');
   const resend = find(root, '#resendCode', HTMLButtonElement);
   const message = messageArea(find(root, '#verifyMessage', HTMLElement), i18n);
+  const status = codeSentStatus(find(root, '#codeSentVerify', HTMLElement), i18n, clock);
+  const coolDown = resendCooldown(resend, i18n, clock);
+  setupCodeField(code);
 
   const params = new URLSearchParams(search);
-  email.value ||= emailFromSearch(search);
-  const sentTo = params.get('sent');
+  email.input.value ||= emailFromSearch(search);
+  // Only an address the page has checked is named: the query string is anyone's to write.
+  const known = looksLikeEmail(email.input.value) ? email.input.value : null;
   if (params.get('reason') === 'unconfirmed') message.show({ key: 'verify.unconfirmed' }, 'info');
-  else if (sentTo) message.show({ key: 'verify.sentTo', params: { destination: sentTo } }, 'info');
+  else if (known !== null && params.get('sent') === '1') status.sent(known);
 
   const hint = root.querySelector<HTMLElement>('#devHint');
   if (hint !== null && mailboxUrl !== null) {
@@ -65,24 +86,19 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (isBusy(submit)) return;
     message.clear();
-    clearFlags(email, code);
     resend.classList.remove('is-suggested');
-    const address = checkedEmail(email, message);
-    if (address === null) return;
-    // People paste codes as "123 456"; Cognito wants the digits only.
-    const digits = code.value.replace(/\s+/g, '');
-    if (digits === '') {
-      message.show({ key: 'form.codeRequired' });
-      flagField(code);
-      return;
-    }
-    void whileBusy(submit, i18n, async () => {
+    const address = checkedEmail(email);
+    const digits = checkedCode(code);
+    if (focusFirstInvalid(email, code)) return;
+    if (address === null || digits === null) return;
+    void confirming(async () => {
       try {
         await auth.verify(address, digits);
         navigate(pageUrl('signin.html', { email: address, verified: '1' }));
       } catch (failure) {
-        message.fail(failure);
+        showFailure(failure, { email, code }, message);
         if (failure instanceof AuthError && RESEND_HELPS.has(failure.code)) {
           resend.classList.add('is-suggested');
         }
@@ -91,25 +107,36 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
   });
 
   resend.addEventListener('click', () => {
+    if (isBusy(resend)) return;
     message.clear();
-    clearFlags(email, code);
-    const address = checkedEmail(email, message);
-    if (address === null) return;
-    void whileBusy(resend, i18n, async () => {
-      try {
-        const { destination } = await auth.resendCode(address);
-        resend.classList.remove('is-suggested');
-        message.show(
-          { key: 'verify.sentTo', params: { destination: destination ?? address } },
-          'success',
-        );
-        code.focus();
-      } catch (failure) {
-        message.fail(failure);
-      }
-    });
+    code.clear();
+    const address = checkedEmail(email);
+    if (address === null) {
+      email.input.focus();
+      return;
+    }
+    void (async () => {
+      const sent = await whileBusy(
+        resend,
+        i18n,
+        async () => {
+          try {
+            await auth.resendCode(address);
+            resend.classList.remove('is-suggested');
+            status.resent(address);
+            code.input.focus();
+            return true;
+          } catch (failure) {
+            showFailure(failure, { email }, message);
+            return false;
+          }
+        },
+        'code.sending',
+      );
+      if (sent === true) coolDown();
+    })();
   });
   armSubmitButtons(submit);
 
-  (email.value === '' ? email : code).focus();
+  (email.input.value === '' ? email.input : code.input).focus();
 }

@@ -156,7 +156,7 @@ describe.concurrent.each(LANGUAGES)('accessibility in %s', (_language, locale, s
       await page.locator('#passwordInputRegister').fill('short');
       await page.locator('#password2InputRegister').fill('shorter');
       await page.getByRole('button', { name: texts.registerSubmit }).click();
-      await expectMessage(page, '#registrationMessage', texts.mismatch);
+      await expectMessage(page, '#password2InputRegisterError', texts.mismatch);
     });
   });
 

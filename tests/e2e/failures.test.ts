@@ -3,7 +3,7 @@
  * to the standalone emulator: every failure path of the pages, each with the message shown, the
  * input kept, and the requests that were (or were not) sent.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './browser.ts';
 import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
@@ -71,6 +71,13 @@ const pageUrl = (name: string, query: Record<string, string> = {}, server = buil
   return url.href;
 };
 
+/** How a message looks: its icon (the `::before` mark) and its background colour. */
+const looks = (page: Page, selector: string): Promise<{ icon: string; background: string }> =>
+  page.locator(selector).evaluate((element) => ({
+    icon: getComputedStyle(element, '::before').content,
+    background: getComputedStyle(element).backgroundColor,
+  }));
+
 /** A six-digit code that is certainly not `code`. */
 const otherThan = (code: string): string => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
@@ -84,10 +91,12 @@ describe.concurrent('registering', () => {
       await page.locator('#password2InputRegister').fill(`${PASSWORD}x`);
       await page.getByRole('button', { name: 'Let’s Ryde' }).click();
 
-      await expectMessage(page, '#registrationMessage', 'The passwords do not match.');
+      await expectMessage(page, '#password2InputRegisterError', 'The passwords do not match.');
       await screenshot(page, 'register-mismatch');
       const second = page.locator('#password2InputRegister');
       expect(await second.getAttribute('aria-invalid')).toBe('true');
+      expect(await second.getAttribute('aria-describedby')).toBe('password2InputRegisterError');
+      expect(await page.locator('#registrationMessage').textContent()).toBe('');
       expect(await second.evaluate((input) => input === document.activeElement)).toBe(true);
       expect(await page.locator('#emailInputRegister').inputValue()).toBe(email);
       expect(await page.locator('#passwordInputRegister').inputValue()).toBe(PASSWORD);
@@ -99,7 +108,7 @@ describe.concurrent('registering', () => {
     });
   });
 
-  it('names the rule a weak password breaks, live and as Cognito reports it, keeping the input', async () => {
+  it('names the rule a weak password breaks, live with a ✓ for the others and at the field before sending, keeping the input', async () => {
     await withRider(async ({ page, seen }) => {
       const email = newEmail('weak');
       const weak = 'Giddyup42';
@@ -122,18 +131,28 @@ describe.concurrent('registering', () => {
       expect(await page.locator('[data-rule="symbol"] [data-rule-state]').textContent()).toBe(
         'not met yet',
       );
+      const marks = await page.locator('[data-rule-mark]').allTextContents();
+      expect(marks).toEqual(['✓', '✓', '✓', '✓', '']);
+      expect(await page.locator('#passwordMatchRegister').textContent()).toBe(
+        'The passwords match.',
+      );
       await page.getByRole('button', { name: 'Let’s Ryde' }).click();
 
       await expectMessage(
         page,
-        '#registrationMessage',
+        '#passwordInputRegisterError',
         'The password needs a symbol, such as ! @ # $.',
       );
+      await screenshot(page, 'register-weak');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('passwordInputRegister');
       expect(await page.locator('#passwordInputRegister').inputValue()).toBe(weak);
       expect(await page.locator('#emailInputRegister').inputValue()).toBe(email);
       expect(pathOf(page)).toBe('/register.html');
-      expect(seen.cognitoCalls).toEqual(['SignUp']);
-      expectNothingWrong(seen, [/^400 POST \/ SignUp$/]);
+      expect(seen.cognitoCalls).toEqual([]);
+      await page.locator('#passwordInputRegister').fill(`${weak}!`);
+      expect(await page.locator('#passwordInputRegisterError').isHidden()).toBe(true);
+      expect(await page.locator('#passwordInputRegister').getAttribute('aria-invalid')).toBeNull();
+      expectNothingWrong(seen);
     });
   });
 
@@ -149,10 +168,11 @@ describe.concurrent('registering', () => {
 
       await expectMessage(
         page,
-        '#registrationMessage',
+        '#emailInputRegisterError',
         'An account with this email already exists. Sign in, or confirm it if you have not yet.',
       );
       await screenshot(page, 'register-taken');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('emailInputRegister');
       expect(await page.locator('#emailInputRegister').inputValue()).toBe(email);
       expect(pathOf(page)).toBe('/register.html');
       expectNothingWrong(seen, [/^400 POST \/ SignUp$/]);
@@ -173,10 +193,11 @@ describe.concurrent('confirming the email', () => {
 
       await expectMessage(
         page,
-        '#verifyMessage',
+        '#codeInputVerifyError',
         'That code is not right. Check the email and try again, or send a new code.',
       );
       await screenshot(page, 'verify-wrong-code');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('codeInputVerify');
       await eventually(
         () => page.locator('#resendCode').getAttribute('class'),
         (value) => expect(value).toContain('is-suggested'),
@@ -187,14 +208,26 @@ describe.concurrent('confirming the email', () => {
     });
   });
 
-  it('sends a new code on request, and the new code confirms the email', async () => {
+  it('sends a new code on request, says when, waits before another, and the new code confirms the email', async () => {
     await withRider(async ({ page, seen }) => {
       const email = newEmail('resend');
       await emulator().unconfirmedUser(email);
-      await openPage(page, pageUrl('verify', { email }));
+      await openPage(page, pageUrl('verify', { email, sent: 'someone-else@example.com' }));
+      // Only the address the page checked is named, never the query's text.
+      expect(await page.locator('#codeSentVerify').isHidden()).toBe(true);
       await page.getByRole('button', { name: 'Send a new code' }).click();
 
-      await expectMessage(page, '#verifyMessage', ENGLISH.codeSent);
+      await expectMessage(
+        page,
+        '#codeSentVerify',
+        new RegExp(
+          `^New code sent to ${email.replace(/[.+]/g, '\\$&')} at \\d{1,2}:\\d{2} [AP]M\\.$`,
+        ),
+      );
+      const resend = page.locator('#resendCode');
+      expect(await resend.isDisabled()).toBe(true);
+      expect(await resend.textContent()).toMatch(/^Send a new code in (30|29) s$/);
+      await screenshot(page, 'verify-resent');
       const code = await emulator().nextCode(email, 'sign-up', 1);
       expect(
         await page
@@ -228,15 +261,26 @@ describe.concurrent('signing in', () => {
         page,
         (request) => cognitoOperation(request) === 'InitiateAuth',
       );
-      await submit.click();
+      const idleWidth = (await submit.boundingBox())?.width;
+      await submit.focus();
+      await page.keyboard.press('Enter');
       await within(held.sent, 'InitiateAuth sent');
-      expect(await submit.isDisabled(), 'cannot be pressed again').toBe(true);
+      expect(await submit.getAttribute('aria-disabled'), 'cannot be pressed again').toBe('true');
       expect(await submit.getAttribute('aria-busy')).toBe('true');
-      expect((await submit.textContent())?.trim()).toBe('Working…');
+      expect((await submit.textContent())?.trim()).toBe('Signing in…');
+      // Busy, the button keeps the focus (a disabled one would drop it to the page) and its width.
+      expect(await submit.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect((await submit.boundingBox())?.width).toBe(idleWidth);
+      await page.keyboard.press('Enter');
       held.release();
 
-      await expectMessage(page, '#signinMessage', 'Incorrect email or password.');
+      await expectMessage(page, '#passwordInputSigninError', 'Incorrect email or password.');
       await screenshot(page, 'signin-wrong-password');
+      // The focus goes to the password, whose description is the error a screen reader reads.
+      const password = page.locator('#passwordInputSignin');
+      expect(await password.evaluate((input) => input === document.activeElement)).toBe(true);
+      expect(await password.getAttribute('aria-describedby')).toBe('passwordInputSigninError');
+      expect(await page.locator('#signinMessage').textContent()).toBe('');
       expect(await submit.isEnabled()).toBe(true);
       expect(await submit.textContent()).toBe('Sign in');
       expect(await page.locator('#emailInputSignin').inputValue()).toBe(email);
@@ -269,8 +313,21 @@ describe.concurrent('signing in', () => {
       );
       await screenshot(page, 'verify-unconfirmed');
       expect(await page.locator('#emailInputVerify').inputValue()).toBe(email);
+      const information = await looks(page, '#verifyMessage');
       await page.getByRole('button', { name: 'Send a new code' }).click();
-      await expectMessage(page, '#verifyMessage', ENGLISH.codeSent);
+      await expectMessage(page, '#codeSentVerify', /^New code sent to /);
+      // Information and success differ in icon and colour, and both differ from an error.
+      const success = await looks(page, '#codeSentVerify');
+      await page.locator('#codeInputVerify').fill('1');
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await expectMessage(page, '#codeInputVerifyError', 'Enter all 6 digits of the code.');
+      const error = await looks(page, '#codeInputVerifyError');
+      expect([information.icon, success.icon, error.icon]).toEqual([
+        '"i" / ""',
+        '"✓" / ""',
+        '"!" / ""',
+      ]);
+      expect(new Set([information.background, success.background, error.background]).size).toBe(3);
       await page.locator('#codeInputVerify').fill(await emulator().nextCode(email, 'sign-up', 1));
       await page.getByRole('button', { name: 'Verify' }).click();
 
@@ -301,12 +358,27 @@ describe.concurrent('signing in', () => {
       expect(await page.locator('#emailInputForgot').inputValue()).toBe(email);
       await page.getByRole('button', { name: 'Send code' }).click();
 
-      await expectMessage(page, '#resetMessage', ENGLISH.codeSent);
+      await expectMessage(page, '#codeSentReset', ENGLISH.codeSent(email));
       await screenshot(page, 'signin-reset-code');
+      // A reload comes back to the code step, for the same address, with no code or password.
+      expect(new URL(page.url()).searchParams.get('reset')).toBe(email);
+      await page.reload();
+      await expectMessage(page, '#codeSentReset', ENGLISH.codeSent(email));
+      expect(await page.locator('#resetPasswordForm').isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('codeInputReset');
       await page
         .locator('#codeInputReset')
         .fill(await emulator().nextCode(email, 'forgot-password'));
       await page.locator('#passwordInputReset').fill(newPassword);
+      await page.locator('#password2InputReset').fill(newPassword);
+      expect(await page.locator('[data-rule-mark]').allTextContents()).toEqual([
+        '✓',
+        '✓',
+        '✓',
+        '✓',
+        '✓',
+      ]);
+      await screenshot(page, 'signin-reset-filled');
       await page.getByRole('button', { name: 'Set new password' }).click();
 
       await expectMessage(
@@ -315,6 +387,7 @@ describe.concurrent('signing in', () => {
         'Your password has been changed. Sign in with the new one.',
       );
       expect(await page.locator('#emailInputSignin').inputValue()).toBe(email);
+      expect(new URL(page.url()).searchParams.get('reset')).toBeNull();
       await page.locator('#passwordInputSignin').fill(newPassword);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await arriveAt(page, 'ride');

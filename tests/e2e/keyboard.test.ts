@@ -89,14 +89,17 @@ describe('the journey by keyboard only', () => {
       await tabTo(page, '#registrationForm button[type="submit"]', { max: 1 });
       await page.keyboard.press('Enter');
       // The typo is caught, and the focus goes where it can be fixed.
-      await expectMessage(page, '#registrationMessage', ENGLISH.mismatch);
+      await expectMessage(page, '#password2InputRegisterError', ENGLISH.mismatch);
       expect(await focused(page)).toBe('password2InputRegister');
       await screenshot(page, 'keyboard-register-mismatch');
       await page.keyboard.press('Backspace');
+      // Corrected, the error goes at once and the match is announced.
+      expect(await page.locator('#password2InputRegisterError').isHidden()).toBe(true);
+      await expectMessage(page, '#passwordMatchRegister', 'The passwords match.');
       await page.keyboard.press('Enter');
 
       await arriveAt(page, 'verify');
-      await expectMessage(page, '#verifyMessage', ENGLISH.codeSent);
+      await expectMessage(page, '#codeSentVerify', ENGLISH.codeSent(email));
       // The page puts the focus on the code; the email above it is filled in already.
       expect(await focused(page)).toBe('codeInputVerify');
       await tabTo(page, '#emailInputVerify', { backwards: true, max: 1 });

@@ -89,19 +89,21 @@ export function eventually(check: () => void): Promise<void> {
 
 /**
  * Submits a form the way an impatient person does: press, and press again while it runs (tests
- * then check that one request went out). Checks that the submit button is busy (disabled,
- * `aria-busy`, "Working…" or the Korean `working` text) meanwhile, and waits until it is free.
+ * then check that one request went out). Checks that the submit button is busy (`aria-busy`,
+ * `aria-disabled` but not `disabled`, so it keeps focus, and showing `working`, the busy label
+ * in the page's language) meanwhile, and waits until it is free.
  */
 export async function submitWhileBusy(form: HTMLFormElement, working = 'Working…'): Promise<void> {
   const button = submitButton(form);
   const idle = button.textContent?.trim();
   form.requestSubmit();
-  expect(button.disabled).toBe(true);
   expect(button.getAttribute('aria-busy')).toBe('true');
+  expect(button.getAttribute('aria-disabled')).toBe('true');
+  expect(button.disabled).toBe(false);
   expect(button.textContent?.trim()).toBe(working);
   form.requestSubmit();
   await eventually(() => expect(button.hasAttribute('aria-busy')).toBe(false));
-  expect(button.disabled).toBe(false);
+  expect(button.hasAttribute('aria-disabled')).toBe(false);
   expect(button.textContent?.trim()).toBe(idle);
 }
 

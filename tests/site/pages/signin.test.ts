@@ -8,6 +8,7 @@ import { otherCode } from '../../support/emulator.ts';
 import { PASSWORD } from '../../support/passwords.ts';
 import { memoryStorage } from '../../support/storage.ts';
 import { useEmulatedCognito } from '../emulator.ts';
+import { fieldError, manualClock } from '../forms.ts';
 import {
   answer,
   byId,
@@ -23,21 +24,29 @@ const cognito = useEmulatedCognito();
 const EMAIL = 'rider@example.com';
 const NEW_PASSWORD = 'New-Pass-77';
 const RESET_CODE_LIFETIME = 3600 * 1000;
+// Local time, so the page shows 7:15 PM whatever the machine's time zone.
+const QUARTER_PAST_SEVEN = new Date(2026, 11, 1, 19, 15);
 
 function page(search = '', languages = ['en-US'], storage = memoryStorage()) {
   loadPage('signin.html');
   const navigate = vi.fn<(url: string) => void>();
+  const replaceUrl = vi.fn<(url: string) => void>();
+  const clock = manualClock(QUARTER_PAST_SEVEN);
   setupSigninPage(document, {
     auth: testAuth(storage),
     i18n: testI18n(languages),
     navigate,
     search,
+    clock,
+    replaceUrl,
   });
   const form = byId('signinForm', HTMLFormElement);
   const forgotForm = byId('forgotPasswordForm', HTMLFormElement);
   const resetForm = byId('resetPasswordForm', HTMLFormElement);
   return {
     navigate,
+    replaceUrl,
+    clock,
     storage,
     form,
     email: byId('emailInputSignin', HTMLInputElement),
@@ -52,13 +61,21 @@ function page(search = '', languages = ['en-US'], storage = memoryStorage()) {
     resetForm,
     resetCode: byId('codeInputReset', HTMLInputElement),
     resetPassword: byId('passwordInputReset', HTMLInputElement),
+    resetPassword2: byId('password2InputReset', HTMLInputElement),
+    resetStatus: byId('codeSentReset', HTMLElement),
+    resend: byId('resendResetCode', HTMLButtonElement),
     resetMessage: liveRegion(resetForm),
   };
 }
 
 type Page = ReturnType<typeof page>;
 
-async function signIn(p: Page, email: string, password: string, working?: string): Promise<void> {
+async function signIn(
+  p: Page,
+  email: string,
+  password: string,
+  working = 'Signing in…',
+): Promise<void> {
   type(p.email, email);
   type(p.password, password);
   await submitWhileBusy(p.form, working);
@@ -67,7 +84,14 @@ async function signIn(p: Page, email: string, password: string, working?: string
 /** Opens "Forgot password?" and asks for a reset code for what is in the email field. */
 async function requestResetCode(p: Page): Promise<void> {
   p.forgotButton.click();
-  await submitWhileBusy(p.forgotForm);
+  await submitWhileBusy(p.forgotForm, 'Sending code…');
+}
+
+/** Types a reset code and the new password, twice. */
+function fillReset(p: Page, code: string, password: string, password2 = password): void {
+  type(p.resetCode, code);
+  type(p.resetPassword, password);
+  type(p.resetPassword2, password2);
 }
 
 beforeEach(() => {
@@ -101,24 +125,47 @@ describe('sign-in page', () => {
   });
 
   it.each([
-    ['en-US', 'Working…', 'Incorrect email or password.'],
-    ['ko-KR', '처리 중…', '이메일 또는 비밀번호가 올바르지 않아요.'],
-  ])('keeps what was typed and explains (%s) a wrong password', async (language, working, text) => {
+    ['en-US', 'Signing in…', 'Incorrect email or password.'],
+    ['ko-KR', '로그인하는 중…', '이메일 또는 비밀번호가 올바르지 않아요.'],
+  ])(
+    'keeps what was typed, explains (%s) a wrong password at the password, and focuses it',
+    async (language, working, text) => {
+      await cognito.confirmedUser(EMAIL);
+      const p = page('', [language]);
+      await signIn(p, EMAIL, 'Wrong-Pass-1', working);
+      expect(fieldError(p.password)).toBe(text);
+      expect(document.activeElement).toBe(p.password);
+      expect(p.message.textContent).toBe('');
+      expect([p.email.value, p.password.value]).toEqual([EMAIL, 'Wrong-Pass-1']);
+      expect(cognito.operations).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+      expect(p.navigate).not.toHaveBeenCalled();
+      await expect(testAuth(p.storage).getIdToken()).resolves.toBeNull();
+    },
+  );
+
+  it('says the error aloud when the password it belongs to has the focus already', async () => {
     await cognito.confirmedUser(EMAIL);
-    const p = page('', [language]);
-    await signIn(p, EMAIL, 'Wrong-Pass-1', working);
-    expect(p.message.textContent).toBe(text);
-    expect([p.email.value, p.password.value]).toEqual([EMAIL, 'Wrong-Pass-1']);
-    expect(cognito.operations).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
-    expect(p.navigate).not.toHaveBeenCalled();
-    await expect(testAuth(p.storage).getIdToken()).resolves.toBeNull();
+    const p = page();
+    const announcer = byId('fieldAnnouncer', HTMLElement);
+    expect(announcer.getAttribute('aria-live')).toBe('polite');
+    type(p.email, EMAIL);
+    p.email.focus();
+    await signIn(p, EMAIL, 'Wrong-Pass-1');
+    // Focus moved to the password: its description says why, and nothing else needs to.
+    expect(document.activeElement).toBe(p.password);
+    expect(announcer.textContent).toBe('');
+    // Enter in the password again: focus stays, so the announcer says it.
+    type(p.password, 'Wrong-Pass-2');
+    await submitWhileBusy(p.form, 'Signing in…');
+    expect(fieldError(p.password)).toBe('Incorrect email or password.');
+    expect(announcer.textContent).toBe('Incorrect email or password.');
   });
 
   it('answers an unknown email like a wrong password, as a pool that hides who is registered does', async () => {
     await cognito.confirmedUser(EMAIL);
     const p = page();
     await signIn(p, 'nobody@example.com', PASSWORD);
-    expect(p.message.textContent).toBe('Incorrect email or password.');
+    expect(fieldError(p.password)).toBe('Incorrect email or password.');
     expect([p.email.value, p.password.value]).toEqual(['nobody@example.com', PASSWORD]);
     expect(p.navigate).not.toHaveBeenCalled();
   });
@@ -127,9 +174,8 @@ describe('sign-in page', () => {
     await cognito.restart({ preventUserExistenceErrors: false });
     const p = page();
     await signIn(p, 'nobody@example.com', PASSWORD);
-    expect(p.message.textContent).toBe(
-      'There is no account with this email. Check it, or register.',
-    );
+    expect(fieldError(p.email)).toBe('There is no account with this email. Check it, or register.');
+    expect(document.activeElement).toBe(p.email);
     expect([p.email.value, p.password.value]).toEqual(['nobody@example.com', PASSWORD]);
     expect(p.navigate).not.toHaveBeenCalled();
   });
@@ -145,7 +191,13 @@ describe('sign-in page', () => {
 
     loadPage('verify.html');
     const navigate = vi.fn<(url: string) => void>();
-    setupVerifyPage(document, { auth: testAuth(), i18n: testI18n(), navigate, search });
+    setupVerifyPage(document, {
+      auth: testAuth(),
+      i18n: testI18n(),
+      navigate,
+      search,
+      clock: manualClock(QUARTER_PAST_SEVEN),
+    });
     const verifyForm = byId('verifyForm', HTMLFormElement);
     expect(byId('emailInputVerify', HTMLInputElement).value).toBe(EMAIL);
     expect(liveRegion(verifyForm).textContent).toBe(
@@ -154,10 +206,12 @@ describe('sign-in page', () => {
     byId('resendCode', HTMLButtonElement).click();
     await vi.waitFor(() => expect(cognito.mails(EMAIL)).toHaveLength(2));
     await vi.waitFor(() =>
-      expect(liveRegion(verifyForm).textContent).toBe('We sent a code to r***@e***.'),
+      expect(byId('codeSentVerify', HTMLElement).textContent).toBe(
+        'New code sent to rider@example.com at 7:15 PM.',
+      ),
     );
     type(byId('codeInputVerify', HTMLInputElement), cognito.code(EMAIL));
-    await submitWhileBusy(verifyForm);
+    await submitWhileBusy(verifyForm, 'Confirming…');
     expect(navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&verified=1');
   });
 
@@ -167,7 +221,7 @@ describe('sign-in page', () => {
     // Cognito locks for 1 s after the fifth wrong password, doubling with each further failure.
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await signIn(p, EMAIL, `Wrong-Pass-${attempt}`);
-      expect(p.message.textContent).toBe('Incorrect email or password.');
+      expect(fieldError(p.password)).toBe('Incorrect email or password.');
     }
     await signIn(p, EMAIL, PASSWORD);
     expect(p.message.textContent).toBe(
@@ -198,7 +252,8 @@ describe('sign-in page', () => {
     const p = page();
     type(p.email, EMAIL);
     p.form.requestSubmit();
-    expect(p.message.textContent).toBe('Enter your password.');
+    expect(fieldError(p.password)).toBe('Enter your password.');
+    expect(p.message.textContent).toBe('');
     expect(document.activeElement).toBe(p.password);
     expect(cognito.operations).toEqual([]);
   });
@@ -214,14 +269,16 @@ describe('sign-in page', () => {
     expect(p.forgotEmail.value).toBe(EMAIL);
     expect(document.activeElement).toBe(p.forgotEmail);
 
-    await submitWhileBusy(p.forgotForm);
+    await submitWhileBusy(p.forgotForm, 'Sending code…');
     expect(p.resetForm.hidden).toBe(false);
-    expect(p.resetMessage.textContent).toBe('We sent a code to r***@e***.');
+    expect(p.resetStatus.textContent).toBe('We sent a code to rider@example.com.');
     expect(document.activeElement).toBe(p.resetCode);
+    expect(p.replaceUrl).toHaveBeenLastCalledWith('signin.html?reset=rider%40example.com');
 
-    type(p.resetCode, cognito.code(EMAIL, 'forgot-password'));
-    type(p.resetPassword, NEW_PASSWORD);
-    await submitWhileBusy(p.resetForm);
+    fillReset(p, cognito.code(EMAIL, 'forgot-password'), NEW_PASSWORD);
+    expect(byId('passwordMatchReset', HTMLElement).textContent).toBe('The passwords match.');
+    await submitWhileBusy(p.resetForm, 'Saving password…');
+    expect(p.replaceUrl).toHaveBeenLastCalledWith('signin.html?email=rider%40example.com');
     expect(p.signinPanel.hidden).toBe(false);
     expect(p.message.textContent).toBe('Your password has been changed. Sign in with the new one.');
     expect([p.email.value, p.password.value]).toEqual([EMAIL, '']);
@@ -238,12 +295,12 @@ describe('sign-in page', () => {
     type(p.email, EMAIL);
     await requestResetCode(p);
     const wrong = otherCode(cognito.code(EMAIL, 'forgot-password'));
-    type(p.resetCode, wrong);
-    type(p.resetPassword, NEW_PASSWORD);
-    await submitWhileBusy(p.resetForm);
-    expect(p.resetMessage.textContent).toBe(
+    fillReset(p, wrong, NEW_PASSWORD);
+    await submitWhileBusy(p.resetForm, 'Saving password…');
+    expect(fieldError(p.resetCode)).toBe(
       'That code is not right. Check the email and try again, or send a new code.',
     );
+    expect(document.activeElement).toBe(p.resetCode);
     expect([p.resetCode.value, p.resetPassword.value]).toEqual([wrong, NEW_PASSWORD]);
     expect(p.resetForm.hidden).toBe(false);
   });
@@ -254,11 +311,10 @@ describe('sign-in page', () => {
     type(p.email, EMAIL);
     await requestResetCode(p);
     const code = cognito.code(EMAIL, 'forgot-password');
-    type(p.resetCode, code);
-    type(p.resetPassword, `${NEW_PASSWORD} `);
+    fillReset(p, code, `${NEW_PASSWORD} `);
     p.resetForm.requestSubmit();
-    expect(p.resetMessage.textContent).toBe('A password cannot start or end with a space.');
-    expect(p.resetPassword.getAttribute('aria-invalid')).toBe('true');
+    expect(fieldError(p.resetPassword)).toBe('A password cannot start or end with a space.');
+    expect(document.activeElement).toBe(p.resetPassword);
     expect([p.resetCode.value, p.resetPassword.value]).toEqual([code, `${NEW_PASSWORD} `]);
     expect(cognito.operations).toEqual(['ForgotPassword']);
   });
@@ -270,26 +326,75 @@ describe('sign-in page', () => {
     await requestResetCode(p);
     const code = cognito.code(EMAIL, 'forgot-password');
     cognito.clock.advance(RESET_CODE_LIFETIME + 1000);
-    type(p.resetCode, code);
-    type(p.resetPassword, NEW_PASSWORD);
-    await submitWhileBusy(p.resetForm);
-    expect(p.resetMessage.textContent).toBe(
+    fillReset(p, code, NEW_PASSWORD);
+    await submitWhileBusy(p.resetForm, 'Saving password…');
+    expect(fieldError(p.resetCode)).toBe(
       'That code has expired or was already used. Send a new code and try again.',
     );
     expect([p.resetCode.value, p.resetPassword.value]).toEqual([code, NEW_PASSWORD]);
   });
 
-  it('keeps the code and names the rule when the new password is too weak', async () => {
+  it('checks the new password’s rules, its confirmation and the code before sending the reset', async () => {
     await cognito.confirmedUser(EMAIL);
     const p = page();
     type(p.email, EMAIL);
     await requestResetCode(p);
-    const code = cognito.code(EMAIL, 'forgot-password');
-    type(p.resetCode, code);
-    type(p.resetPassword, 'new-pass-77');
-    await submitWhileBusy(p.resetForm);
-    expect(p.resetMessage.textContent).toBe('The password needs an uppercase letter.');
-    expect([p.resetCode.value, p.resetPassword.value]).toEqual([code, 'new-pass-77']);
+    const rule = (name: string) =>
+      p.resetForm.querySelector<HTMLElement>(`[data-rule="${name}"]`)?.dataset.met;
+    fillReset(p, '1234', 'new-pass-77', 'new-pass-7');
+    expect([rule('upper'), rule('lower'), rule('digit')]).toEqual(['false', 'true', 'true']);
+    p.resetForm.requestSubmit();
+    expect(fieldError(p.resetCode)).toBe('Enter all 6 digits of the code.');
+    expect(fieldError(p.resetPassword)).toBe('The password needs an uppercase letter.');
+    expect(fieldError(p.resetPassword2)).toBe('The passwords do not match.');
+    expect(document.activeElement).toBe(p.resetCode);
+    fillReset(p, cognito.code(EMAIL, 'forgot-password'), NEW_PASSWORD, 'New-Pass-78');
+    p.resetForm.requestSubmit();
+    expect(fieldError(p.resetPassword2)).toBe('The passwords do not match.');
+    expect(document.activeElement).toBe(p.resetPassword2);
+    expect(cognito.operations).toEqual(['ForgotPassword']);
+  });
+
+  it('comes back to the code step after a reload, naming the address, and the code still works', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const first = page();
+    type(first.email, EMAIL);
+    await requestResetCode(first);
+    const url = new URL(first.replaceUrl.mock.lastCall?.[0] ?? '', 'https://site.test/');
+
+    const p = page(url.search);
+    expect(p.signinPanel.hidden).toBe(true);
+    expect([p.forgotForm.hidden, p.resetForm.hidden]).toEqual([true, false]);
+    expect(p.resetStatus.textContent).toBe('We sent a code to rider@example.com.');
+    expect(document.activeElement).toBe(p.resetCode);
+    expect(url.search).not.toContain(cognito.code(EMAIL, 'forgot-password'));
+    fillReset(p, cognito.code(EMAIL, 'forgot-password'), NEW_PASSWORD);
+    await submitWhileBusy(p.resetForm, 'Saving password…');
+    expect(p.message.textContent).toBe('Your password has been changed. Sign in with the new one.');
+  });
+
+  it('ignores a ?reset= that is not an email address', () => {
+    const p = page('?reset=%3Cscript%3E');
+    expect(p.signinPanel.hidden).toBe(false);
+    expect(p.forgotPanel.hidden).toBe(true);
+    expect(p.resetStatus.textContent).toBe('');
+  });
+
+  it('sends a new reset code, says when, and holds the button back for 30 seconds', async () => {
+    await cognito.confirmedUser(EMAIL);
+    const p = page();
+    type(p.email, EMAIL);
+    await requestResetCode(p);
+    p.resend.click();
+    await vi.waitFor(() => expect(p.resend.disabled).toBe(true));
+    expect(p.resetStatus.textContent).toBe('New code sent to rider@example.com at 7:15 PM.');
+    expect(p.resend.textContent).toBe('Send a new code in 30 s');
+    expect(document.activeElement).toBe(p.resetCode);
+    p.clock.advance(29_999);
+    expect([p.resend.disabled, p.resend.textContent]).toEqual([true, 'Send a new code in 1 s']);
+    p.clock.advance(1);
+    expect([p.resend.disabled, p.resend.textContent]).toEqual([false, 'Send a new code']);
+    expect(cognito.mails(EMAIL, 'forgot-password')).toHaveLength(2);
   });
 
   it('explains a reset for an unknown email when the app client reveals unknown users', async () => {
@@ -297,9 +402,10 @@ describe('sign-in page', () => {
     const p = page();
     type(p.email, 'nobody@example.com');
     await requestResetCode(p);
-    expect(p.forgotMessage.textContent).toBe(
+    expect(fieldError(p.forgotEmail)).toBe(
       'There is no account with this email. Check it, or register.',
     );
+    expect(document.activeElement).toBe(p.forgotEmail);
     expect(p.forgotEmail.value).toBe('nobody@example.com');
     expect(p.resetForm.hidden).toBe(true);
   });

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupVerifyPage } from '../../../src/pages/verify.ts';
 import { otherCode } from '../../support/emulator.ts';
 import { useEmulatedCognito } from '../emulator.ts';
+import { fieldError, manualClock } from '../forms.ts';
 import {
   answer,
   byId,
@@ -19,6 +20,8 @@ import {
 const cognito = useEmulatedCognito();
 const EMAIL = 'rider@example.com';
 const SIGNUP_CODE_LIFETIME = 24 * 3600 * 1000;
+// Local time, so the page shows 7:15 PM whatever the machine's time zone.
+const QUARTER_PAST_SEVEN = new Date(2026, 11, 1, 19, 15);
 
 function page(
   search = '?email=rider%40example.com',
@@ -27,16 +30,20 @@ function page(
 ) {
   loadPage('verify.html');
   const navigate = vi.fn<(url: string) => void>();
+  const clock = manualClock(QUARTER_PAST_SEVEN);
   setupVerifyPage(document, {
     auth: testAuth(),
     i18n: testI18n(languages),
     navigate,
     search,
     mailboxUrl,
+    clock,
   });
   const form = byId('verifyForm', HTMLFormElement);
   return {
     navigate,
+    clock,
+    status: byId('codeSentVerify', HTMLElement),
     form,
     email: byId('emailInputVerify', HTMLInputElement),
     code: byId('codeInputVerify', HTMLInputElement),
@@ -47,14 +54,20 @@ function page(
 
 type Page = ReturnType<typeof page>;
 
-/** Presses "Send a new code" twice in a row, checking it is busy meanwhile, and waits for it. */
+/**
+ * Presses "Send a new code" twice in a row, checking it is busy (and keeps focus) meanwhile,
+ * waits for it, and lets the 30-second wait after a sent code pass.
+ */
 async function resendWhileBusy(p: Page): Promise<void> {
   p.resend.focus();
   p.resend.click();
-  expect(p.resend.disabled).toBe(true);
   expect(p.resend.getAttribute('aria-busy')).toBe('true');
+  expect(p.resend.getAttribute('aria-disabled')).toBe('true');
+  expect(p.resend.textContent).toBe('Sending code…');
+  expect(document.activeElement).toBe(p.resend);
   p.resend.click();
   await eventually(() => expect(p.resend.hasAttribute('aria-busy')).toBe(false));
+  p.clock.advance(30_000);
   expect(p.resend.disabled).toBe(false);
 }
 
@@ -86,10 +99,68 @@ describe('verify page', () => {
     );
   });
 
-  it('says where the code went after registering', () => {
-    expect(page('?email=rider%40example.com&sent=r***%40e***').message.textContent).toBe(
-      'We sent a code to r***@e***.',
+  it('says where the code went after registering, naming the address in full', () => {
+    const p = page('?email=rider%40example.com&sent=1');
+    expect(p.status.textContent).toBe('We sent a code to rider@example.com.');
+    expect(p.status.getAttribute('role')).toBe('status');
+    expect(p.status.dataset.tone).toBe('info');
+  });
+
+  it('never names an address it has not checked, whatever ?sent= says', () => {
+    expect(page('?email=rider%40example.com&sent=evil%40phish.example').status.textContent).toBe(
+      '',
     );
+    expect(page('?email=Call+555-0100+now&sent=1').status.hidden).toBe(true);
+    expect(page('?sent=anyone%40example.com').status.textContent).toBe('');
+  });
+
+  it('takes six digits only: pasted spaces go, a typed letter is refused with an error at the field', () => {
+    const p = page();
+    expect(p.code.pattern).toBe('[0-9]{6}');
+    p.code.value = '123 456';
+    p.code.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste' }));
+    expect(p.code.value).toBe('123456');
+    expect(fieldError(p.code)).toBe('');
+    p.code.value = '12345a';
+    p.code.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: 'a' }));
+    expect(p.code.value).toBe('12345');
+    expect(fieldError(p.code)).toBe('The code has digits only (0–9).');
+    type(p.code, '123456');
+    expect(fieldError(p.code)).toBe('');
+  });
+
+  it('asks for all six digits before sending a shorter code', () => {
+    const p = page();
+    type(p.code, '12345');
+    p.form.requestSubmit();
+    expect(fieldError(p.code)).toBe('Enter all 6 digits of the code.');
+    expect(document.activeElement).toBe(p.code);
+    expect(cognito.operations).toEqual([]);
+  });
+
+  it('says when a new code was sent, in the reader’s language, and holds resend back for 30 seconds', async () => {
+    await cognito.unconfirmedUser(EMAIL);
+    const p = page('?email=rider%40example.com&sent=1');
+    p.resend.click();
+    await eventually(() => expect(p.resend.disabled).toBe(true));
+    expect(p.status.textContent).toBe('New code sent to rider@example.com at 7:15 PM.');
+    expect(p.status.dataset.tone).toBe('success');
+    expect(p.resend.textContent).toBe('Send a new code in 30 s');
+    p.clock.advance(10_000);
+    expect(p.resend.textContent).toBe('Send a new code in 20 s');
+    document.querySelector<HTMLButtonElement>('[data-language-toggle]')?.click();
+    // Node may carry no Korean locale data ("PM 7:15"); a browser writes "오후 7:15".
+    const koreanTime = new Intl.DateTimeFormat('ko', { hour: 'numeric', minute: '2-digit' });
+    expect(p.status.textContent).toBe(
+      `${koreanTime.format(QUARTER_PAST_SEVEN)}에 rider@example.com으로 새 인증 코드를 보냈어요.`,
+    );
+    expect(p.resend.textContent).toBe('20초 후에 인증 코드 다시 받기');
+    p.clock.advance(19_999);
+    expect(p.resend.disabled).toBe(true);
+    p.clock.advance(1);
+    expect(p.resend.disabled).toBe(false);
+    expect(p.resend.textContent).toBe('인증 코드 다시 받기');
+    expect(cognito.operations).toEqual(['ResendConfirmationCode']);
   });
 
   it('confirms the email with the mailed code, pasted with spaces, and goes on to sign in', async () => {
@@ -97,7 +168,7 @@ describe('verify page', () => {
     const code = cognito.code(EMAIL);
     const p = page();
     type(p.code, ` ${code.slice(0, 3)} ${code.slice(3)} `);
-    await submitWhileBusy(p.form);
+    await submitWhileBusy(p.form, 'Confirming…');
     expect(p.navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&verified=1');
     expect(cognito.operations).toEqual(['ConfirmSignUp']);
     await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'CONFIRMED' }]);
@@ -106,12 +177,12 @@ describe('verify page', () => {
   it.each([
     [
       'en-US',
-      'Working…',
+      'Confirming…',
       'That code is not right. Check the email and try again, or send a new code.',
     ],
     [
       'ko-KR',
-      '처리 중…',
+      '확인하는 중…',
       '인증 코드가 올바르지 않아요. 이메일을 확인해 다시 입력하거나 새 코드를 받으세요.',
     ],
   ])(
@@ -122,7 +193,9 @@ describe('verify page', () => {
       const p = page('?email=rider%40example.com', null, [language]);
       type(p.code, wrong);
       await submitWhileBusy(p.form, working);
-      expect(p.message.textContent).toBe(text);
+      expect(fieldError(p.code)).toBe(text);
+      expect(document.activeElement).toBe(p.code);
+      expect(p.message.textContent).toBe('');
       expect([p.email.value, p.code.value]).toEqual([EMAIL, wrong]);
       expect(suggestsResend(p)).toBe(true);
       expect(cognito.operations).toEqual(['ConfirmSignUp']);
@@ -137,8 +210,8 @@ describe('verify page', () => {
     cognito.clock.advance(SIGNUP_CODE_LIFETIME + 1000);
     const p = page();
     type(p.code, old);
-    await submitWhileBusy(p.form);
-    expect(p.message.textContent).toBe(
+    await submitWhileBusy(p.form, 'Confirming…');
+    expect(fieldError(p.code)).toBe(
       'That code has expired or was already used. Send a new code and try again.',
     );
     expect([p.email.value, p.code.value]).toEqual([EMAIL, old]);
@@ -148,7 +221,7 @@ describe('verify page', () => {
     expect(suggestsResend(p)).toBe(false);
     expect(cognito.mails(EMAIL)).toHaveLength(2);
     type(p.code, cognito.code(EMAIL));
-    await submitWhileBusy(p.form);
+    await submitWhileBusy(p.form, 'Confirming…');
     expect(p.navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&verified=1');
   });
 
@@ -157,8 +230,7 @@ describe('verify page', () => {
     const first = cognito.code(EMAIL);
     const p = page();
     await resendWhileBusy(p);
-    expect(p.message.textContent).toBe('We sent a code to r***@e***.');
-    expect(p.message.dataset.tone).toBe('success');
+    expect(p.status.textContent).toBe('New code sent to rider@example.com at 7:15 PM.');
     expect(document.activeElement).toBe(p.code);
     expect(cognito.operations).toEqual(['ResendConfirmationCode']);
     const mails = cognito.mails(EMAIL);
@@ -166,7 +238,7 @@ describe('verify page', () => {
     const second = cognito.code(EMAIL);
     expect(second).not.toBe(first);
     type(p.code, second);
-    await submitWhileBusy(p.form);
+    await submitWhileBusy(p.form, 'Confirming…');
     expect(p.navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&verified=1');
     await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'CONFIRMED' }]);
   });
@@ -175,7 +247,7 @@ describe('verify page', () => {
     await cognito.confirmedUser(EMAIL);
     const p = page();
     type(p.code, cognito.code(EMAIL));
-    await submitWhileBusy(p.form);
+    await submitWhileBusy(p.form, 'Confirming…');
     expect(p.message.textContent).toBe('This account is already confirmed. You can sign in.');
     expect(p.code.value).toBe(cognito.code(EMAIL));
     expect(p.navigate).not.toHaveBeenCalled();
@@ -186,7 +258,8 @@ describe('verify page', () => {
     const p = page();
     // Cognito allows five codes per user per hour; the sign-up sent the first.
     for (let sent = 1; sent < 5; sent += 1) await resendWhileBusy(p);
-    expect(p.message.textContent).toBe('We sent a code to r***@e***.');
+    // Four codes, each after the 30-second wait of the one before.
+    expect(p.status.textContent).toBe('New code sent to rider@example.com at 7:16 PM.');
     await resendWhileBusy(p);
     expect(p.message.textContent).toBe(
       'Too many attempts. Please wait a while before trying again.',
@@ -201,7 +274,7 @@ describe('verify page', () => {
     cognito.server.use(answer('ConfirmSignUp', () => HttpResponse.error()));
     const p = page();
     type(p.code, cognito.code(EMAIL));
-    await submitWhileBusy(p.form);
+    await submitWhileBusy(p.form, 'Confirming…');
     expect(p.message.textContent).toBe(
       'Could not reach the sign-in service. Check your connection and try again.',
     );
@@ -212,7 +285,7 @@ describe('verify page', () => {
   it('asks for the code before sending anything', () => {
     const p = page();
     p.form.requestSubmit();
-    expect(p.message.textContent).toBe('Enter the code from the email.');
+    expect(fieldError(p.code)).toBe('Enter the code from the email.');
     expect(document.activeElement).toBe(p.code);
     expect(cognito.operations).toEqual([]);
   });
@@ -220,7 +293,7 @@ describe('verify page', () => {
   it('asks for the email before resending when it is missing', () => {
     const p = page('');
     p.resend.click();
-    expect(p.message.textContent).toBe('Enter your email address.');
+    expect(fieldError(p.email)).toBe('Enter your email address.');
     expect(document.activeElement).toBe(p.email);
     expect(cognito.operations).toEqual([]);
   });
