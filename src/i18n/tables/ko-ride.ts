@@ -13,16 +13,30 @@ export const koRide: Readonly<Record<keyof typeof enRide, string>> = {
   'ride.zoomIn': '확대',
   'ride.zoomOut': '축소',
   'ride.pickCentre': '지도 가운데를 탑승 위치로',
-  'ride.tilesOffline': '지도 이미지는 없지만 탑승 위치는 고를 수 있습니다.',
-  'ride.noPickup': '아직 탑승 위치가 없습니다.',
+  'ride.tilesOffline':
+    '지금은 지도를 불러올 수 없어요. 그래도 지도를 눌러 탑승 위치를 정할 수 있어요.',
+  'ride.retryTiles': '다시 불러오기',
+  'ride.noPickup': '아직 탑승 위치가 없어요. 지도를 눌러 정해 주세요.',
   'ride.pickup': '탑승 위치: {latitude}, {longitude}',
-  'ride.setPickup': '탑승 위치 지정',
+  'ride.pickupAt': '탑승 위치: {place} ({latitude}, {longitude})',
+  'ride.place.downtown': '시애틀 다운타운',
+  'ride.place.belltown': '벨타운',
+  'ride.place.pioneerSquare': '파이오니어 스퀘어',
+  'ride.place.internationalDistrict': '인터내셔널 디스트릭트',
+  'ride.place.firstHill': '퍼스트 힐',
+  'ride.place.capitolHill': '캐피톨 힐',
+  'ride.place.southLakeUnion': '사우스 레이크 유니언',
+  'ride.place.queenAnne': '퀸 앤',
+  'ride.place.fremont': '프리몬트',
+  'ride.place.ballard': '밸러드',
   'ride.requestUnicorn': '유니콘 부르기',
   'ride.unicornComing': '유니콘 오는 중',
   'ride.onWay.male': '{color} 유니콘 {name}이(가) 데리러 가고 있습니다.',
   'ride.onWay.female': '{color} 유니콘 {name}이(가) 데리러 가고 있습니다.',
   'ride.onWay.other': '{color} 유니콘 {name}이(가) 데리러 가고 있습니다.',
   'ride.arrived': '{name}이(가) 도착했습니다. 이랴!',
+  'ride.complete': '라이드 완료',
+  'ride.requestAnother': '유니콘 다시 부르기',
   'ride.color.Golden': '황금빛',
   'ride.color.White': '하얀',
   'ride.color.Yellow': '노란',
@@ -33,7 +47,7 @@ export const koRide: Readonly<Record<keyof typeof enRide, string>> = {
   'ride.error.Network':
     '라이드 서비스에 연결할 수 없습니다. 인터넷 연결을 확인하고 다시 시도하세요.',
   'ride.error.Server':
-    '라이드 서비스에 문제가 생겨(HTTP {status}) 유니콘이 오지 않습니다. 잠시 후 다시 시도하세요.',
+    '라이드 서비스에 문제가 생겨 유니콘이 오지 않습니다. 잠시 후 다시 시도하세요.',
   'ride.error.unreadable':
     '라이드 서비스가 이 페이지에서 읽을 수 없는 응답을 보냈습니다. 잠시 후 다시 시도하세요.',
   'ride.error.BadRequest':
@@ -41,6 +55,7 @@ export const koRide: Readonly<Record<keyof typeof enRide, string>> = {
   'ride.error.Forbidden':
     '로그인은 되었지만 이 계정으로는 유니콘을 부를 수 없습니다. 이 Wild Rydes 운영자에게 라이더 그룹에 넣어 달라고 요청하세요.',
   'ride.updatesHeading': '배차 현황',
+  'ride.updatesEmpty': '유니콘을 부르면 어떤 유니콘이 언제 도착하는지 여기에 나와요.',
   'ride.apiMissing':
     '라이드 API가 아직 설정되지 않았습니다(VITE_API_INVOKE_URL 설정). 로그인은 되어 있으니 API 권한 부여자를 시험하려면 ID 토큰을 복사하세요.',
   'ride.copyToken': 'ID 토큰 복사',
