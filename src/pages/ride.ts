@@ -239,7 +239,6 @@ function setupRide(root: ParentNode, deps: RidePageDeps, context: RideContext): 
       if (hadFocus) status.focus();
       updates.add(() => onTheWay(i18n, ride.unicorn));
       await map.sendUnicorn(at, { reduced: reducedMotion(), requestFrame });
-      if (phase !== 'riding') return;
       phase = 'arrived';
       const arrived = (): string => i18n.t('ride.arrived', { name: ride.unicorn.name });
       updates.add(arrived);
