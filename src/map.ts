@@ -25,6 +25,11 @@ export interface PickupMapOptions {
   readonly onPick: (point: LatLng) => void;
   /** Called when a round of tiles is done: false when none of them could load (offline). */
   readonly onTiles?: (loaded: boolean) => void;
+  /**
+   * Where the tiles' credit goes, outside the map so it comes after the page's own controls in
+   * tab order; shown only while tiles are on the map, since an offline map shows nobody's work.
+   */
+  readonly credit: HTMLElement;
   /** Leaflet's own pan, zoom and fade animations are turned off when true. */
   readonly reducedMotion?: boolean;
 }
@@ -45,14 +50,17 @@ export interface PickupMap {
   showPin(point: LatLng | null): void;
   /** Moves the unicorn from the map corner farthest from `to` onto `to`; resolves on arrival. */
   sendUnicorn(to: LatLng, motion: Motion): Promise<void>;
+  /** Asks for the tiles again; `onTiles` tells how that round went. */
+  retryTiles(): void;
 }
 
 /** Turns `container` into the pickup map. */
 export function createPickupMap(container: HTMLElement, options: PickupMapOptions): PickupMap {
-  const { tiles, onPick, onTiles = () => {}, reducedMotion = false } = options;
+  const { tiles, onPick, onTiles = () => {}, credit, reducedMotion = false } = options;
   const map = L.map(container, {
     center: toLeaflet(SEATTLE),
     zoom: START_ZOOM,
+    attributionControl: false,
     zoomAnimation: !reducedMotion,
     fadeAnimation: !reducedMotion,
     markerZoomAnimation: !reducedMotion,
@@ -62,18 +70,24 @@ export function createPickupMap(container: HTMLElement, options: PickupMapOption
   // as offline when a round of tiles brought no image at all.
   let loaded = 0;
   let failed = 0;
-  L.tileLayer(tiles.tileUrl, { attribution: tiles.attribution, maxZoom: 19 })
+  credit.hidden = true;
+  credit.append(L.control.attribution().addTo(map).getContainer() ?? '');
+  const tileLayer = L.tileLayer(tiles.tileUrl, { attribution: tiles.attribution, maxZoom: 19 })
     .on('loading', () => {
       loaded = 0;
       failed = 0;
     })
     .on('tileload', () => {
       loaded += 1;
+      credit.hidden = false;
     })
     .on('tileerror', () => {
       failed += 1;
     })
-    .on('load', () => onTiles(loaded > 0 || failed === 0))
+    .on('load', () => {
+      credit.hidden = loaded === 0;
+      onTiles(loaded > 0 || failed === 0);
+    })
     .addTo(map);
 
   const pin = L.marker(toLeaflet(SEATTLE), {
@@ -112,6 +126,7 @@ export function createPickupMap(container: HTMLElement, options: PickupMapOption
 
   return {
     pickCentre,
+    retryTiles: () => tileLayer.redraw(),
     showPin(point) {
       if (point === null) {
         pin.remove();

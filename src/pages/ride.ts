@@ -6,6 +6,7 @@ import { type Auth, idTokenEmail } from '../cognito-auth.ts';
 import { type MapConfig, OPENSTREETMAP_TILES } from '../config.ts';
 import { emailName, type I18n, type MessageKey, translateTree } from '../i18n/index.ts';
 import { createPickupMap, type RequestFrame } from '../map.ts';
+import { placeNear } from '../places.ts';
 import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '../ride-api.ts';
 import {
   browserNavigate,
@@ -59,8 +60,6 @@ export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promi
   const greeting = find(root, '#greeting', HTMLElement);
   const account = find(root, '#account', HTMLElement);
   const message = messageArea(find(root, '#rideMessage', HTMLElement), i18n);
-  setupAccountMenu(root, deps, navigate, message);
-
   const idToken = await idTokenOrSignIn(auth, message, navigate);
   if (idToken === null) return;
 
@@ -71,6 +70,7 @@ export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promi
   greeting.removeAttribute('data-i18n');
   i18n.subscribe(greet);
   greet();
+  setupAccountMenu(root, deps, { navigate, message, email });
   account.hidden = false;
 
   if (invokeUrl === null) setupTokenCopy(root, deps, navigate, message);
@@ -80,8 +80,7 @@ export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promi
 function setupAccountMenu(
   root: ParentNode,
   { auth, i18n }: RidePageDeps,
-  navigate: Navigate,
-  message: MessageArea,
+  { navigate, message, email }: RideContext,
 ): void {
   const account = find(root, '#account', HTMLElement);
   const accountLink = find(root, '#accountLink', HTMLButtonElement);
@@ -108,19 +107,24 @@ function setupAccountMenu(
   signOut.addEventListener('click', () => {
     void whileBusy(signOut, i18n, async () => {
       await auth.signOut();
-      navigate('signin.html');
+      navigate(signedOutUrl(email));
     });
   });
   signOutEverywhere.addEventListener('click', () => {
     void whileBusy(signOutEverywhere, i18n, async () => {
       try {
         await auth.signOutEverywhere();
-        navigate('signin.html');
+        navigate(signedOutUrl(email));
       } catch (failure) {
         message.fail(failure);
       }
     });
   });
+}
+
+/** Sign-in after signing out: the address filled in, and the sign-out confirmed. */
+function signedOutUrl(email: string): string {
+  return pageUrl('signin.html', email === '' ? { signedOut: '1' } : { email, signedOut: '1' });
 }
 
 interface RideContext {
@@ -129,8 +133,8 @@ interface RideContext {
   readonly email: string;
 }
 
-/** Where the page is in a ride: picking, waiting for the API, or watching the unicorn come. */
-type Phase = 'picking' | 'requesting' | 'riding';
+/** Where the page is in a ride: picking, waiting for the API, watching the unicorn come, done. */
+type Phase = 'picking' | 'requesting' | 'riding' | 'arrived';
 
 function setupRide(root: ParentNode, deps: RidePageDeps, context: RideContext): void {
   const {
@@ -144,50 +148,59 @@ function setupRide(root: ParentNode, deps: RidePageDeps, context: RideContext): 
   } = deps;
   const { navigate, message, email } = context;
   const mapElement = find(root, '#map', HTMLElement);
+  const actions = find(root, '#rideActions', HTMLElement);
   const request = find(root, '#request', HTMLButtonElement);
   const pickCentre = find(root, '#pickCentre', HTMLButtonElement);
   const tilesOffline = find(root, '#tilesOffline', HTMLElement);
+  const retryTiles = find(root, '#retryTiles', HTMLButtonElement);
   const signInAgain = find(root, '#signInAgain', HTMLButtonElement);
-  const pickupStatus = messageArea(find(root, '#pickupStatus', HTMLElement), i18n);
-  const updates = storyList(find(root, '#updates', HTMLOListElement), i18n);
+  const pickupStatus = liveText(find(root, '#pickupStatus', HTMLElement), i18n);
+  const status = statusCard(root, i18n);
+  const updates = storyList(
+    find(root, '#updates', HTMLOListElement),
+    find(root, '#updatesEmpty', HTMLElement),
+    i18n,
+  );
   const reducedMotion = (): boolean => matchMedia(REDUCED_MOTION).matches;
 
   let phase: Phase = 'picking';
   let pickup: LatLng | null = null;
 
-  const setRequest = (key: MessageKey, enabled: boolean): void => {
-    const label = find(request, '[data-i18n]', HTMLElement);
-    label.dataset.i18n = key;
-    label.textContent = i18n.t(key);
-    request.disabled = !enabled;
-  };
+  // One action at a time: "Request Unicorn" only once there is a pickup to send a unicorn to.
   const showPickup = (point: LatLng | null): void => {
     pickup = point;
     map.showPin(point);
-    if (point === null) pickupStatus.show({ key: 'ride.noPickup' }, 'info');
-    else {
-      const latitude = point.latitude.toFixed(5);
-      const longitude = point.longitude.toFixed(5);
-      pickupStatus.show({ key: 'ride.pickup', params: { latitude, longitude } }, 'info');
-    }
+    request.hidden = point === null;
+    pickupStatus.set(() => (point === null ? i18n.t('ride.noPickup') : pickupText(i18n, point)));
+  };
+  const backToPicking = (point: LatLng | null): void => {
+    phase = 'picking';
+    status.hide();
+    actions.hidden = false;
+    showPickup(point);
   };
 
   const map = createPickupMap(mapElement, {
     tiles,
+    credit: find(root, '#mapCredit', HTMLElement),
     reducedMotion: reducedMotion(),
     onTiles: (loaded) => {
       tilesOffline.hidden = loaded;
     },
     onPick: (point) => {
       // The pin stays put while a unicorn is being dispatched to it.
-      if (phase !== 'picking') return;
-      showPickup(point);
-      setRequest('ride.requestUnicorn', true);
+      if (phase === 'requesting' || phase === 'riding') return;
+      backToPicking(point);
     },
   });
   labelZoomButtons(mapElement, i18n);
   showPickup(null);
   pickCentre.addEventListener('click', () => map.pickCentre());
+  retryTiles.addEventListener('click', () => map.retryTiles());
+  status.onRequestAnother(() => {
+    backToPicking(null);
+    mapElement.focus();
+  });
   if (invokeUrl === null) request.setAttribute('aria-describedby', 'apiNotice');
 
   const dispatch = async (at: LatLng): Promise<Ride | null> => {
@@ -219,14 +232,17 @@ function setupRide(root: ParentNode, deps: RidePageDeps, context: RideContext): 
         return;
       }
       phase = 'riding';
-      setRequest('ride.unicornComing', false);
+      // The request button goes away with the pickup row; focus follows to the card that replaces them.
+      const hadFocus = request.ownerDocument.activeElement === request;
+      actions.hidden = true;
+      status.show('ride.unicornComing', () => onTheWay(i18n, ride.unicorn), false);
+      if (hadFocus) status.focus();
       updates.add(() => onTheWay(i18n, ride.unicorn));
       await map.sendUnicorn(at, { reduced: reducedMotion(), requestFrame });
-      updates.add(() => i18n.t('ride.arrived', { name: ride.unicorn.name }));
-      // As the workshop's page does: the ride is done, the next one starts with a new pickup.
-      showPickup(null);
-      setRequest('ride.setPickup', false);
-      phase = 'picking';
+      phase = 'arrived';
+      const arrived = (): string => i18n.t('ride.arrived', { name: ride.unicorn.name });
+      updates.add(arrived);
+      status.show('ride.complete', arrived, true);
     })();
   });
 
@@ -236,6 +252,61 @@ function setupRide(root: ParentNode, deps: RidePageDeps, context: RideContext): 
       navigate(email === '' ? 'signin.html' : pageUrl('signin.html', { email }));
     });
   });
+}
+
+/** "Pickup point: Downtown Seattle (47.60620, -122.33210)", or without a name outside the area. */
+function pickupText(i18n: I18n, point: LatLng): string {
+  const latitude = point.latitude.toFixed(5);
+  const longitude = point.longitude.toFixed(5);
+  const place = placeNear(point);
+  return place === null
+    ? i18n.t('ride.pickup', { latitude, longitude })
+    : i18n.t('ride.pickupAt', { place: i18n.t(`ride.place.${place}`), latitude, longitude });
+}
+
+/** The card that stands in for the pickup row while the unicorn comes, and once it has arrived. */
+interface StatusCard {
+  /** Shows `heading` and `text`, with "Request another unicorn" when `done`. */
+  show(heading: MessageKey, text: () => string, done: boolean): void;
+  hide(): void;
+  focus(): void;
+  onRequestAnother(listener: () => void): void;
+}
+
+function statusCard(root: ParentNode, i18n: I18n): StatusCard {
+  const card = find(root, '#rideStatus', HTMLElement);
+  const heading = liveText(find(card, '#rideStatusHeading', HTMLElement), i18n);
+  const body = liveText(find(card, '#rideStatusText', HTMLElement), i18n);
+  const another = find(card, '#requestAnother', HTMLButtonElement);
+  return {
+    show(key, text, done) {
+      heading.set(() => i18n.t(key));
+      body.set(text);
+      another.hidden = !done;
+      card.hidden = false;
+      // Keyboard focus on the card moves to the one action once there is one.
+      if (done && card.ownerDocument.activeElement === card) another.focus();
+    },
+    hide() {
+      card.hidden = true;
+    },
+    focus: () => card.focus(),
+    onRequestAnother: (listener) => another.addEventListener('click', listener),
+  };
+}
+
+/** An element whose text is rendered again when the language changes; text only, never HTML. */
+function liveText(element: HTMLElement, i18n: I18n): { set(text: () => string): void } {
+  let current: () => string = () => '';
+  i18n.subscribe(() => {
+    element.textContent = current();
+  });
+  return {
+    set(text) {
+      current = text;
+      element.textContent = text();
+    },
+  };
 }
 
 /** "<Name>, your <Color> unicorn, is on his/her way." in the current language. */
@@ -264,8 +335,15 @@ function labelZoomButtons(mapElement: HTMLElement, i18n: I18n): void {
   translateTree(mapElement, i18n);
 }
 
-/** The updates list: each entry re-renders when the language changes; text only, never HTML. */
-function storyList(list: HTMLOListElement, i18n: I18n): { add(text: () => string): void } {
+/**
+ * The updates list: each entry re-renders when the language changes; text only, never HTML. The
+ * `empty` note says what will appear there until the first entry does.
+ */
+function storyList(
+  list: HTMLOListElement,
+  empty: HTMLElement,
+  i18n: I18n,
+): { add(text: () => string): void } {
   const entries: { item: HTMLLIElement; text: () => string }[] = [];
   i18n.subscribe(() => {
     for (const { item, text } of entries) item.textContent = text();
@@ -276,6 +354,7 @@ function storyList(list: HTMLOListElement, i18n: I18n): { add(text: () => string
       item.textContent = text();
       entries.push({ item, text });
       list.append(item);
+      empty.hidden = true;
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * axe-core on every page in English and Korean, and on the states a person meets on the way (an
- * error under the register form, the password reset, the ride page signed in with a ride done,
- * its account menu open, the notices of a build without the API or without a pool): no
+ * error under the register form, the password reset, the ride page signed in with a ride done or
+ * just complete, its map without tiles, its account menu open, the session notices of the landing
+ * and sign-in pages, the notices of a build without the API or without a pool): no
  * violation of any rule axe runs by default (WCAG 2.x A and AA, and its best practices).
  */
 import { createRequire } from 'node:module';
@@ -11,7 +12,7 @@ import { launchChromium, screenshot } from './browser.ts';
 import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
 import { eventually } from './eventually.ts';
 import { ENGLISH, expectMessage, KOREAN, openPage, requestAndWatch, signIn } from './journey.ts';
-import { expectNothingWrong, openRider, type Rider } from './rider.ts';
+import { expectNothingWrong, OFFLINE_TILE_ERRORS, openRider, type Rider } from './rider.ts';
 import { previewSite, type SiteServer } from './site.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -74,7 +75,12 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 /** A fresh browser in `locale`; signed in to `server`'s origin when `session` is given. */
-async function open(server: SiteServer, locale: string, session?: typeof signedIn): Promise<Rider> {
+async function open(
+  server: SiteServer,
+  locale: string,
+  session?: typeof signedIn,
+  offlineTiles = false,
+): Promise<Rider> {
   // Both builds use the same pool, so the session is good on either origin's storage.
   const origin = new URL(server.url).origin;
   const storageState =
@@ -83,6 +89,7 @@ async function open(server: SiteServer, locale: string, session?: typeof signedI
       : { ...session, origins: session.origins.map((stored) => ({ ...stored, origin })) };
   return openRider(browser, [server.url, inject('emulatorUrl')], {
     locale,
+    offlineTiles,
     ...(storageState === undefined ? {} : { storageState }),
   });
 }
@@ -95,15 +102,16 @@ async function check(
   label: string,
   prepare: (page: Page) => Promise<void> = async () => {},
   session?: typeof signedIn,
+  offlineTiles = false,
 ): Promise<void> {
-  const { page, seen, close } = await open(server, locale, session);
+  const { page, seen, close } = await open(server, locale, session, offlineTiles);
   try {
     await openPage(page, new URL(name, server.url).href);
     await prepare(page);
     expect(await page.locator('html').getAttribute('lang')).toBe(locale.slice(0, 2));
     await screenshot(page, `axe-${label}`);
     expect(await violations(page)).toEqual([]);
-    expectNothingWrong(seen, [/^400 POST \/ /]);
+    expectNothingWrong(seen, [/^400 POST \/ /, ...(offlineTiles ? OFFLINE_TILE_ERRORS : [])]);
   } finally {
     await close();
   }
@@ -132,6 +140,72 @@ describe.concurrent.each(LANGUAGES)('accessibility in %s', (_language, locale, s
         await page.locator('#map').click({ position: { x: 200, y: 160 } });
       },
       signedIn,
+    );
+  });
+
+  it('finds no violation on ride.html with the ride complete', async () => {
+    await check(
+      built,
+      locale,
+      'ride.html',
+      `${short}-ride-complete`,
+      async (page) => {
+        await expectMessage(page, '#greeting', texts.greeting(rider));
+        await page.locator('#map').click({ position: { x: 150, y: 120 } });
+        await requestAndWatch(page, texts, `axe-${short}-ride-complete`);
+        expect(await page.locator('#requestAnother').isVisible()).toBe(true);
+      },
+      signedIn,
+    );
+  });
+
+  it('finds no violation on ride.html with no map tiles and the pickup set', async () => {
+    await check(
+      built,
+      locale,
+      'ride.html',
+      `${short}-ride-offline`,
+      async (page) => {
+        await expectMessage(page, '#greeting', texts.greeting(rider));
+        await eventually(
+          () => page.locator('#tilesOffline').isVisible(),
+          (value) => expect(value).toBe(true),
+        );
+        await page.locator('#pickCentre').click();
+        await expectMessage(page, '#pickupStatus', texts.pickup);
+      },
+      signedIn,
+      true,
+    );
+  });
+
+  it('finds no violation on index.html and signin.html offering a signed-in visitor the ride', async () => {
+    for (const name of ['index', 'signin']) {
+      await check(
+        built,
+        locale,
+        `${name}.html`,
+        `${short}-${name}-signed-in`,
+        async (page) => {
+          await eventually(
+            () => page.locator('#sessionNotice a').isVisible(),
+            (value) => expect(value).toBe(true),
+          );
+        },
+        signedIn,
+      );
+    }
+  });
+
+  it('finds no violation on signin.html after signing out', async () => {
+    await check(
+      built,
+      locale,
+      `signin.html?email=${encodeURIComponent(rider)}&signedOut=1`,
+      `${short}-signin-signed-out`,
+      async (page) => {
+        expect(await page.locator('#sessionNotice').isVisible()).toBe(true);
+      },
     );
   });
 

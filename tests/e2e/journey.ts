@@ -50,7 +50,8 @@ export const ENGLISH: Texts = {
   signIn: 'Sign in',
   wrongPassword: 'Incorrect email or password.',
   greeting: (email) => `Hello, ${email.split('@')[0]}!`,
-  pickup: /^Pickup point: (-?\d+\.\d{5}), (-?\d+\.\d{5})$/,
+  // With the place's name when the local lookup knows it: "Pickup point: Belltown (47.6…, -122.3…)".
+  pickup: /^Pickup point: (?:[^(]+ \()?(-?\d+\.\d{5}), (-?\d+\.\d{5})\)?$/,
   requestUnicorn: 'Request Unicorn',
   onTheWay:
     /^(Bucephalus, your Golden unicorn, is on his way|Shadowfax, your White unicorn, is on his way|Rocinante, your Yellow unicorn, is on her way)\.$/,
@@ -72,7 +73,7 @@ export const KOREAN: Texts = {
   signIn: '로그인',
   wrongPassword: '이메일 또는 비밀번호가 올바르지 않아요.',
   greeting: (email) => `안녕하세요, ${email.split('@')[0]}님!`,
-  pickup: /^탑승 위치: (-?\d+\.\d{5}), (-?\d+\.\d{5})$/,
+  pickup: /^탑승 위치: (?:[^(]+ \()?(-?\d+\.\d{5}), (-?\d+\.\d{5})\)?$/,
   requestUnicorn: '유니콘 부르기',
   onTheWay:
     /^(황금빛 유니콘 Bucephalus|하얀 유니콘 Shadowfax|노란 유니콘 Rocinante)가 데리러 오고 있어요\.$/,

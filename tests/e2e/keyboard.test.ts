@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 /** The map's centre when the ride page opens: downtown Seattle, as the page says it. */
-const SEATTLE = 'Pickup point: 47.60620, -122.33210';
+const SEATTLE = 'Pickup point: Downtown Seattle (47.60620, -122.33210)';
 
 /** Leaflet's keyboard pan step (`keyboardPanDelta`), in CSS pixels. */
 const PAN_STEP = 80;

@@ -38,7 +38,12 @@ export interface Rider {
 export interface RiderOptions extends BrowserContextOptions {
   /** `reduce` (the default) skips the unicorn's two-second trip. */
   readonly reducedMotion?: 'reduce' | 'no-preference';
+  /** The tile server answers 503 to every tile, as when it is down or the rider is offline. */
+  readonly offlineTiles?: boolean;
 }
+
+/** The HTTP errors an `offlineTiles` rider sees: one per tile asked for. */
+export const OFFLINE_TILE_ERRORS: readonly RegExp[] = [/^503 GET \/\d+\/\d+\/\d+\.png$/];
 
 /** OpenStreetMap's tile server, which the site uses unless told otherwise. */
 const TILE_SERVER = 'https://tile.openstreetmap.org/';
@@ -60,7 +65,7 @@ export async function openRider(
   options: RiderOptions = {},
 ): Promise<Rider> {
   const allowed = new Set([origins].flat().map((url) => new URL(url).origin));
-  const { reducedMotion = 'reduce', ...contextOptions } = options;
+  const { reducedMotion = 'reduce', offlineTiles = false, ...contextOptions } = options;
   const context = await browser.newContext({ locale: 'en-US', reducedMotion, ...contextOptions });
   const seen: Seen = {
     pageErrors: [],
@@ -90,7 +95,9 @@ export async function openRider(
     },
   );
   await context.route(`${TILE_SERVER}**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/svg+xml', body: TILE }),
+    offlineTiles
+      ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' })
+      : route.fulfill({ status: 200, contentType: 'image/svg+xml', body: TILE }),
   );
 
   // Every action and wait gets the patience of `eventually`, not Playwright's 30 s default.

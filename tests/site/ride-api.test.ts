@@ -155,8 +155,9 @@ describe('requestRide', () => {
       RideError,
     );
     expect(failure).toMatchObject({ code: 'Server', status });
+    // The status is for developers (in `failure.status`); people read no raw codes.
     expect(seen(failure)).toBe(
-      `The ride service had a problem (HTTP ${status}), so no unicorn is coming. Try again in a moment.`,
+      'The ride service had a problem, so no unicorn is coming. Try again in a moment.',
     );
   });
 

@@ -29,4 +29,8 @@ export const enSite = {
   'landing.step2': 'Enter the 6-digit code we email you.',
   'landing.step3Title': 'Ryde',
   'landing.step3': 'Pick a pickup point, and a unicorn comes to you.',
+  'session.signedOut': 'You’re signed out.',
+  'session.signedIn': 'You’re signed in.',
+  'session.signedInAs': 'You’re signed in as {email}.',
+  'session.continue': 'Continue to your ride',
 } as const satisfies Readonly<Record<string, string>>;

@@ -31,4 +31,8 @@ export const koSite: Readonly<Record<keyof typeof enSite, string>> = {
   'landing.step2': '이메일로 받은 6자리 인증 코드를 입력하세요.',
   'landing.step3Title': '탑승',
   'landing.step3': '탑승 위치를 고르면 유니콘이 데리러 와요.',
+  'session.signedOut': '로그아웃했어요.',
+  'session.signedIn': '로그인되어 있어요.',
+  'session.signedInAs': '{email} 계정으로 로그인되어 있어요.',
+  'session.continue': '라이드 계속하기',
 };

@@ -100,6 +100,15 @@ function recordRides(): unknown[] {
   return bodies;
 }
 
+/** The pickup at the map's start, named by the local lookup. */
+const CENTRE_PICKUP = 'Pickup point: Downtown Seattle (47.60620, -122.33210)';
+const NO_PICKUP = 'No pickup point yet: click the map to set one.';
+const statusCard = () => byId('rideStatus', HTMLElement);
+const statusText = () =>
+  statusCard().hidden
+    ? null
+    : `${byId('rideStatusHeading', HTMLElement).textContent}: ${byId('rideStatusText', HTMLElement).textContent}`;
+
 const ON_THE_WAY = [
   'Bucephalus, your Golden unicorn, is on his way.',
   'Shadowfax, your White unicorn, is on his way.',
@@ -122,9 +131,7 @@ describe('picking a pickup point', () => {
   it('greets the rider by the email in the real ID token and waits for a pickup', async () => {
     await page(await signedInRider(site, 'rider@example.com'));
     expect(byId('greeting', HTMLElement).textContent).toBe('Hello, rider!');
-    expect(requestButton().disabled).toBe(true);
-    expect(requestButton().textContent).toBe('Set Pickup');
-    expect(pickupText()).toBe('No pickup point yet.');
+    expect(pickupText()).toBe(NO_PICKUP);
     expect(updates()).toEqual([]);
     expect(byId('apiNotice', HTMLElement).hidden).toBe(true);
   });
@@ -138,16 +145,58 @@ describe('picking a pickup point', () => {
     ).toContain('press Enter to put the pickup at the centre');
     pickCentreByKeyboard();
     expect(map.classList.contains('is-keyboard')).toBe(true);
-    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(pickupText()).toBe(CENTRE_PICKUP);
     expect(requestButton().disabled).toBe(false);
     expect(requestButton().textContent).toBe('Request Unicorn');
     expect(document.querySelector('#map .pickup-pin')).not.toBeNull();
   });
 
+  it('offers no request before there is a pickup: one action at a time, never a disabled one', async () => {
+    await page(await signedInRider(site));
+    expect(requestButton().hidden).toBe(true);
+    const shownPills = () =>
+      [...document.querySelectorAll('#main .pill')].filter((pill) => !pill.closest('[hidden]'));
+    expect(shownPills()).toEqual([]);
+    byId('pickCentre', HTMLButtonElement).click();
+    expect(requestButton().hidden).toBe(false);
+    expect(shownPills()).toEqual([requestButton()]);
+    expect(requestButton().disabled).toBe(false);
+    expect(statusCard().hidden).toBe(true);
+  });
+
+  it('says what the ride updates will show before there are any', async () => {
+    await page(await signedInRider(site));
+    const empty = byId('updatesEmpty', HTMLElement);
+    expect(empty.hidden).toBe(false);
+    expect(empty.textContent).toBe(
+      'When you request a unicorn, who is coming and when they arrive will show here.',
+    );
+    byId('pickCentre', HTMLButtonElement).click();
+    requestButton().click();
+    await vi.waitFor(() => expect(updates()).toHaveLength(2));
+    expect(empty.hidden).toBe(true);
+  });
+
+  it('names the place beside the coordinates, and only the coordinates outside the area', async () => {
+    const { i18n } = await page(await signedInRider(site), {
+      mapSize: { width: 800, height: 600 },
+    });
+    pickCentreByKeyboard();
+    expect(pickupText()).toBe(CENTRE_PICKUP);
+    await i18n.setLanguage('ko');
+    expect(pickupText()).toBe('탑승 위치: 시애틀 다운타운 (47.60620, -122.33210)');
+    await i18n.setLanguage('en');
+    // The map's corner, 500 px from its centre at zoom 13, is miles from any named part of Seattle.
+    byId('map', HTMLElement).dispatchEvent(
+      new MouseEvent('click', { bubbles: true, clientX: 0, clientY: 0 }),
+    );
+    expect(pickupText()).toMatch(/^Pickup point: -?\d+\.\d{5}, -?\d+\.\d{5}$/);
+  });
+
   it('sets the pickup at the map centre from the "Use map centre as pickup" button', async () => {
     await page(await signedInRider(site));
     byId('pickCentre', HTMLButtonElement).click();
-    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(pickupText()).toBe(CENTRE_PICKUP);
     expect(requestButton().textContent).toBe('Request Unicorn');
   });
 
@@ -157,9 +206,10 @@ describe('picking a pickup point', () => {
     byId('map', HTMLElement).dispatchEvent(
       new MouseEvent('click', { bubbles: true, clientX: 700, clientY: 100 }),
     );
-    const [latitude = Number.NaN, longitude = Number.NaN] = (pickupText() ?? '')
-      .replace('Pickup point: ', '')
-      .split(', ')
+    const [latitude = Number.NaN, longitude = Number.NaN] = (
+      /(-?[\d.]+), (-?[\d.]+)\)?$/.exec(pickupText() ?? '') ?? []
+    )
+      .slice(1)
       .map(Number);
     // Up and to the right of the centre: north-east of downtown Seattle.
     expect(latitude).toBeGreaterThan(47.6062);
@@ -186,9 +236,11 @@ describe('picking a pickup point', () => {
 
     for (const tile of tiles) tile.dispatchEvent(new Event('error'));
     await vi.waitFor(() => expect(note.hidden).toBe(false));
-    expect(note.textContent).toBe('Map tiles are offline; picking still works.');
+    expect(note.querySelector('p')?.textContent).toBe(
+      'The map can’t load right now. You can still click it to set your pickup.',
+    );
     pickCentreByKeyboard();
-    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(pickupText()).toBe(CENTRE_PICKUP);
     expect(requestButton().textContent).toBe('Request Unicorn');
   });
 
@@ -197,7 +249,40 @@ describe('picking a pickup point', () => {
     const zoomIn = document.querySelector<HTMLElement>('#map .leaflet-control-zoom-in');
     expect(zoomIn?.getAttribute('aria-label')).toBe('Zoom in');
     zoomIn?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    expect(pickupText()).toBe('No pickup point yet.');
+    expect(pickupText()).toBe(NO_PICKUP);
+  });
+
+  it('puts Request Unicorn before the tiles’ credit links, so Tab reaches it first', async () => {
+    await page(await signedInRider(site));
+    const links = [...byId('mapCredit', HTMLElement).querySelectorAll('a')];
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(requestButton().compareDocumentPosition(link)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    }
+    expect(byId('map', HTMLElement).querySelector('.leaflet-control-attribution')).toBeNull();
+  });
+
+  it('offers to try the tiles again, and shows the tiles’ credit only once a tile has loaded', async () => {
+    await page(await signedInRider(site), { mapSize: { width: 800, height: 600 } });
+    const note = byId('tilesOffline', HTMLElement);
+    const credit = byId('mapCredit', HTMLElement);
+    const tiles = () => [...document.querySelectorAll<HTMLImageElement>('#map img.leaflet-tile')];
+    expect(credit.hidden).toBe(true);
+    expect(credit.textContent).toContain('Test tiles');
+    expect(document.querySelector('#map .leaflet-control-attribution')).toBeNull();
+    for (const tile of tiles()) tile.dispatchEvent(new Event('error'));
+    await vi.waitFor(() => expect(note.hidden).toBe(false));
+    expect(credit.hidden).toBe(true);
+
+    const before = tiles();
+    byId('retryTiles', HTMLButtonElement).click();
+    const again = tiles();
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.some((tile) => before.includes(tile))).toBe(false);
+    for (const tile of again) tile.dispatchEvent(new Event('load'));
+    await vi.waitFor(() => expect(note.hidden).toBe(true));
+    expect(credit.hidden).toBe(false);
+    expect(pickupText()).toBe(NO_PICKUP);
   });
 });
 
@@ -213,11 +298,48 @@ describe('requesting a unicorn', () => {
     requestButton().click();
     await vi.waitFor(() => expect(updates()).toEqual([onWay, arrived]));
     expect(byId('updates', HTMLOListElement).getAttribute('aria-live')).toBe('polite');
-    // The ride is done: the next one starts with a new pickup, as in the workshop.
-    expect(requestButton().textContent).toBe('Set Pickup');
-    expect(requestButton().disabled).toBe(true);
-    expect(pickupText()).toBe('No pickup point yet.');
     expect(rideMessage()).toBe('');
+  });
+
+  it('says the ride is complete and offers another, instead of starting over unasked', async () => {
+    site.unicorn = 2;
+    await page(await signedInRider(site));
+    pickCentreByKeyboard();
+    requestButton().click();
+    await vi.waitFor(() =>
+      expect(statusText()).toBe('Ride complete: Rocinante has arrived. Giddy up!'),
+    );
+    expect(byId('rideActions', HTMLElement).hidden).toBe(true);
+    expect(document.querySelector('#map .pickup-pin')).not.toBeNull();
+    const another = byId('requestAnother', HTMLButtonElement);
+    expect(another.hidden).toBe(false);
+
+    another.click();
+    expect(statusCard().hidden).toBe(true);
+    expect(pickupText()).toBe(NO_PICKUP);
+    expect(requestButton().hidden).toBe(true);
+    expect(document.activeElement).toBe(byId('map', HTMLElement));
+    expect(updates()).toHaveLength(2);
+  });
+
+  it('starts the next ride at once when the rider picks a new point after arriving', async () => {
+    await page(await signedInRider(site));
+    pickCentreByKeyboard();
+    requestButton().click();
+    await vi.waitFor(() => expect(statusText()).toMatch(/^Ride complete: /));
+    byId('pickCentre', HTMLButtonElement).click();
+    expect(statusCard().hidden).toBe(true);
+    expect(pickupText()).toBe(CENTRE_PICKUP);
+    expect(requestButton().hidden).toBe(false);
+  });
+
+  it('moves keyboard focus from Request Unicorn to the status card, then to its one action', async () => {
+    await page(await signedInRider(site));
+    pickCentreByKeyboard();
+    requestButton().focus();
+    requestButton().click();
+    await vi.waitFor(() => expect(statusText()).toMatch(/^Ride complete: /));
+    expect(document.activeElement).toBe(byId('requestAnother', HTMLButtonElement));
   });
 
   it('shows the unicorn jumping onto the pin, with no animation, when the rider prefers reduced motion', async () => {
@@ -243,8 +365,8 @@ describe('requesting a unicorn', () => {
     const pin = markerPosition('.pickup-pin');
     requestButton().click();
     await vi.waitFor(() => expect(updates()).toHaveLength(1));
-    expect(requestButton().textContent).toBe('Unicorn on the way');
-    expect(requestButton().disabled).toBe(true);
+    expect(byId('rideActions', HTMLElement).hidden).toBe(true);
+    expect(ON_THE_WAY.map((text) => `Unicorn on the way: ${text}`)).toContain(statusText());
 
     runFrameAt(1000);
     const start = markerPosition('.unicorn-marker');
@@ -276,8 +398,8 @@ describe('requesting a unicorn', () => {
     byId('map', HTMLElement).dispatchEvent(
       new MouseEvent('click', { bubbles: true, clientX: 10, clientY: 10 }),
     );
-    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
-    expect(requestButton().textContent).toBe('Unicorn on the way');
+    expect(pickupText()).toBe(CENTRE_PICKUP);
+    expect(statusText()).toMatch(/^Unicorn on the way: /);
   });
 
   it('shows the unicorn’s name from the service as text, never as HTML', async () => {
@@ -309,7 +431,7 @@ describe('requesting a unicorn', () => {
       '황금빛 유니콘 Bucephalus가 데리러 오고 있어요.',
       'Bucephalus가 도착했어요. 이랴!',
     ]);
-    expect(requestButton().textContent).toBe('탑승 위치 지정');
+    expect(statusText()).toBe('탑승 완료: Bucephalus가 도착했어요. 이랴!');
   });
 });
 
@@ -346,7 +468,7 @@ describe('when the ride API refuses or fails', () => {
       ),
     );
     expect(byId('signInAgain', HTMLButtonElement).hidden).toBe(true);
-    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(pickupText()).toBe(CENTRE_PICKUP);
     expect(requestButton().disabled).toBe(false);
     expect(requestButton().textContent).toBe('Request Unicorn');
     expect(updates()).toEqual([]);
@@ -358,14 +480,20 @@ describe('when the ride API refuses or fails', () => {
         once: true,
       }),
     );
-    await page(await signedInRider(site));
+    const { i18n } = await page(await signedInRider(site));
     pickCentreByKeyboard();
     requestButton().click();
     await vi.waitFor(() =>
       expect(rideMessage()).toBe(
-        'The ride service had a problem (HTTP 500), so no unicorn is coming. Try again in a moment.',
+        'The ride service had a problem, so no unicorn is coming. Try again in a moment.',
       ),
     );
+    // No raw status in either language: "HTTP 500" means nothing to a rider.
+    await i18n.setLanguage('ko');
+    expect(rideMessage()).toBe(
+      '라이드 서비스에 문제가 생겨 유니콘을 보낼 수 없어요. 잠시 후 다시 시도하세요.',
+    );
+    await i18n.setLanguage('en');
     requestButton().click();
     await vi.waitFor(() => expect(updates()).toHaveLength(2));
     expect(rideMessage()).toBe('');
@@ -394,7 +522,7 @@ describe('without a configured ride API', () => {
     const rides = recordRides();
     await page(await signedInRider(site), { invokeUrl: null });
     pickCentreByKeyboard();
-    expect(pickupText()).toBe('Pickup point: 47.60620, -122.33210');
+    expect(pickupText()).toBe(CENTRE_PICKUP);
     expect(requestButton().textContent).toBe('Request Unicorn');
     requestButton().click();
     await vi.waitFor(() =>
@@ -425,7 +553,9 @@ describe('the account menu', () => {
     const rider = await signedInRider(site);
     const { navigate } = await page(rider);
     byId('signOut', HTMLButtonElement).click();
-    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('signin.html'));
+    await vi.waitFor(() =>
+      expect(navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&signedOut=1'),
+    );
     expect(await rider.auth.getIdToken()).toBeNull();
   });
 
@@ -436,7 +566,9 @@ describe('the account menu', () => {
     const { navigate } = await page(rider);
 
     byId('signOutEverywhere', HTMLButtonElement).click();
-    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith('signin.html'));
+    await vi.waitFor(() =>
+      expect(navigate).toHaveBeenCalledWith('signin.html?email=rider%40example.com&signedOut=1'),
+    );
     expect(await rider.auth.getIdToken()).toBeNull();
 
     // The other device's session, refreshed at the service, is refused now.
