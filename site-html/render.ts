@@ -5,13 +5,15 @@
  *
  * - `<!-- site:head -->` in its head;
  * - `<site-header></site-header>` at the top of its body, holding the page's own header actions,
- *   if any (the ride page's account menu), which go before the language switch.
+ *   if any (the ride page's account menu), which go before the language switch;
+ * - `<password-rules id="…"></password-rules>` where a form shows the live password checklist.
  *
  * Build-time code, outside `src/` (which ships to browsers): the Vite plugin below applies it for
  * `npm run dev` and `npm run build`, and the jsdom page tests load the pages through it too, so
  * they test the markup that ships.
  */
 import type { Plugin } from 'vite';
+import { PASSWORD_RULES, type PasswordRule } from '../src/password-rules.ts';
 
 /** The brand pink: `--pink` in src/styles/main.css (tests/site/page-html.test.ts holds them equal). */
 export const BRAND_COLOR = '#dc064d';
@@ -42,16 +44,42 @@ const header = (actions: readonly string[]): string[] => [
   '</header>',
 ];
 
+/** The English text of each rule src/password-rules.ts checks (the table translates it). */
+const RULE_TEXT: Readonly<Record<PasswordRule, string>> = {
+  length: 'at least 8 characters',
+  upper: 'an uppercase letter (A–Z)',
+  lower: 'a lowercase letter (a–z)',
+  digit: 'a number (0–9)',
+  symbol: 'a symbol, such as ! @ # $',
+};
+
+const passwordRules = (id: string): string[] => [
+  `<div class="rules" id="${id}">`,
+  '  <p data-i18n="register.rulesHeading">Your password needs</p>',
+  '  <ul>',
+  ...PASSWORD_RULES.map(
+    (rule) =>
+      `    <li data-rule="${rule}"><span class="rule-mark" aria-hidden="true" data-rule-mark></span> <span data-i18n="rules.${rule}">${RULE_TEXT[rule]}</span> <span class="visually-hidden" data-rule-state>not met yet</span></li>`,
+  ),
+  '  </ul>',
+  '</div>',
+];
+
 const HEAD_MARKER = /^([ \t]*)<!-- site:head -->[ \t]*$/gm;
+// Any number of these: register.html and the password-reset step show the same checklist.
+const RULES_MARKER = /^([ \t]*)<password-rules id="([\w-]+)"><\/password-rules>[ \t]*$/gm;
 const HEADER_MARKER = /^([ \t]*)<site-header>([\s\S]*?)<\/site-header>[ \t]*$/gm;
 
-/** A page's HTML with the shared head and header written in at its markers. */
+/** A page's HTML with the shared head, header and password checklists written in at its markers. */
 export function renderPage(html: string): string {
   const withHead = fill(html, HEAD_MARKER, '<!-- site:head -->', (indent) =>
     indented(HEAD, indent),
   );
-  return fill(withHead, HEADER_MARKER, '<site-header>', (indent, actions) =>
+  const withHeader = fill(withHead, HEADER_MARKER, '<site-header>', (indent, actions) =>
     indented(header(dedented(actions)), indent),
+  );
+  return withHeader.replace(RULES_MARKER, (_line, indent: string, id: string) =>
+    indented(passwordRules(id), indent),
   );
 }
 

@@ -6,13 +6,20 @@
  * violation of any rule axe runs by default (WCAG 2.x A and AA, and its best practices).
  */
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './browser.ts';
-import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
+import { EmulatorClient, newEmail } from './emulator-client.ts';
 import { eventually } from './eventually.ts';
-import { ENGLISH, expectMessage, KOREAN, openPage, requestAndWatch, signIn } from './journey.ts';
-import { expectNothingWrong, OFFLINE_TILE_ERRORS, openRider, type Rider } from './rider.ts';
+import { ENGLISH, expectMessage, KOREAN, openPage, requestAndWatch } from './journey.ts';
+import {
+  expectNothingWrong,
+  OFFLINE_TILE_ERRORS,
+  openRider,
+  type Rider,
+  type SignedInStorage,
+  signedInStorage,
+} from './rider.ts';
 import { previewSite, type SiteServer } from './site.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -26,7 +33,7 @@ let built: SiteServer;
 let noApi: SiteServer;
 let unconfigured: SiteServer;
 /** A signed-in browser's storage (the library's tokens), for the ride page. */
-let signedIn: Exclude<BrowserContextOptions['storageState'], string | undefined>;
+let signedIn: SignedInStorage;
 let rider: string;
 
 beforeAll(async () => {
@@ -38,14 +45,7 @@ beforeAll(async () => {
   ]);
   const emulator = new EmulatorClient(inject('emulatorUrl'));
   rider = newEmail('axe');
-  await emulator.confirmedUser(rider);
-  const session = await openRider(browser, [built.url, emulator.base]);
-  try {
-    await signIn(session.page, { url: built.url, emulator }, rider, PASSWORD);
-    signedIn = await session.context.storageState();
-  } finally {
-    await session.close();
-  }
+  signedIn = await signedInStorage(browser, { url: built.url, emulator }, rider);
 });
 
 afterAll(async () => {

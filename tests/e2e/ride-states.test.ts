@@ -4,7 +4,7 @@
  * arrival, the header on one row, the map with no tiles, the tab order past the tiles' credit;
  * and the session notices of the landing and sign-in pages.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './browser.ts';
 import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
@@ -20,7 +20,14 @@ import {
   signOut,
   type Texts,
 } from './journey.ts';
-import { expectNothingWrong, OFFLINE_TILE_ERRORS, openRider, type RiderOptions } from './rider.ts';
+import {
+  expectNothingWrong,
+  OFFLINE_TILE_ERRORS,
+  openRider,
+  type RiderOptions,
+  type SignedInStorage,
+  signedInStorage,
+} from './rider.ts';
 import { previewSite, type SiteServer } from './site.ts';
 
 /** The new states' texts, beside the journey's. */
@@ -73,20 +80,13 @@ let built: SiteServer;
 let emulator: EmulatorClient;
 let rider: string;
 /** A signed-in browser's storage (the library's tokens), for the ride page. */
-let signedIn: Exclude<BrowserContextOptions['storageState'], string | undefined>;
+let signedIn: SignedInStorage;
 
 beforeAll(async () => {
   [browser, built] = await Promise.all([launchChromium(), previewSite(inject('emulatorBuild'))]);
   emulator = new EmulatorClient(inject('emulatorUrl'));
   rider = newEmail('states');
-  await emulator.confirmedUser(rider);
-  const session = await openRider(browser, [built.url, emulator.base]);
-  try {
-    await signIn(session.page, { url: built.url, emulator }, rider, PASSWORD);
-    signedIn = await session.context.storageState();
-  } finally {
-    await session.close();
-  }
+  signedIn = await signedInStorage(browser, { url: built.url, emulator }, rider);
 });
 
 afterAll(async () => {

@@ -6,7 +6,9 @@
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { PASSWORD } from './emulator-client.ts';
 import { PATIENCE_MS } from './eventually.ts';
+import { type Site, signIn } from './journey.ts';
 
 /** What the browser saw go wrong, and the Cognito operations the site called. */
 export interface Seen {
@@ -202,4 +204,23 @@ export async function tabTo(
     }
   }
   throw new Error(`Tab never reached ${selector}; the focus went ${visited.join(' → ')}`);
+}
+
+/** A signed-in browser's storage (the library's tokens), to open the ride page signed in. */
+export type SignedInStorage = Exclude<BrowserContextOptions['storageState'], string | undefined>;
+
+/** Makes `email` a confirmed rider, signs in once through the site, and keeps the storage. */
+export async function signedInStorage(
+  browser: Browser,
+  site: Site,
+  email: string,
+): Promise<SignedInStorage> {
+  await site.emulator.confirmedUser(email);
+  const session = await openRider(browser, [site.url, site.emulator.base]);
+  try {
+    await signIn(session.page, site, email, PASSWORD);
+    return await session.context.storageState();
+  } finally {
+    await session.close();
+  }
 }

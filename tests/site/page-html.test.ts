@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BRAND_COLOR, renderPage } from '../../site-html/render.ts';
+import { PASSWORD_RULES } from '../../src/password-rules.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES = ['index', 'register', 'verify', 'signin', 'ride'] as const;
@@ -42,7 +43,15 @@ describe('the pages as they ship', () => {
       `/src/entries/${name}.ts`,
     ]);
     expect(page.body.className).toBe(own.body.className);
-    expect(page.querySelector('main')?.outerHTML).toBe(own.querySelector('main')?.outerHTML);
+    // Its main as written, but for the password checklists the render writes in at their markers.
+    const checklists = [...own.querySelectorAll('main password-rules')];
+    for (const marker of checklists) marker.remove();
+    const main = page.querySelector('main');
+    expect(main?.querySelectorAll('password-rules')).toHaveLength(0);
+    const written = [...(main?.querySelectorAll('.rules') ?? [])];
+    expect(written.map((element) => element.id)).toEqual(checklists.map((marker) => marker.id));
+    for (const checklist of written) checklist.remove();
+    expect(main?.outerHTML).toBe(own.querySelector('main')?.outerHTML);
   });
 
   it('gives every page the brand pink of main.css as theme colour and in the wordmark', () => {
@@ -73,6 +82,21 @@ describe('the pages as they ship', () => {
       'lang-toggle',
     ]);
     expect(actions?.querySelector('#accountMenu #signOutEverywhere')).not.toBeNull();
+  });
+
+  it('writes one password checklist, every rule in the order they are checked, into register and the reset step', () => {
+    const checklists = [
+      rendered('register').querySelector('#passwordRules'),
+      rendered('signin').querySelector('#resetRules'),
+    ];
+    for (const checklist of checklists) {
+      const items = [...(checklist?.querySelectorAll<HTMLElement>('li[data-rule]') ?? [])];
+      expect(items.map((item) => item.dataset.rule)).toEqual([...PASSWORD_RULES]);
+      expect(
+        items.map((item) => item.querySelector('[data-i18n]')?.getAttribute('data-i18n')),
+      ).toEqual(PASSWORD_RULES.map((rule) => `rules.${rule}`));
+    }
+    expect(checklists[0]?.innerHTML).toBe(checklists[1]?.innerHTML);
   });
 
   it('refuses a page that lacks a marker or has one twice', () => {
