@@ -15,11 +15,16 @@ import {
 } from 'amazon-cognito-identity-js';
 import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, defaultPool } from '../../emulator/core/config.ts';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_POOL_ID,
+  defaultClient,
+  defaultPool,
+} from '../../emulator/core/config.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { failure, signIn, user } from '../support/library.ts';
 import { PASSWORD } from '../support/passwords.ts';
-import { stringAt } from '../support/wire.ts';
+import { countOutcomes, stringAt } from '../support/wire.ts';
 
 const STEP = 30_000;
 /** Fifteen seconds into a 30-second step, so a step either way is a whole step away. */
@@ -275,6 +280,23 @@ describe('signing in with a code', () => {
     });
   });
 
+  it('accepts a code once even when two sign-ins send it at the same moment', async () => {
+    const secret = await userWithTotp();
+    const started = await Promise.all([1, 2].map(() => h.api.passwordSignIn(EMAIL, PASSWORD)));
+    const code = authenticatorCode(secret);
+    const answers = await Promise.all(
+      started.map((initiated) =>
+        h.api.call('RespondToAuthChallenge', {
+          ClientId: DEFAULT_CLIENT_ID,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: stringAt(initiated.body, 'Session'),
+          ChallengeResponses: { USERNAME: EMAIL, SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+      ),
+    );
+    expect(countOutcomes(answers)).toEqual({ '200': 1, CodeMismatchException: 1 });
+  });
+
   it('ends the sign-in when the code comes more than 3 minutes after the password', async () => {
     const secret = await userWithTotp();
     const cognitoUser = await totpChallenge();
@@ -349,6 +371,28 @@ describe('an administrator', () => {
     await sendCode(await totpChallenge(), authenticatorCode(secret));
   });
 
+  it('meets the code in AdminInitiateAuth too, and answers it with AdminRespondToAuthChallenge', async () => {
+    const client = defaultClient({
+      explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'],
+    });
+    await h.restart({ config: { pools: [defaultPool({ clients: [client] })] } });
+    const secret = await userWithTotp();
+    const ids = { UserPoolId: DEFAULT_POOL_ID, ClientId: DEFAULT_CLIENT_ID };
+    const initiated = await h.api.call('AdminInitiateAuth', {
+      ...ids,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: EMAIL, PASSWORD },
+    });
+    expect(stringAt(initiated.body, 'ChallengeName')).toBe('SOFTWARE_TOKEN_MFA');
+    const answered = await h.api.call('AdminRespondToAuthChallenge', {
+      ...ids,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: stringAt(initiated.body, 'Session'),
+      ChallengeResponses: { USERNAME: EMAIL, SOFTWARE_TOKEN_MFA_CODE: authenticatorCode(secret) },
+    });
+    expect(stringAt(answered.body, 'AuthenticationResult', 'TokenType')).toBe('Bearer');
+  });
+
   it('cannot turn TOTP on for a user who never verified a token', async () => {
     await h.confirmedUser(EMAIL);
     const answer = await h.api.call('AdminSetUserMFAPreference', {
@@ -399,6 +443,39 @@ describe('a pool that requires MFA', () => {
     expect(error.code).toBe('EnableSoftwareTokenMFAException');
     const session = await verify(step.cognitoUser, authenticatorCode(secret));
     expect((session as CognitoUserSession).isValid()).toBe(true);
+  });
+
+  it('asks a user with a temporary password for a new one first, then to set up a factor', async () => {
+    await h.restart(required);
+    const created = await h.api.call('AdminCreateUser', {
+      UserPoolId: DEFAULT_POOL_ID,
+      Username: EMAIL,
+      TemporaryPassword: 'Temp-Passw0rd!',
+      MessageAction: 'SUPPRESS',
+    });
+    expect(created.status).toBe(200);
+    const initiated = await h.api.passwordSignIn(EMAIL, 'Temp-Passw0rd!');
+    expect(stringAt(initiated.body, 'ChallengeName')).toBe('NEW_PASSWORD_REQUIRED');
+    const changed = await h.api.call('RespondToAuthChallenge', {
+      ClientId: DEFAULT_CLIENT_ID,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: stringAt(initiated.body, 'Session'),
+      ChallengeResponses: { USERNAME: EMAIL, NEW_PASSWORD: PASSWORD },
+    });
+    expect(stringAt(changed.body, 'ChallengeName')).toBe('MFA_SETUP');
+  });
+
+  it('ends the set-up when the code comes more than 3 minutes after the secret', async () => {
+    await h.restart(required);
+    await h.confirmedUser(EMAIL);
+    const step = await passwordStep(h.pool);
+    if (step.kind !== 'setup') throw new Error(`expected MFA_SETUP, got ${step.kind}`);
+    const secret = await associate(step.cognitoUser);
+    h.clock.advance(3 * 60_000);
+
+    const error = await failure(verify(step.cognitoUser, authenticatorCode(secret)));
+    expect(error.code).toBe('NotAuthorizedException');
+    expect(error.message).toBe('Invalid session for the user, session is expired.');
   });
 
   it('does not answer MFA_SETUP before a code has been verified', async () => {
