@@ -17,6 +17,13 @@ export interface Mail {
   code: string;
   purpose: 'sign-up' | 'forgot-password' | 'verify-attribute' | 'invitation';
   sentAt: string;
+  /**
+   * When the code stops working (ISO time). Absent for invitations: Cognito ends a temporary
+   * password after the pool's TemporaryPasswordValidityDays (7 by default,
+   * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html),
+   * which the emulator does not enforce.
+   */
+  expiresAt?: string;
   userPoolId: string;
   username: string;
 }
