@@ -4,6 +4,7 @@
  * client's ALLOW_USER_AUTH and the pool's AllowedFirstAuthFactors, and MFA after a password.
  */
 
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import {
   AdminInitiateAuthCommand,
   type AuthenticationResultType,
@@ -25,12 +26,14 @@ import {
   defaultPool,
   readEmulatorConfig,
 } from '../../emulator/core/config.ts';
+import { N } from '../../emulator/core/srp.ts';
 import { useEmulator } from '../support/emulator.ts';
 import { PASSWORD } from '../support/passwords.ts';
 import { rejection } from '../support/rejection.ts';
 import { sdkClient } from '../support/sdk.ts';
 
 const h = useEmulator();
+const POOL_NAME = DEFAULT_POOL_ID.split('_')[1] ?? '';
 const EMAIL = 'chooser@example.com';
 
 let cognito: CognitoIdentityProviderClient;
@@ -260,18 +263,40 @@ describe('PASSWORD', () => {
 });
 
 describe('PASSWORD_SRP', () => {
-  it('answers the choice with the PASSWORD_VERIFIER challenge of real SRP for this user', async () => {
+  it('answers the choice with the PASSWORD_VERIFIER of real SRP, and a correct proof signs in', async () => {
     await h.confirmedUser(EMAIL);
     const choice = await userAuth({});
+    const client = srpClient();
     const verifier = await answer('SELECT_CHALLENGE', choice.Session, {
       ANSWER: 'PASSWORD_SRP',
-      SRP_A: '1234abcd',
+      SRP_A: client.A.toString(16),
     });
     expect(verifier.ChallengeName).toBe('PASSWORD_VERIFIER');
     const sub = h.emulator.dump()[DEFAULT_POOL_ID]?.users[0]?.sub;
-    expect(verifier.ChallengeParameters).toMatchObject({ USER_ID_FOR_SRP: sub, USERNAME: sub });
-    expect(verifier.ChallengeParameters?.SRP_B).toMatch(/^[0-9a-f]+$/);
-    expect(verifier.ChallengeParameters?.SECRET_BLOCK).toBeTruthy();
+    const parameters = verifier.ChallengeParameters ?? {};
+    expect(parameters).toMatchObject({ USER_ID_FOR_SRP: sub, USERNAME: sub });
+    const proof = client.prove(parameters, PASSWORD, new Date(h.clock.now()));
+    const done = await answer('PASSWORD_VERIFIER', verifier.Session, proof);
+    expectTokens(done.AuthenticationResult);
+  });
+
+  it('refuses a proof made with the wrong password', async () => {
+    await h.confirmedUser(EMAIL);
+    const client = srpClient();
+    const verifier = await userAuth({
+      PREFERRED_CHALLENGE: 'PASSWORD_SRP',
+      SRP_A: client.A.toString(16),
+    });
+    const proof = client.prove(
+      verifier.ChallengeParameters ?? {},
+      'Wrong-Passw0rd!',
+      new Date(h.clock.now()),
+    );
+    const error = await rejection(
+      answer('PASSWORD_VERIFIER', verifier.Session, proof),
+      NotAuthorizedException,
+    );
+    expect(error.message).toBe('Incorrect username or password.');
   });
 });
 
@@ -444,3 +469,64 @@ describe('the signInPolicy setting', () => {
     expect(withFactors(factors)).toThrow(message);
   });
 });
+
+/**
+ * The client side of Cognito's SRP, written here from SPEC §5 with Node's crypto (only the group
+ * N comes from the emulator), so a proof the emulator accepts was not made by its own code.
+ */
+function srpClient() {
+  const hash = (...parts: (string | Buffer)[]) =>
+    createHash('sha256')
+      .update(Buffer.concat(parts.map((p) => Buffer.from(p))))
+      .digest();
+  const hmac = (key: Buffer, ...parts: Buffer[]) =>
+    createHmac('sha256', key).update(Buffer.concat(parts)).digest();
+  const padHex = (n: bigint) => {
+    const hex = n.toString(16);
+    const even = hex.length % 2 === 1 ? `0${hex}` : hex;
+    return /^[89a-f]/.test(even) ? `00${even}` : even;
+  };
+  const bytes = (n: bigint) => Buffer.from(padHex(n), 'hex');
+  const int = (buffer: Buffer) => BigInt(`0x${buffer.toString('hex')}`);
+  const modPow = (base: bigint, exponent: bigint) => {
+    let result = 1n;
+    let b = base % N;
+    for (let e = exponent; e > 0n; e >>= 1n) {
+      if (e & 1n) result = (result * b) % N;
+      b = (b * b) % N;
+    }
+    return result;
+  };
+  const a = int(randomBytes(32));
+  const A = modPow(2n, a);
+  return {
+    A,
+    prove(parameters: Record<string, string>, password: string, date: Date) {
+      const { SALT = '', SRP_B = '', SECRET_BLOCK = '', USER_ID_FOR_SRP = '' } = parameters;
+      const B = BigInt(`0x${SRP_B}`);
+      const k = int(hash(bytes(N), bytes(2n)));
+      const u = int(hash(bytes(A), bytes(B)));
+      const inner = hash(`${POOL_NAME}${USER_ID_FOR_SRP}:${password}`);
+      const x = int(hash(bytes(BigInt(`0x${SALT}`)), inner));
+      const S = modPow((((B - k * modPow(2n, x)) % N) + N) % N, a + u * x);
+      const prk = hmac(bytes(u), bytes(S));
+      const key = hmac(prk, Buffer.from('Caldera Derived Key'), Buffer.from([1])).subarray(0, 16);
+      const timestamp = date
+        .toUTCString()
+        .replace(/^(\w+), 0?(\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $5 UTC $4');
+      const signature = hmac(
+        key,
+        Buffer.from(POOL_NAME),
+        Buffer.from(USER_ID_FOR_SRP),
+        Buffer.from(SECRET_BLOCK, 'base64'),
+        Buffer.from(timestamp),
+      ).toString('base64');
+      return {
+        PASSWORD_CLAIM_SECRET_BLOCK: SECRET_BLOCK,
+        PASSWORD_CLAIM_SIGNATURE: signature,
+        TIMESTAMP: timestamp,
+        USERNAME: USER_ID_FOR_SRP,
+      };
+    },
+  };
+}
