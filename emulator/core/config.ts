@@ -6,14 +6,35 @@ export type AuthFlow =
   | 'ALLOW_USER_SRP_AUTH'
   | 'ALLOW_REFRESH_TOKEN_AUTH'
   | 'ALLOW_USER_PASSWORD_AUTH'
-  | 'ALLOW_ADMIN_USER_PASSWORD_AUTH';
+  | 'ALLOW_ADMIN_USER_PASSWORD_AUTH'
+  | 'ALLOW_USER_AUTH';
 
 const AUTH_FLOWS: readonly AuthFlow[] = [
   'ALLOW_USER_SRP_AUTH',
   'ALLOW_REFRESH_TOKEN_AUTH',
   'ALLOW_USER_PASSWORD_AUTH',
   'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_USER_AUTH',
 ];
+
+/**
+ * The app client's RefreshTokenRotation: with `ENABLED`, GetTokensFromRefreshToken hands out a new
+ * refresh token each time and the one it replaces keeps working for `retryGracePeriodSeconds`
+ * (0 to 60) so a client can retry
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html).
+ */
+export interface RefreshTokenRotation {
+  feature: 'ENABLED' | 'DISABLED';
+  retryGracePeriodSeconds: number;
+}
+
+/**
+ * First factors of choice-based sign-in (USER_AUTH). Cognito also knows SMS_OTP, which the
+ * emulator does not offer: it sends no SMS.
+ */
+export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'WEB_AUTHN';
+
+const FIRST_AUTH_FACTORS: readonly FirstAuthFactor[] = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'];
 
 export interface PasswordPolicy {
   minimumLength: number;
@@ -35,6 +56,7 @@ export interface ClientConfig {
   idTokenValidity: number;
   accessTokenValidity: number;
   refreshTokenValidity: number;
+  refreshTokenRotation: RefreshTokenRotation;
 }
 
 /**
@@ -65,6 +87,8 @@ export interface PoolConfig {
   codeRequestWindow: number;
   /** Second factors: TOTP only (the emulator sends no SMS). */
   mfaConfiguration: MfaConfiguration;
+  /** The pool's SignInPolicy: which first factors USER_AUTH may offer. */
+  signInPolicy: { allowedFirstAuthFactors: FirstAuthFactor[] };
   clients: ClientConfig[];
 }
 
@@ -97,11 +121,14 @@ export function defaultClient(overrides: Partial<ClientConfig> = {}): ClientConf
       'ALLOW_USER_SRP_AUTH',
       'ALLOW_REFRESH_TOKEN_AUTH',
       'ALLOW_USER_PASSWORD_AUTH',
+      // SPEC §8: the site's email-code and passkey sign-in use choice-based sign-in.
+      'ALLOW_USER_AUTH',
     ],
     preventUserExistenceErrors: true,
     idTokenValidity: 3600,
     accessTokenValidity: 3600,
     refreshTokenValidity: 30 * 24 * 3600,
+    refreshTokenRotation: { feature: 'DISABLED', retryGracePeriodSeconds: 0 },
     ...overrides,
   };
 }
@@ -128,6 +155,8 @@ export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
     codeRequestWindow: 3600,
     // SPEC §8: locally, people can try two-step sign-in without configuring anything.
     mfaConfiguration: 'OPTIONAL',
+    // SPEC §8; WEB_AUTHN is offered only to users who have a passkey.
+    signInPolicy: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] },
     clients: [defaultClient()],
     ...overrides,
   };
@@ -190,8 +219,41 @@ const readClient: Reader = (path, value) => {
     const seconds = pick(value, key, path, isSeconds, 'a whole number of seconds above 0');
     if (seconds !== undefined) client[key] = seconds;
   }
+  const rotation = value.refreshTokenRotation;
+  if (rotation !== undefined) client.refreshTokenRotation = readRotation(path, rotation);
   return defaultClient(client);
 };
+
+function readRotation(path: string, value: unknown): RefreshTokenRotation {
+  const where = `${path}.refreshTokenRotation`;
+  if (!isJsonObject(value)) throw new ConfigError(`${where} must be an object`);
+  const feature = value.feature;
+  if (feature !== 'ENABLED' && feature !== 'DISABLED') {
+    throw new ConfigError(`${where}.feature must be ENABLED or DISABLED`);
+  }
+  const grace = value.retryGracePeriodSeconds ?? 0;
+  if (!isCount(grace) || grace > 60) {
+    throw new ConfigError(`${where}.retryGracePeriodSeconds must be a whole number from 0 to 60`);
+  }
+  return { feature, retryGracePeriodSeconds: grace };
+}
+
+/** Cognito's rules for AllowedFirstAuthFactors: known factors, each once, PASSWORD among them. */
+function readSignInPolicy(path: string, value: unknown): PoolConfig['signInPolicy'] {
+  const where = `${path}.signInPolicy.allowedFirstAuthFactors`;
+  const factors = isJsonObject(value) ? value.allowedFirstAuthFactors : undefined;
+  if (
+    !Array.isArray(factors) ||
+    !factors.every((f) => FIRST_AUTH_FACTORS.includes(f as FirstAuthFactor)) ||
+    new Set(factors).size !== factors.length
+  ) {
+    throw new ConfigError(`${where} must list some of ${FIRST_AUTH_FACTORS.join(', ')}, each once`);
+  }
+  // "Whether the password authentication is allowed. This must be true."
+  // (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.AllowedFirstAuthFactors.html)
+  if (!factors.includes('PASSWORD')) throw new ConfigError(`${where} must include PASSWORD`);
+  return { allowedFirstAuthFactors: factors as FirstAuthFactor[] };
+}
 
 const readPool: Reader = (path, value) => {
   if (!isJsonObject(value)) throw new ConfigError(`${path} must be an object`);
@@ -259,6 +321,9 @@ const readPool: Reader = (path, value) => {
       );
     }
     pool.mfaConfiguration = mfa as MfaConfiguration;
+  }
+  if (value.signInPolicy !== undefined) {
+    pool.signInPolicy = readSignInPolicy(path, value.signInPolicy);
   }
   const clients = value.clients;
   if (clients !== undefined) {

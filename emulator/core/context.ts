@@ -28,13 +28,25 @@ export interface Handshake {
   expiresAt: number;
 }
 
-/** The challenges that follow a proven password, each answered under its `Session`. */
-export type SessionChallenge = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';
+/**
+ * The steps of a sign-in held under a `Session`: the challenges after a proven password, the
+ * choice-based ones (SELECT_CHALLENGE, EMAIL_OTP), and the two halves of sign-in after sign-up
+ * (SIGN_UP until ConfirmSignUp, then CONFIRMED_SIGN_UP until InitiateAuth uses it).
+ */
+export type SessionChallenge =
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'MFA_SETUP'
+  | 'SELECT_CHALLENGE'
+  | 'EMAIL_OTP'
+  | 'SIGN_UP'
+  | 'CONFIRMED_SIGN_UP';
 
 /** A challenge in progress: whose it is, which challenge, and until when. */
 export interface ChallengeSession {
   poolId: string;
   clientId: string;
+  /** '' for the decoy choice an unknown name gets where existence errors are prevented. */
   sub: string;
   challenge: SessionChallenge;
   expiresAt: number;
@@ -42,6 +54,10 @@ export interface ChallengeSession {
   secret?: string;
   /** MFA_SETUP: a code from that secret was verified, so the challenge may be answered. */
   verified?: boolean;
+  /** SELECT_CHALLENGE: the AvailableChallenges offered, one of which ANSWER must name. */
+  available?: string[];
+  /** EMAIL_OTP: wrong codes entered so far under this sign-in. */
+  wrongCodes?: number;
 }
 
 /** The emulator as an operation sees it. */

@@ -7,7 +7,8 @@ import type { SigningKey } from './tokens.ts';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
 
-export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD' | 'VERIFY_EMAIL';
+/** What a code is for; SIGN_IN is the one-time password of an EMAIL_OTP sign-in. */
+export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD' | 'VERIFY_EMAIL' | 'SIGN_IN';
 
 export interface PendingCode {
   code: string;
@@ -62,6 +63,12 @@ export interface SessionRecord {
   authTime: number;
   expiresAt: number;
   revoked: boolean;
+  /**
+   * With refresh-token rotation: the token the current one replaced, still accepted until
+   * `previousRefreshTokenUntil` (the app client's retry grace period).
+   */
+  previousRefreshToken?: string;
+  previousRefreshTokenUntil?: number;
 }
 
 /** A user pool group (the console's "Groups" tab). */
@@ -238,6 +245,9 @@ export class PoolStore {
   }
 
   putSession(session: SessionRecord): void {
+    // A rotated session no longer answers to the token it dropped.
+    const previous = this.sessions.get(session.originJti);
+    if (previous) this.unindexSession(previous);
     this.indexSession(session);
     this.emit({ pool: this.poolId, kind: 'session', id: session.originJti, value: session });
   }
@@ -321,6 +331,9 @@ export class PoolStore {
   private indexSession(session: SessionRecord): void {
     this.sessions.set(session.originJti, session);
     this.byRefreshToken.set(session.refreshToken, session.originJti);
+    if (session.previousRefreshToken !== undefined) {
+      this.byRefreshToken.set(session.previousRefreshToken, session.originJti);
+    }
     let ids = this.sessionsBySub.get(session.sub);
     if (!ids) {
       ids = new Set();
@@ -332,6 +345,9 @@ export class PoolStore {
   private unindexSession(session: SessionRecord): void {
     this.sessions.delete(session.originJti);
     this.byRefreshToken.delete(session.refreshToken);
+    if (session.previousRefreshToken !== undefined) {
+      this.byRefreshToken.delete(session.previousRefreshToken);
+    }
     const ids = this.sessionsBySub.get(session.sub);
     ids?.delete(session.originJti);
     if (ids?.size === 0) this.sessionsBySub.delete(session.sub);

@@ -162,6 +162,8 @@ const RECORD_KINDS: Record<Change['kind'], RecordKind> = {
       authTime: number,
       expiresAt: number,
       revoked: boolean,
+      previousRefreshToken: optional(string),
+      previousRefreshTokenUntil: optional(number),
     }),
   },
   key: {

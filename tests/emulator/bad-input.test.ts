@@ -42,9 +42,16 @@ const FIELDS: Record<string, string[]> = {
     'ValidationData',
     'ClientMetadata',
   ],
-  ConfirmSignUp: ['ClientId', 'Username', 'ConfirmationCode', 'SecretHash', 'ForceAliasCreation'],
+  ConfirmSignUp: [
+    'ClientId',
+    'Username',
+    'ConfirmationCode',
+    'SecretHash',
+    'ForceAliasCreation',
+    'Session',
+  ],
   ResendConfirmationCode: ['ClientId', 'Username', 'SecretHash'],
-  InitiateAuth: ['ClientId', 'AuthFlow', 'AuthParameters', 'ClientMetadata'],
+  InitiateAuth: ['ClientId', 'AuthFlow', 'AuthParameters', 'ClientMetadata', 'Session'],
   RespondToAuthChallenge: ['ClientId', 'ChallengeName', 'ChallengeResponses', 'Session'],
   ForgotPassword: ['ClientId', 'Username', 'SecretHash'],
   ConfirmForgotPassword: ['ClientId', 'Username', 'ConfirmationCode', 'Password', 'SecretHash'],
@@ -79,6 +86,7 @@ const FIELDS: Record<string, string[]> = {
     'ClientMetadata',
     'AnalyticsMetadata',
     'ContextData',
+    'Session',
   ],
   AdminRespondToAuthChallenge: [
     'UserPoolId',
@@ -116,6 +124,7 @@ const FIELDS: Record<string, string[]> = {
   AdminRemoveUserFromGroup: ['UserPoolId', 'Username', 'GroupName'],
   AdminListGroupsForUser: ['Username', 'UserPoolId', 'Limit', 'NextToken'],
   ListUsersInGroup: ['UserPoolId', 'GroupName', 'Limit', 'NextToken'],
+  GetTokensFromRefreshToken: ['RefreshToken', 'ClientId', 'ClientSecret', 'ClientMetadata'],
 };
 
 const OPERATIONS = Object.keys(operations);

@@ -156,6 +156,45 @@ describe('a restart', () => {
     expect((await after.api.refresh(tokens.refreshToken)).status).toBe(200);
   });
 
+  it('keeps a rotated refresh token, the one it replaced, and a pending email sign-in code', async () => {
+    const config = readEmulatorConfig({
+      pools: [
+        {
+          id: DEFAULT_POOL_ID,
+          clients: [
+            {
+              id: DEFAULT_CLIENT_ID,
+              refreshTokenRotation: { feature: 'ENABLED', retryGracePeriodSeconds: 60 },
+            },
+          ],
+        },
+      ],
+    });
+    const before = await start(undefined, config);
+    await registered(before, 'rotated@example.com');
+    const tokens = tokensOf(await before.api.passwordSignIn('rotated@example.com', PASSWORD));
+    const rotated = await before.api.call('GetTokensFromRefreshToken', {
+      ClientId: DEFAULT_CLIENT_ID,
+      RefreshToken: tokens.refreshToken,
+    });
+    const newToken = stringAt(rotated.body, 'AuthenticationResult', 'RefreshToken');
+    const challenge = await before.api.call('InitiateAuth', {
+      ClientId: DEFAULT_CLIENT_ID,
+      AuthFlow: 'USER_AUTH',
+      AuthParameters: { USERNAME: 'rotated@example.com', PREFERRED_CHALLENGE: 'EMAIL_OTP' },
+    });
+    expect(stringAt(challenge.body, 'ChallengeName')).toBe('EMAIL_OTP');
+    const snapshotBefore = before.emulator.dump();
+
+    const after = await start(undefined, config);
+    expect(after.emulator.dump()).toEqual(snapshotBefore);
+    const retried = await after.api.call('GetTokensFromRefreshToken', {
+      ClientId: DEFAULT_CLIENT_ID,
+      RefreshToken: tokens.refreshToken,
+    });
+    expect(stringAt(retried.body, 'AuthenticationResult', 'RefreshToken')).toBe(newToken);
+  });
+
   it('keeps deletions and sign-outs', async () => {
     const before = await start();
     await registered(before, 'deleted@example.com');

@@ -31,7 +31,10 @@ describe('AuthFlow', () => {
         AuthParameters: { USERNAME: 'rider@example.com', PASSWORD },
       });
       expect(answer.body).toEqual(
-        enumRefusal(flow, 'USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, USER_PASSWORD_AUTH'),
+        enumRefusal(
+          flow,
+          'USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, USER_AUTH, USER_PASSWORD_AUTH',
+        ),
       );
     },
   );
@@ -48,7 +51,7 @@ describe('AuthFlow', () => {
       expect(answer.body).toEqual(
         enumRefusal(
           flow,
-          'USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, ADMIN_NO_SRP_AUTH, ADMIN_USER_PASSWORD_AUTH',
+          'USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, USER_AUTH, ADMIN_NO_SRP_AUTH, ADMIN_USER_PASSWORD_AUTH',
         ),
       );
     },

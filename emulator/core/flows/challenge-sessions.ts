@@ -31,18 +31,17 @@ export function startChallengeSession(
 
 /**
  * Hands out a new Session for the next step of the same sign-in (AssociateSoftwareToken and
- * VerifySoftwareToken answer with one), with the clock restarted as Cognito's session is.
+ * VerifySoftwareToken answer with one), with the clock restarted as Cognito's session is; it
+ * lives for the authentication session duration unless `seconds` says otherwise.
  */
 export function continueChallengeSession(
   ctx: OperationContext,
   pool: Pool,
   state: ChallengeSession,
+  seconds = pool.config.srpHandshakeValidity,
 ): string {
   const session = opaqueToken(ctx.randomBytes, 48);
-  ctx.rememberChallengeSession(session, {
-    ...state,
-    expiresAt: ctx.now() + pool.config.srpHandshakeValidity * 1000,
-  });
+  ctx.rememberChallengeSession(session, { ...state, expiresAt: ctx.now() + seconds * 1000 });
   return session;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The challenges a sign-in answers (PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA,
- * MFA_SETUP), for RespondToAuthChallenge and its admin twin.
+ * MFA_SETUP, and choice-based sign-in's SELECT_CHALLENGE and EMAIL_OTP), for
+ * RespondToAuthChallenge and its admin twin.
  */
 
 import { fromBase64, timingSafeEqual } from '../bytes.ts';
@@ -31,6 +32,7 @@ import type { UserRecord } from '../store.ts';
 import { assertEmailFree, checkAttributes, REQUIRED_ATTRIBUTES } from './attributes.ts';
 import { sessionOf, takeChallengeSession } from './challenge-sessions.ts';
 import { requiredParameter, settleSignIn, signedIn, tokensFor } from './sign-in.ts';
+import { answerEmailOtp, answerSelectChallenge } from './user-auth.ts';
 import { notConfirmed } from './users.ts';
 
 /** Answers a challenge for an app client of the pool (RespondToAuthChallenge and its admin twin). */
@@ -54,6 +56,12 @@ export function answerChallenge(
     return softwareTokenMfa(ctx, pool, client, responses, session, request);
   }
   if (challenge === 'MFA_SETUP') return mfaSetup(ctx, pool, client, responses, session, request);
+  if (challenge === 'SELECT_CHALLENGE') {
+    return answerSelectChallenge(ctx, pool, client, responses, session, request);
+  }
+  if (challenge === 'EMAIL_OTP') {
+    return answerEmailOtp(ctx, pool, client, responses, session, request);
+  }
   throw new CognitoError(
     'InvalidParameterException',
     `Challenge ${challenge} is not supported by this user pool.`,

@@ -9,7 +9,7 @@ import { type Json, requiredString } from '../input.ts';
 import { checkSecretHash } from '../pool/client-secret.ts';
 import { decoyFor } from '../pool/decoys.ts';
 import type { Pool } from '../pool/pool.ts';
-import { mintTokens } from '../pool/sessions.ts';
+import { mintTokens, refreshingUser } from '../pool/sessions.ts';
 import { hexToBigInt, N, serverPublicB } from '../srp.ts';
 import { issuer, ownEntry } from './request.ts';
 import { requiredParameter } from './sign-in.ts';
@@ -31,7 +31,12 @@ export function authFlowOf(
       `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${Object.keys(permissions).join(', ')}]`,
     );
   }
-  if (!client.explicitAuthFlows.includes(permission)) {
+  // "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation
+  // enabled" (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html):
+  // the flow is refused as a flow the client does not allow.
+  const rotating =
+    permission === 'ALLOW_REFRESH_TOKEN_AUTH' && client.refreshTokenRotation.feature === 'ENABLED';
+  if (rotating || !client.explicitAuthFlows.includes(permission)) {
     throw new CognitoError(
       'InvalidParameterException',
       `${flow.replace(/^REFRESH_TOKEN$/, 'REFRESH_TOKEN_AUTH')} flow not enabled for this client`,
@@ -112,17 +117,7 @@ export async function refresh(
   request: RequestInfo,
 ): Promise<Json> {
   const token = requiredParameter(params, 'REFRESH_TOKEN');
-  const session = pool.store.sessionByRefreshToken(token);
-  if (!session || session.clientId !== client.id) {
-    throw new CognitoError('NotAuthorizedException', 'Invalid Refresh Token');
-  }
-  if (session.revoked)
-    throw new CognitoError('NotAuthorizedException', 'Refresh Token has been revoked');
-  if (session.expiresAt <= pool.deps.now()) {
-    throw new CognitoError('NotAuthorizedException', 'Refresh Token has expired');
-  }
-  const user = pool.store.userBySub(session.sub);
-  if (!user) throw new CognitoError('NotAuthorizedException', 'User does not exist.');
+  const { session, user } = refreshingUser(pool, client, token);
   await checkSecretHash(pool, client, user.username, params.SECRET_HASH);
   if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
   return {

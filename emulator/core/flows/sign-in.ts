@@ -67,6 +67,21 @@ export async function passwordSignIn(
     if (client.preventUserExistenceErrors) throw incorrectCredentials();
     throw userNotFound();
   }
+  return passwordFirstFactor(ctx, pool, client, user, password, request);
+}
+
+/**
+ * Checks the password of a user already found (USER_PASSWORD_AUTH, or USER_AUTH's PASSWORD)
+ * and carries on with what follows a proven password.
+ */
+export async function passwordFirstFactor(
+  ctx: OperationContext,
+  pool: Pool,
+  client: ClientConfig,
+  user: UserRecord,
+  password: string,
+  request: RequestInfo,
+): Promise<Json> {
   assertNotLockedOut(pool, user);
   const matches = await passwordMatches(pool, user, password);
   // A temporary password (FORCE_CHANGE_PASSWORD) gets the NEW_PASSWORD_REQUIRED challenge, as in SRP.

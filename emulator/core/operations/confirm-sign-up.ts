@@ -1,11 +1,16 @@
 import { CognitoError } from '../cognito-error.ts';
 import type { Operation } from '../context.ts';
+import { sessionOf } from '../flows/challenge-sessions.ts';
 import { clientOf, codeOf, optionalSecretHash, usernameOf } from '../flows/request.ts';
+import { confirmedSignUpSession } from '../flows/user-auth.ts';
 import { unknownUserForCodes } from '../flows/users.ts';
 import { checkSecretHash } from '../pool/client-secret.ts';
 import { checkCode, withoutCode } from '../pool/codes.ts';
 
-/** ConfirmSignUp: the emailed code turns UNCONFIRMED into CONFIRMED and verifies the email. */
+/**
+ * ConfirmSignUp: the emailed code turns UNCONFIRMED into CONFIRMED and verifies the email; with
+ * SignUp's Session it returns one that signs the person in through USER_AUTH.
+ */
 export const confirmSignUp: Operation = async (ctx, input) => {
   const { pool, client } = clientOf(ctx, input);
   const username = usernameOf(input);
@@ -33,5 +38,6 @@ export const confirmSignUp: Operation = async (ctx, input) => {
     attributes: { ...user.attributes, email_verified: 'true' },
     codes: withoutCode(user, 'SIGN_UP'),
   });
-  return {};
+  const session = confirmedSignUpSession(ctx, pool, client, user.sub, sessionOf(input));
+  return session === undefined ? {} : { Session: session };
 };

@@ -25,6 +25,7 @@ import { deleteGroup } from './delete-group.ts';
 import { deleteUser } from './delete-user.ts';
 import { forgotPassword } from './forgot-password.ts';
 import { getGroup } from './get-group.ts';
+import { getTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 import { getUser } from './get-user.ts';
 import { getUserAttributeVerificationCode } from './get-user-attribute-verification-code.ts';
 import { globalSignOut } from './global-sign-out.ts';
@@ -82,4 +83,5 @@ export const operations: Record<string, Operation> = {
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
   AdminSetUserMFAPreference: adminSetUserMfaPreference,
+  GetTokensFromRefreshToken: getTokensFromRefreshToken,
 };

@@ -2,13 +2,14 @@ import { CognitoError } from '../cognito-error.ts';
 import type { Operation } from '../context.ts';
 import { checkAttributes } from '../flows/attributes.ts';
 import { clientOf, optionalSecretHash, PASSWORD_MEMBER, usernameOf } from '../flows/request.ts';
+import { startSignUpSession } from '../flows/user-auth.ts';
 import { newUserName } from '../flows/users.ts';
 import { attributeList, type Json, requiredString } from '../input.ts';
 import { checkSecretHash } from '../pool/client-secret.ts';
 import { sendCode } from '../pool/codes.ts';
 import { checkPasswordPolicy, passwordVerifier } from '../pool/passwords.ts';
 
-/** SignUp: a new UNCONFIRMED user, and a confirmation code to their email. */
+/** SignUp: a new UNCONFIRMED user, a confirmation code to their email, and a Session for ConfirmSignUp. */
 export const signUp: Operation = async (ctx, input) => {
   const { pool, client } = clientOf(ctx, input);
   const username = usernameOf(input);
@@ -43,6 +44,12 @@ export const signUp: Operation = async (ctx, input) => {
   });
   pool.store.putUser(user);
   const { delivery } = sendCode(pool, user, 'SIGN_UP');
-  const result: Json = { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails: delivery };
+  const result: Json = {
+    UserConfirmed: false,
+    UserSub: sub,
+    CodeDeliveryDetails: delivery,
+    // For ConfirmSignUp, which hands back one that signs the person in (USER_AUTH).
+    Session: startSignUpSession(ctx, pool, client, sub),
+  };
   return result;
 };

@@ -21,7 +21,14 @@ const MAIL_PURPOSE: Record<CodePurpose, Mail['purpose']> = {
   SIGN_UP: 'sign-up',
   FORGOT_PASSWORD: 'forgot-password',
   VERIFY_EMAIL: 'verify-attribute',
+  SIGN_IN: 'sign-in',
 };
+
+/**
+ * Sign-in codes (EMAIL_OTP) have eight digits, and Cognito does not let pools change that
+ * (https://github.com/aws-amplify/amplify-js/issues/14428); the others have six.
+ */
+const SIGN_IN_CODE_DIGITS = 8;
 
 /**
  * Sends a new code for the purpose to the user's email (or, for a changed email, to the new
@@ -36,12 +43,11 @@ export function sendCode(
   const now = pool.deps.now();
   const recent = recentAttempts(pool, user);
   const email = pending ?? user.attributes.email ?? '';
-  const code = numericCode(pool.deps.randomBytes);
-  // Sign-up and attribute verification codes live 24 h, reset codes 1 h (Cognito's defaults).
-  const validity =
-    purpose === 'FORGOT_PASSWORD'
-      ? pool.config.forgotPasswordCodeValidity
-      : pool.config.signUpCodeValidity;
+  const code = numericCode(
+    pool.deps.randomBytes,
+    purpose === 'SIGN_IN' ? SIGN_IN_CODE_DIGITS : undefined,
+  );
+  const validity = codeValidity(pool, purpose);
   const sent = { code, expiresAt: now + validity * 1000 };
   const next = pool.update(user, {
     codes: {
@@ -60,6 +66,16 @@ export function sendCode(
     username: user.username,
   });
   return { user: next, delivery: deliveryDetails(email) };
+}
+
+/**
+ * Sign-up and attribute verification codes live 24 h, reset codes 1 h (Cognito's defaults); a
+ * sign-in code lives as long as the sign-in session it belongs to.
+ */
+function codeValidity(pool: Pool, purpose: CodePurpose): number {
+  if (purpose === 'FORGOT_PASSWORD') return pool.config.forgotPasswordCodeValidity;
+  if (purpose === 'SIGN_IN') return pool.config.srpHandshakeValidity;
+  return pool.config.signUpCodeValidity;
 }
 
 /** Where a code to this email would go. */

@@ -15,7 +15,7 @@ import type { TokenSigner } from '../tokens.ts';
 export interface Mail {
   to: string;
   code: string;
-  purpose: 'sign-up' | 'forgot-password' | 'verify-attribute' | 'invitation';
+  purpose: 'sign-up' | 'forgot-password' | 'verify-attribute' | 'sign-in' | 'invitation';
   sentAt: string;
   /**
    * When the code stops working (ISO time). Absent for invitations: Cognito ends a temporary

@@ -85,6 +85,58 @@ export async function mintTokens(
   return { AccessToken, ExpiresIn: client.accessTokenValidity, IdToken, TokenType: 'Bearer' };
 }
 
+/**
+ * The session and user behind a refresh token the client may use: issued to this client, not
+ * revoked or expired, and (a token rotated out) still within its grace period.
+ */
+export function refreshingUser(
+  pool: Pool,
+  client: ClientConfig,
+  token: string,
+): { session: SessionRecord; user: UserRecord } {
+  const session = pool.store.sessionByRefreshToken(token);
+  const now = pool.deps.now();
+  const retired =
+    session !== undefined &&
+    token !== session.refreshToken &&
+    (session.previousRefreshTokenUntil ?? 0) <= now;
+  if (!session || session.clientId !== client.id || retired) {
+    throw new CognitoError('NotAuthorizedException', 'Invalid Refresh Token');
+  }
+  if (session.revoked)
+    throw new CognitoError('NotAuthorizedException', 'Refresh Token has been revoked');
+  if (session.expiresAt <= now) {
+    throw new CognitoError('NotAuthorizedException', 'Refresh Token has expired');
+  }
+  const user = pool.store.userBySub(session.sub);
+  if (!user) throw new CognitoError('NotAuthorizedException', 'User does not exist.');
+  return { session, user };
+}
+
+/**
+ * GetTokensFromRefreshToken with rotation on: the session gets a new refresh token, and the one
+ * it replaces stays usable for the client's grace period so a lost answer can be retried. A
+ * retry with that token within the period gets the same new refresh token again, not a third.
+ * Returns the refresh token the caller is to keep.
+ */
+export function rotateRefreshToken(
+  pool: Pool,
+  client: ClientConfig,
+  session: SessionRecord,
+  presented: string,
+): string {
+  if (presented === session.previousRefreshToken) return session.refreshToken;
+  const now = pool.deps.now();
+  const next: SessionRecord = {
+    ...session,
+    refreshToken: opaqueToken(pool.deps.randomBytes, 96),
+    previousRefreshToken: presented,
+    previousRefreshTokenUntil: now + client.refreshTokenRotation.retryGracePeriodSeconds * 1000,
+  };
+  pool.store.putSession(next);
+  return next.refreshToken;
+}
+
 /** The user behind a live access token, with Cognito's wording for each refusal. */
 export async function authenticate(pool: Pool, accessToken: string): Promise<UserRecord> {
   const claims = await pool.signer.verify(accessToken, Math.floor(pool.deps.now() / 1000));
