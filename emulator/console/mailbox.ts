@@ -19,6 +19,7 @@ const PURPOSE: Record<Mail['purpose'], Bilingual> = {
   'forgot-password': { en: 'Password reset code', ko: '비밀번호 재설정 인증 코드' },
   'verify-attribute': { en: 'Email change code', ko: '이메일 변경 인증 코드' },
   invitation: { en: 'Temporary password (invitation)', ko: '임시 비밀번호(초대)' },
+  'sign-in': { en: 'Sign-in code', ko: '로그인 인증 코드' },
 };
 
 /** The site's page that takes each kind of mail, with the address filled in. */
@@ -43,6 +44,8 @@ const SITE_STEP: Record<
   },
   // The site changes an email on the ride page, behind a sign-in: no page takes this code by link.
   'verify-attribute': undefined,
+  // An email sign-in code is typed into the sign-in that asked for it, which a link cannot reopen.
+  'sign-in': undefined,
 };
 
 const TEXT = {

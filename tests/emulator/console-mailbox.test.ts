@@ -150,6 +150,19 @@ describe('GET /mailbox', () => {
     );
   });
 
+  it('names an email sign-in code as one, with no link (only the sign-in that asked takes it)', async () => {
+    await resetAsked('rider@example.com');
+    await call('InitiateAuth', {
+      ClientId: 'wildrydeslocalclient',
+      AuthFlow: 'USER_AUTH',
+      AuthParameters: { USERNAME: 'rider@example.com', PREFERRED_CHALLENGE: 'EMAIL_OTP' },
+    });
+    expect(emulator.mailbox().at(-1)?.purpose).toBe('sign-in');
+    const [newest = ''] = items(await page('/mailbox'));
+    expect(newest).toContain('Sign-in code');
+    expect(newest).not.toContain('Open the');
+  });
+
   it('links to the site on the same origin when the dev server serves both', async () => {
     await start('');
     await signUp('rider@example.com');
