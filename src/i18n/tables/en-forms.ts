@@ -73,6 +73,41 @@ export const enForms = {
   'reset.submit': 'Set new password',
   'reset.password2': 'Confirm new password',
   'reset.saving': 'Saving password…',
+  'twoStep.heading': 'Two-step sign-in',
+  'twoStep.close': 'Close',
+  'twoStep.checking': 'Checking whether two-step sign-in is on…',
+  'twoStep.isOff':
+    'Two-step sign-in is off. To turn it on, add Wild Rydes to an authenticator app.',
+  'twoStep.isOn':
+    'Two-step sign-in is on: after your password, signing in asks for the code from your authenticator app.',
+  'twoStep.scan':
+    'Scan the QR code with an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password), or type the key into it.',
+  'twoStep.qrLabel': 'QR code that adds Wild Rydes ({email}) to an authenticator app',
+  'twoStep.keyLabel': 'Key',
+  'twoStep.copyKey': 'Copy key',
+  'twoStep.keyCopied': 'The key is on your clipboard.',
+  'twoStep.copyFailed':
+    'The browser did not allow copying the key. Select it and copy it yourself.',
+  'twoStep.codeLabel': 'Code from the app',
+  'twoStep.codeHint': '6 digits; the app shows a new one every 30 seconds',
+  'twoStep.codeRequired': 'Enter the code from your authenticator app.',
+  'twoStep.turnOn': 'Turn on',
+  'twoStep.turningOn': 'Turning on…',
+  'twoStep.turnOff': 'Turn off two-step sign-in',
+  'twoStep.turningOff': 'Turning off…',
+  'twoStep.turnedOn':
+    'Two-step sign-in is on. Keep your authenticator app at hand when you sign in.',
+  'twoStep.turnedOff': 'Two-step sign-in is off: signing in asks for your password only.',
+  'twoStep.wrongCode': 'That code is not right. Enter the code your authenticator app shows now.',
+  'twoStep.usedCode':
+    'That code has been used already. Wait for the app to show a new one, then enter it.',
+  'twoStep.signinLead': 'Enter the 6-digit code your authenticator app shows for Wild Rydes.',
+  'twoStep.setupLead':
+    'This Wild Rydes asks every rider for a second step. Add it to an authenticator app, then enter the code the app shows.',
+  'twoStep.verify': 'Verify',
+  'twoStep.verifying': 'Checking the code…',
+  'twoStep.sessionExpired':
+    'The sign-in waited too long for the code. Enter your password again, then a new code.',
   'error.network': 'Could not reach the sign-in service. Check your connection and try again.',
   'error.UsernameExistsException':
     'An account with this email already exists. Sign in, or confirm it if you have not yet.',
