@@ -8,7 +8,8 @@ import { emailName, type I18n, type MessageKey, translateTree } from '../i18n/in
 import { createPickupMap, type RequestFrame } from '../map.ts';
 import { placeNear } from '../places.ts';
 import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '../ride-api.ts';
-import { type LoadQr, loadUqr, setupTwoStep } from './two-step.ts';
+import type { LoadQr } from './totp.ts';
+import type { TwoStepPanel } from './two-step.ts';
 import {
   browserNavigate,
   find,
@@ -94,7 +95,7 @@ function setupAccountMenu(
   deps: RidePageDeps,
   { navigate, message, email }: RideContext,
 ): void {
-  const { auth, i18n, clipboard = navigator.clipboard, loadQr = loadUqr } = deps;
+  const { auth, i18n, clipboard = navigator.clipboard, loadQr } = deps;
   const account = find(root, '#account', HTMLElement);
   const accountLink = find(root, '#accountLink', HTMLButtonElement);
   const menu = find(root, '#accountMenu', HTMLElement);
@@ -118,27 +119,32 @@ function setupAccountMenu(
       setMenu(false);
   });
 
-  const twoStep = setupTwoStep(
-    {
-      panel: find(root, '#twoStepPanel', HTMLElement),
-      heading: find(root, '#twoStepHeading', HTMLElement),
-      close: find(root, '#twoStepClose', HTMLButtonElement),
-      status: find(root, '#twoStepStatus', HTMLElement),
-      setup: find(root, '#twoStepSetup', HTMLElement),
-      qr: find(root, '#twoStepQr', HTMLElement),
-      secret: find(root, '#twoStepSecret', HTMLElement),
-      copy: find(root, '#twoStepCopy', HTMLButtonElement),
-      form: find(root, '#twoStepForm', HTMLFormElement),
-      code: find(root, '#codeInputTwoStep', HTMLInputElement),
-      on: find(root, '#twoStepOn', HTMLElement),
-      turnOff: find(root, '#twoStepOff', HTMLButtonElement),
-      message: find(root, '#twoStepMessage', HTMLElement),
-    },
-    { auth, i18n, clipboard, loadQr, email, onClose: () => accountLink.focus() },
-  );
+  let twoStep: Promise<TwoStepPanel> | null = null;
+  // The panel's module (and the QR encoder after it) loads only when someone opens the panel.
+  const loadTwoStep = (): Promise<TwoStepPanel> => {
+    twoStep ??= import('./two-step.ts').then(({ setupTwoStep }) =>
+      setupTwoStep(find(root, '#twoStepPanel', HTMLElement), {
+        auth,
+        i18n,
+        clipboard,
+        loadQr,
+        email,
+        onClose: () => accountLink.focus(),
+      }),
+    );
+    return twoStep;
+  };
   twoStepOpen.addEventListener('click', () => {
     setMenu(false);
-    void twoStep.open();
+    void (async () => {
+      try {
+        await (await loadTwoStep()).open();
+      } catch (failure) {
+        // The module could not load (offline): the next press tries again.
+        twoStep = null;
+        message.fail(failure);
+      }
+    })();
   });
 
   signOut.addEventListener('click', () => {

@@ -2,16 +2,16 @@
  * The sign-in page: SRP sign-in and the authenticator code after it here, the forgot-password
  * flow in password-reset.ts, wired together.
  */
-import { type Auth, AuthError, type SignInStep } from '../cognito-auth.ts';
+import { type Auth, AuthError } from '../cognito-auth.ts';
 import type { I18n } from '../i18n/index.ts';
+import type { CodeStep } from './code-step.ts';
 import { setupPasswordReset } from './password-reset.ts';
-import { type KeyView, keyView, type LoadQr, loadUqr, showCodeFailure } from './two-step.ts';
+import type { LoadQr } from './totp.ts';
 import {
   armSubmitButtons,
   browserNavigate,
   busyButton,
   type Clock,
-  checkedCode,
   checkedEmail,
   emailFromSearch,
   field,
@@ -23,7 +23,6 @@ import {
   type Navigate,
   pageUrl,
   type ShellDeps,
-  setupCodeField,
   setupPasswordToggle,
   setupShell,
   showFailure,
@@ -59,7 +58,7 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
     clock = systemClock,
     replaceUrl = (url) => history.replaceState(history.state, '', url),
     clipboard = navigator.clipboard,
-    loadQr = loadUqr,
+    loadQr,
   } = deps;
   setupShell(root, deps);
   const signIn = setupSignIn(
@@ -70,18 +69,7 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       password: find(root, '#passwordInputSignin', HTMLInputElement),
       showPassword: find(root, '#showPasswordSignin', HTMLInputElement),
       message: find(root, '#signinMessage', HTMLElement),
-      codeStep: {
-        panel: find(root, '#codeStepPanel', HTMLElement),
-        lead: find(root, '#codeStepLead', HTMLElement),
-        setup: find(root, '#codeStepSetup', HTMLElement),
-        qr: find(root, '#codeStepQr', HTMLElement),
-        secret: find(root, '#codeStepSecret', HTMLElement),
-        copy: find(root, '#codeStepCopy', HTMLButtonElement),
-        form: find(root, '#codeStepForm', HTMLFormElement),
-        code: find(root, '#codeInputTwoStep', HTMLInputElement),
-        message: find(root, '#codeStepMessage', HTMLElement),
-        back: find(root, '#codeStepBack', HTMLButtonElement),
-      },
+      codeStep: find(root, '#codeStepPanel', HTMLElement),
     },
     { auth, i18n, navigate, search, clipboard, loadQr },
   );
@@ -132,22 +120,8 @@ export interface SignInElements {
   readonly password: HTMLInputElement;
   readonly showPassword: HTMLInputElement;
   readonly message: HTMLElement;
-  /** The step after the password, for an account with two-step sign-in. */
-  readonly codeStep: CodeStepElements;
-}
-
-/** The code step's elements: the key to add (when the pool requires MFA) and the code form. */
-export interface CodeStepElements {
-  readonly panel: HTMLElement;
-  readonly lead: HTMLElement;
-  readonly setup: HTMLElement;
-  readonly qr: HTMLElement;
-  readonly secret: HTMLElement;
-  readonly copy: HTMLButtonElement;
-  readonly form: HTMLFormElement;
-  readonly code: HTMLInputElement;
-  readonly message: HTMLElement;
-  readonly back: HTMLButtonElement;
+  /** The step after the password, for an account with two-step sign-in (see code-step.ts). */
+  readonly codeStep: HTMLElement;
 }
 
 /** What signing in needs. */
@@ -158,7 +132,7 @@ export interface SignInDeps {
   /** `?email=` prefills; `?verified=1` says the email was just confirmed. */
   readonly search: string;
   readonly clipboard: Pick<Clipboard, 'writeText'>;
-  readonly loadQr: LoadQr;
+  readonly loadQr?: LoadQr | undefined;
 }
 
 /** What the sign-in panel lets the rest of the page do. */
@@ -182,21 +156,27 @@ export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInP
   const signingIn = busyButton(submit, i18n, 'signin.signingIn');
   const message = messageArea(elements.message, i18n);
   setupPasswordToggle(elements.showPassword);
-  const codeStep = setupCodeStep(elements.codeStep, deps, {
+  const exits = {
     signedIn: () => navigate('ride.html'),
     expired: () => {
-      elements.codeStep.panel.hidden = true;
       panel.hidden = false;
       password.input.value = '';
       message.show({ key: 'twoStep.sessionExpired' });
       password.input.focus();
     },
     back: () => {
-      elements.codeStep.panel.hidden = true;
       panel.hidden = false;
       password.input.focus();
     },
-  });
+  };
+  let codeStep: Promise<CodeStep> | null = null;
+  // Asked for as the password is sent, so the module is there by the time Cognito answers.
+  const loadCodeStep = (): Promise<CodeStep> => {
+    codeStep ??= import('./code-step.ts').then(({ setupCodeStep }) =>
+      setupCodeStep(elements.codeStep, deps, exits),
+    );
+    return codeStep;
+  };
 
   email.input.value ||= emailFromSearch(search);
   if (new URLSearchParams(search).get('verified') === '1') {
@@ -214,13 +194,17 @@ export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInP
     if (address === null) return;
     void signingIn(async () => {
       try {
+        const nextStep = loadCodeStep();
+        // A failed load is only reported if the code step is needed.
+        nextStep.catch(() => {});
         const step = await auth.signIn(address, password.input.value);
         if (step.kind === 'signed-in') {
           navigate('ride.html');
           return;
         }
+        const view = await nextStep;
         panel.hidden = true;
-        await codeStep.open(address, step);
+        await view.open(address, step);
       } catch (failure) {
         if (failure instanceof AuthError && failure.code === 'UserNotConfirmedException') {
           navigate(pageUrl('verify.html', { email: address, reason: 'unconfirmed' }));
@@ -247,81 +231,6 @@ export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInP
       panel.hidden = false;
       message.show({ key: 'signin.passwordChanged' }, 'success');
       password.input.focus();
-    },
-  };
-}
-
-/** Where the code step hands back to the sign-in panel. */
-interface CodeStepExits {
-  signedIn(): void;
-  /** The challenge's session ran out: the password has to be entered again. */
-  expired(): void;
-  back(): void;
-}
-
-/**
- * The step after the password: the authenticator app's code, and before it the key to add to the
- * app when the pool requires MFA and the account has none yet.
- */
-function setupCodeStep(
-  elements: CodeStepElements,
-  deps: SignInDeps,
-  exits: CodeStepExits,
-): { open(email: string, step: Exclude<SignInStep, { kind: 'signed-in' }>): Promise<void> } {
-  const { panel, form } = elements;
-  const { i18n } = deps;
-  const code = field(elements.code, i18n);
-  setupCodeField(code);
-  const message = messageArea(elements.message, i18n);
-  const submit = find(form, 'button[type="submit"]', HTMLButtonElement);
-  const checking = busyButton(submit, i18n, 'twoStep.verifying');
-  const key: KeyView = keyView(
-    { qr: elements.qr, secret: elements.secret, copy: elements.copy, message },
-    deps,
-  );
-  let current: Exclude<SignInStep, { kind: 'signed-in' }> | null = null;
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (isBusy(submit) || current === null) return;
-    message.clear();
-    const typed = checkedCode(code, 'twoStep.codeRequired');
-    if (focusFirstInvalid(code) || typed === null) return;
-    const step = current;
-    void checking(async () => {
-      try {
-        await step.submit(typed);
-        exits.signedIn();
-      } catch (failure) {
-        // The challenge's session is single-use and short-lived: once Cognito refuses it, only
-        // the password starts a new one.
-        if (failure instanceof AuthError && failure.code === 'NotAuthorizedException') {
-          current = null;
-          exits.expired();
-          return;
-        }
-        showCodeFailure(failure, code, message);
-      }
-    });
-  });
-  elements.back.addEventListener('click', () => {
-    current = null;
-    exits.back();
-  });
-  armSubmitButtons(submit);
-
-  return {
-    async open(email, step) {
-      current = step;
-      code.input.value = '';
-      code.clear();
-      message.clear();
-      const setup = step.kind === 'setup-required';
-      elements.setup.hidden = !setup;
-      elements.lead.hidden = setup;
-      panel.hidden = false;
-      code.input.focus();
-      if (step.kind === 'setup-required') await key.show(email, step.secret);
     },
   };
 }

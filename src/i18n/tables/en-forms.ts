@@ -74,12 +74,6 @@ export const enForms = {
   'reset.password2': 'Confirm new password',
   'reset.saving': 'Saving password…',
   'twoStep.heading': 'Two-step sign-in',
-  'twoStep.close': 'Close',
-  'twoStep.checking': 'Checking whether two-step sign-in is on…',
-  'twoStep.isOff':
-    'Two-step sign-in is off. To turn it on, add Wild Rydes to an authenticator app.',
-  'twoStep.isOn':
-    'Two-step sign-in is on: after your password, signing in asks for the code from your authenticator app.',
   'twoStep.scan':
     'Scan the QR code with an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password), or type the key into it.',
   'twoStep.qrLabel': 'QR code that adds Wild Rydes ({email}) to an authenticator app',
@@ -91,13 +85,6 @@ export const enForms = {
   'twoStep.codeLabel': 'Code from the app',
   'twoStep.codeHint': '6 digits; the app shows a new one every 30 seconds',
   'twoStep.codeRequired': 'Enter the code from your authenticator app.',
-  'twoStep.turnOn': 'Turn on',
-  'twoStep.turningOn': 'Turning on…',
-  'twoStep.turnOff': 'Turn off two-step sign-in',
-  'twoStep.turningOff': 'Turning off…',
-  'twoStep.turnedOn':
-    'Two-step sign-in is on. Keep your authenticator app at hand when you sign in.',
-  'twoStep.turnedOff': 'Two-step sign-in is off: signing in asks for your password only.',
   'twoStep.wrongCode': 'That code is not right. Enter the code your authenticator app shows now.',
   'twoStep.usedCode':
     'That code has been used already. Wait for the app to show a new one, then enter it.',
