@@ -37,6 +37,14 @@ export interface ClientConfig {
   refreshTokenValidity: number;
 }
 
+/**
+ * The pool's MfaConfiguration: OFF, OPTIONAL (users who set up an authenticator app are asked for
+ * a code) or ON (every sign-in needs one; users without one set it up first, MFA_SETUP).
+ */
+export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
+
+const MFA_CONFIGURATIONS: readonly MfaConfiguration[] = ['OFF', 'OPTIONAL', 'ON'];
+
 export interface PoolConfig {
   id: string;
   name: string;
@@ -55,6 +63,8 @@ export interface PoolConfig {
   /** Codes that may be requested, or entered wrongly, per user within `codeRequestWindow` seconds. */
   codeRequestLimit: number;
   codeRequestWindow: number;
+  /** Second factors: TOTP only (the emulator sends no SMS). */
+  mfaConfiguration: MfaConfiguration;
   clients: ClientConfig[];
 }
 
@@ -116,6 +126,8 @@ export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
     maxLockoutSeconds: 15 * 60,
     codeRequestLimit: 5,
     codeRequestWindow: 3600,
+    // SPEC §8: locally, people can try two-step sign-in without configuring anything.
+    mfaConfiguration: 'OPTIONAL',
     clients: [defaultClient()],
     ...overrides,
   };
@@ -238,6 +250,15 @@ const readPool: Reader = (path, value) => {
   for (const key of ['lockoutAfterFailures', 'codeRequestLimit'] as const) {
     const count = pick(value, key, path, isCount, 'a whole number');
     if (count !== undefined) pool[key] = count;
+  }
+  const mfa = value.mfaConfiguration;
+  if (mfa !== undefined) {
+    if (!MFA_CONFIGURATIONS.includes(mfa as MfaConfiguration)) {
+      throw new ConfigError(
+        `${path}.mfaConfiguration must be ${MFA_CONFIGURATIONS.join(', ')} (got ${JSON.stringify(mfa)})`,
+      );
+    }
+    pool.mfaConfiguration = mfa as MfaConfiguration;
   }
   const clients = value.clients;
   if (clients !== undefined) {

@@ -1,6 +1,6 @@
 /**
  * What an operation may use of the emulator around it, and nothing more: the pools and app
- * clients served, the SRP handshakes and NEW_PASSWORD_REQUIRED sessions in flight, the clock,
+ * clients served, the SRP handshakes and challenge sessions in flight, the clock,
  * randomness and the SRP math. The emulator implements it; operations never see the emulator.
  */
 
@@ -28,8 +28,21 @@ export interface Handshake {
   expiresAt: number;
 }
 
-/** A pending NEW_PASSWORD_REQUIRED challenge: whose it is and until when, without SRP's numbers. */
-export type NewPasswordSession = Omit<Handshake, 'A' | 'B' | 'b'>;
+/** The challenges that follow a proven password, each answered under its `Session`. */
+export type SessionChallenge = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';
+
+/** A challenge in progress: whose it is, which challenge, and until when. */
+export interface ChallengeSession {
+  poolId: string;
+  clientId: string;
+  sub: string;
+  challenge: SessionChallenge;
+  expiresAt: number;
+  /** MFA_SETUP: the secret AssociateSoftwareToken handed out, kept only for this sign-in. */
+  secret?: string;
+  /** MFA_SETUP: a code from that secret was verified, so the challenge may be answered. */
+  verified?: boolean;
+}
 
 /** The emulator as an operation sees it. */
 export interface OperationContext {
@@ -47,10 +60,10 @@ export interface OperationContext {
   rememberHandshake(secretBlock: string, handshake: Handshake): void;
   /** Takes a handshake out (each is usable once), or undefined when unknown. */
   takeHandshake(secretBlock: string): Handshake | undefined;
-  /** Keeps the state of a NEW_PASSWORD_REQUIRED challenge under its Session. */
-  rememberNewPasswordSession(session: string, state: NewPasswordSession): void;
-  /** Takes a NEW_PASSWORD_REQUIRED state out (usable once). */
-  takeNewPasswordSession(session: string): NewPasswordSession | undefined;
+  /** Keeps the state of a challenge under its Session. */
+  rememberChallengeSession(session: string, state: ChallengeSession): void;
+  /** Takes a challenge's state out (usable once), or undefined when unknown. */
+  takeChallengeSession(session: string): ChallengeSession | undefined;
 }
 
 /** One Cognito operation: a JSON object in, a JSON object out, CognitoError on refusal. */

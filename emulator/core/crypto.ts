@@ -19,6 +19,18 @@ export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uin
   return new Uint8Array(await subtle.sign('HMAC', cryptoKey, data as BufferSource));
 }
 
+/** HMAC-SHA1 of data under key (RFC 6238's TOTP, as authenticator apps compute it). */
+export async function hmacSha1(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  const cryptoKey = await subtle.importKey(
+    'raw',
+    key as BufferSource,
+    { name: 'HMAC', hash: 'SHA-1' },
+    false,
+    ['sign'],
+  );
+  return new Uint8Array(await subtle.sign('HMAC', cryptoKey, data as BufferSource));
+}
+
 /** Source of cryptographically strong random bytes; injectable so tests can pin it. */
 export type RandomBytes = (length: number) => Uint8Array;
 

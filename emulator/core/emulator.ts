@@ -1,11 +1,11 @@
 /**
- * The emulator: pools and clients from the configuration, the short-lived SRP handshakes, the
- * mailbox, and dispatch of Cognito operations by name. Adapters (msw, Node HTTP, Vite) wrap it.
+ * The emulator: pools and clients from the configuration, the short-lived SRP handshakes and
+ * challenge sessions, the mailbox, and dispatch of Cognito operations by name. Adapters (msw, Node HTTP, Vite) wrap it.
  */
 
 import { CognitoError } from './cognito-error.ts';
 import { type ClientConfig, defaultConfig, type EmulatorConfig } from './config.ts';
-import type { Handshake, NewPasswordSession, OperationContext, RequestInfo } from './context.ts';
+import type { ChallengeSession, Handshake, OperationContext, RequestInfo } from './context.ts';
 import { type RandomBytes, webRandomBytes } from './crypto.ts';
 import { isJsonObject, type Json } from './input.ts';
 import { operations } from './operations/index.ts';
@@ -40,7 +40,7 @@ export class Emulator implements OperationContext {
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
   private readonly handshakes = new Map<string, Handshake>();
-  private readonly newPasswordSessions = new Map<string, NewPasswordSession>();
+  private readonly challengeSessions = new Map<string, ChallengeSession>();
   private readonly mails: Mail[] = [];
   private readonly mailboxSize: number;
   private readonly onMail: (mail: Mail) => void;
@@ -143,16 +143,19 @@ export class Emulator implements OperationContext {
     return handshake;
   }
 
-  /** Keeps the state of a NEW_PASSWORD_REQUIRED challenge under its Session. */
-  rememberNewPasswordSession(session: string, state: NewPasswordSession): void {
-    if (this.newPasswordSessions.size >= MAX_HANDSHAKES) this.sweepHandshakes();
-    this.newPasswordSessions.set(session, state);
+  /** Keeps the state of a challenge under its Session, dropping expired ones when the table grows. */
+  rememberChallengeSession(session: string, state: ChallengeSession): void {
+    if (this.challengeSessions.size >= MAX_HANDSHAKES) this.sweepHandshakes();
+    if (this.challengeSessions.size >= MAX_HANDSHAKES) {
+      throw new CognitoError('TooManyRequestsException', 'Too many sign-ins in progress.');
+    }
+    this.challengeSessions.set(session, state);
   }
 
-  /** Takes a NEW_PASSWORD_REQUIRED state out (usable once). */
-  takeNewPasswordSession(session: string): NewPasswordSession | undefined {
-    const state = this.newPasswordSessions.get(session);
-    this.newPasswordSessions.delete(session);
+  /** Takes a challenge's state out (usable once), or undefined when unknown. */
+  takeChallengeSession(session: string): ChallengeSession | undefined {
+    const state = this.challengeSessions.get(session);
+    this.challengeSessions.delete(session);
     return state;
   }
 
@@ -181,7 +184,7 @@ export class Emulator implements OperationContext {
   private sweepHandshakes(): void {
     const now = this.now();
     for (const [key, h] of this.handshakes) if (h.expiresAt <= now) this.handshakes.delete(key);
-    for (const [key, s] of this.newPasswordSessions)
-      if (s.expiresAt <= now) this.newPasswordSessions.delete(key);
+    for (const [key, s] of this.challengeSessions)
+      if (s.expiresAt <= now) this.challengeSessions.delete(key);
   }
 }

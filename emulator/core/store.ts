@@ -34,6 +34,23 @@ export interface UserRecord {
   codes: Partial<Record<CodePurpose, PendingCode>>;
   /** When codes were sent or wrongly entered recently, for Cognito's per-user attempt limit. */
   codeRequests: number[];
+  /** The authenticator app (TOTP) factor; absent for users who never set one up. */
+  softwareToken?: SoftwareToken;
+}
+
+/**
+ * A user's TOTP factor. A new secret waits in `pendingSecret` until a code from it is verified;
+ * only then does it replace `secret`, as Cognito disassociates the old token on verification.
+ */
+export interface SoftwareToken {
+  /** The verified secret (base32), or absent before the first verification. */
+  secret?: string;
+  /** The last 30-second step whose code was accepted: each is accepted once. */
+  lastUsedStep: number;
+  pendingSecret?: string;
+  /** SoftwareTokenMfaSettings: whether sign-in asks for a code, and whether it is preferred. */
+  enabled: boolean;
+  preferred: boolean;
 }
 
 /** One sign-in: the refresh token and every token issued from it share its `origin_jti`. */

@@ -91,6 +91,17 @@ const pendingCodes: MemberRule = [
   'an object of {code, expiresAt}',
 ];
 
+const softwareToken: MemberRule = [
+  (value) =>
+    isJsonObject(value) &&
+    (value.secret === undefined || isString(value.secret)) &&
+    (value.pendingSecret === undefined || isString(value.pendingSecret)) &&
+    isNumber(value.lastUsedStep) &&
+    isBoolean(value.enabled) &&
+    isBoolean(value.preferred),
+  'an object of {secret?, pendingSecret?, lastUsedStep, enabled, preferred}',
+];
+
 /** What is wrong with a record whose members must pass these rules, if anything. */
 function shape(rules: Record<string, MemberRule>): (record: Json) => string | undefined {
   return (record) => {
@@ -136,6 +147,7 @@ const RECORD_KINDS: Record<Change['kind'], RecordKind> = {
       lockedUntil: number,
       codes: pendingCodes,
       codeRequests: numberList,
+      softwareToken: optional(softwareToken),
     }),
   },
   session: {

@@ -8,18 +8,24 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminGetUserCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
+  CodeMismatchException,
   type CognitoIdentityProviderClient,
   GetUserCommand,
   InitiateAuthCommand,
   ListUsersCommand,
   ResourceNotFoundException,
   RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
   SignUpCommand,
   UserNotFoundException,
   UsernameExistsException,
   type UserType,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import { createNodeEmulator } from '../../emulator/node/node-emulator.ts';
@@ -296,6 +302,77 @@ describe('users created by an administrator', () => {
     );
     expect(error).toBeInstanceOf(UserNotFoundException);
     expect(error.message).toBe('User does not exist.');
+  });
+});
+
+describe('two-step sign-in with an authenticator app', () => {
+  /** The code an authenticator app shows `steps` 30-second steps from now (the server's clock is real). */
+  function appCode(secret: string, steps = 0): string {
+    const timestamp = Date.now() + steps * 30_000;
+    return OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), timestamp });
+  }
+
+  it('sets up TOTP with an access token, then signs in with a code; an administrator turns it off', async () => {
+    const email = newEmail('totp');
+    await signUp(email);
+    await cognito.send(
+      new AdminConfirmSignUpCommand({ UserPoolId: DEFAULT_POOL_ID, Username: email }),
+    );
+    const signIn = () =>
+      cognito.send(
+        new InitiateAuthCommand({
+          ClientId: DEFAULT_CLIENT_ID,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: email, PASSWORD },
+        }),
+      );
+    const AccessToken = (await signIn()).AuthenticationResult?.AccessToken;
+    const { SecretCode = '' } = await cognito.send(
+      new AssociateSoftwareTokenCommand({ AccessToken }),
+    );
+    const verified = await cognito.send(
+      new VerifySoftwareTokenCommand({ AccessToken, UserCode: appCode(SecretCode) }),
+    );
+    expect(verified.Status).toBe('SUCCESS');
+    await cognito.send(
+      new SetUserMFAPreferenceCommand({
+        AccessToken,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+
+    const challenged = await signIn();
+    expect(challenged.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    const respond = (code: string) =>
+      cognito.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: DEFAULT_CLIENT_ID,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: challenged.Session,
+          ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+      );
+    // Codes up to the one verified are spent; the next step's is within the allowed drift.
+    const spent = await rejection(respond(appCode(SecretCode, -1)));
+    expect(spent).toBeInstanceOf(CodeMismatchException);
+    expect(spent.message).toBe('Invalid code or auth state for the user.');
+    const tokens = await respond(appCode(SecretCode, 1));
+    expect(tokens.AuthenticationResult?.AccessToken).toEqual(expect.any(String));
+    expect(tokens.AuthenticationResult?.NewDeviceMetadata).toBeUndefined();
+
+    const user = await cognito.send(
+      new AdminGetUserCommand({ UserPoolId: DEFAULT_POOL_ID, Username: email }),
+    );
+    expect(user.UserMFASettingList).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(user.PreferredMfaSetting).toBe('SOFTWARE_TOKEN_MFA');
+    await cognito.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: DEFAULT_POOL_ID,
+        Username: email,
+        SoftwareTokenMfaSettings: { Enabled: false },
+      }),
+    );
+    expect((await signIn()).AuthenticationResult?.AccessToken).toEqual(expect.any(String));
   });
 });
 

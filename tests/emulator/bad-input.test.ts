@@ -98,6 +98,21 @@ const FIELDS: Record<string, string[]> = {
   ListGroups: ['UserPoolId', 'Limit', 'NextToken'],
   DeleteGroup: ['GroupName', 'UserPoolId'],
   AdminAddUserToGroup: ['UserPoolId', 'Username', 'GroupName'],
+  AssociateSoftwareToken: ['AccessToken', 'Session'],
+  VerifySoftwareToken: ['AccessToken', 'Session', 'UserCode', 'FriendlyDeviceName'],
+  SetUserMFAPreference: [
+    'AccessToken',
+    'SMSMfaSettings',
+    'SoftwareTokenMfaSettings',
+    'EmailMfaSettings',
+  ],
+  AdminSetUserMFAPreference: [
+    'UserPoolId',
+    'Username',
+    'SMSMfaSettings',
+    'SoftwareTokenMfaSettings',
+    'EmailMfaSettings',
+  ],
   AdminRemoveUserFromGroup: ['UserPoolId', 'Username', 'GroupName'],
   AdminListGroupsForUser: ['Username', 'UserPoolId', 'Limit', 'NextToken'],
   ListUsersInGroup: ['UserPoolId', 'GroupName', 'Limit', 'NextToken'],
@@ -396,13 +411,20 @@ describe('nearly valid input', () => {
         ),
         fc.record({ USERNAME: username, SRP_A: hex }),
       ),
-      ChallengeName: pick('PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED', 'SMS_MFA'),
+      ChallengeName: pick(
+        'PASSWORD_VERIFIER',
+        'NEW_PASSWORD_REQUIRED',
+        'SMS_MFA',
+        'SOFTWARE_TOKEN_MFA',
+        'MFA_SETUP',
+      ),
       ChallengeResponses: fc.record({
         USERNAME: username,
         PASSWORD_CLAIM_SECRET_BLOCK: fc.base64String({ minLength: 4, maxLength: 88 }),
         PASSWORD_CLAIM_SIGNATURE: fc.base64String({ maxLength: 44 }),
         TIMESTAMP: pick('Tue Mar 4 09:05:07 UTC 2025', 'yesterday'),
         NEW_PASSWORD: password,
+        SOFTWARE_TOKEN_MFA_CODE: pick('123456', '12345', 'abcdef'),
       }),
       Session: pick(undefined, 'c2Vzc2lvbg'),
       UserAttributes: fc.array(
@@ -435,6 +457,16 @@ describe('nearly valid input', () => {
       Permanent: pick(undefined, true, false),
       AttributeName: pick('email', 'phone_number', 'name', '__proto__'),
       Code: pick('123456', '000000', '1'),
+      UserCode: pick('123456', '000000', '12345', 'abcdef'),
+      FriendlyDeviceName: pick(undefined, 'My phone', ''),
+      SMSMfaSettings: pick(undefined, { Enabled: false }, { Enabled: true, PreferredMfa: true }),
+      EmailMfaSettings: pick(undefined, { Enabled: false }, { Enabled: true }),
+      SoftwareTokenMfaSettings: pick(
+        undefined,
+        { Enabled: true, PreferredMfa: true },
+        { Enabled: false },
+        { PreferredMfa: 'yes' },
+      ),
     };
     return (operation: string) => {
       const fields = FIELDS[operation] ?? [];

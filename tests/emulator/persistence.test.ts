@@ -20,8 +20,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
+import * as OTPAuth from 'otpauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_CLIENT_ID,
   DEFAULT_POOL_ID,
   type EmulatorConfig,
   readEmulatorConfig,
@@ -103,6 +105,40 @@ describe('a restart', () => {
       message: 'Incorrect username or password.',
     });
     expect(await after.kid()).toEqual(kid);
+  });
+
+  it('keeps a verified authenticator app, turned on, and which of its codes were used', async () => {
+    const before = await start();
+    await registered(before, 'totp@example.com');
+    const tokens = tokensOf(await before.api.passwordSignIn('totp@example.com', PASSWORD));
+    const associated = await before.api.call('AssociateSoftwareToken', {
+      AccessToken: tokens.accessToken,
+    });
+    const secret = OTPAuth.Secret.fromBase32(stringAt(associated.body, 'SecretCode'));
+    const code = OTPAuth.TOTP.generate({ secret });
+    const verified = await before.api.call('VerifySoftwareToken', {
+      AccessToken: tokens.accessToken,
+      UserCode: code,
+    });
+    expect(verified.body).toEqual({ Status: 'SUCCESS' });
+    const on = await before.api.call('SetUserMFAPreference', {
+      AccessToken: tokens.accessToken,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    });
+    expect(on.status).toBe(200);
+    const snapshotBefore = before.emulator.dump();
+
+    const after = await start();
+    expect(after.emulator.dump()).toEqual(snapshotBefore);
+    const signIn = await after.api.passwordSignIn('totp@example.com', PASSWORD);
+    expect(stringAt(signIn.body, 'ChallengeName')).toBe('SOFTWARE_TOKEN_MFA');
+    const reused = await after.api.call('RespondToAuthChallenge', {
+      ClientId: DEFAULT_CLIENT_ID,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: stringAt(signIn.body, 'Session'),
+      ChallengeResponses: { USERNAME: 'totp@example.com', SOFTWARE_TOKEN_MFA_CODE: code },
+    });
+    expect(stringAt(reused.body, '__type')).toBe('CodeMismatchException');
   });
 
   it('keeps the signing keys even when nothing happened before the restart', async () => {
@@ -368,6 +404,23 @@ describe('a data folder that cannot be read', () => {
       `${path} is not an emulator snapshot of format 1: pool local_WildRydes, users[0]: the user record "${user.sub}": its attributes is not an object of strings`,
     );
     expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+
+  it('refuses a snapshot user whose authenticator app is of the wrong shape', async () => {
+    const before = await start();
+    await registered(before, 'token-shape@example.com');
+    await start(); // folds the journal into state.json
+    const path = join(dir, 'state.json');
+    const snapshot = JSON.parse(readFileSync(path, 'utf8'));
+    const user = snapshot.pools[DEFAULT_POOL_ID].users[0];
+    user.softwareToken = { secret: 'JBSWY3DPEHPK3PXP', enabled: 'yes' };
+    writeFileSync(path, JSON.stringify(snapshot));
+
+    const error = await rejection(() => createNodeEmulator({ dataDir: dir }));
+    expect(error).toBeInstanceOf(DataDirError);
+    expect(error.message).toMatch(
+      /its softwareToken is not an object of \{secret\?, pendingSecret\?, lastUsedStep, enabled, preferred\} or absent$/,
+    );
   });
 
   it('refuses a snapshot group of the wrong shape with an error naming it, not a TypeError', async () => {

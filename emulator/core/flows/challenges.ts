@@ -1,12 +1,22 @@
-/** The challenges a sign-in answers (PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED), for RespondToAuthChallenge and its admin twin. */
+/**
+ * The challenges a sign-in answers (PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA,
+ * MFA_SETUP), for RespondToAuthChallenge and its admin twin.
+ */
 
 import { fromBase64, timingSafeEqual } from '../bytes.ts';
 import { CognitoError, incorrectCredentials } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
 import type { OperationContext, RequestInfo } from '../context.ts';
-import { type Json, optionalString, requiredString, stringMap } from '../input.ts';
+import { type Json, requiredString, stringMap } from '../input.ts';
 import { checkSecretHash } from '../pool/client-secret.ts';
-import { assertNotLockedOut, checkPasswordPolicy, passwordVerifier } from '../pool/passwords.ts';
+import { acceptSignInCode } from '../pool/mfa.ts';
+import {
+  assertNotLockedOut,
+  checkPasswordPolicy,
+  passwordVerifier,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+} from '../pool/passwords.ts';
 import type { Pool } from '../pool/pool.ts';
 import {
   authenticationKey,
@@ -19,7 +29,8 @@ import {
 } from '../srp.ts';
 import type { UserRecord } from '../store.ts';
 import { assertEmailFree, checkAttributes, REQUIRED_ATTRIBUTES } from './attributes.ts';
-import { requiredParameter, settleSignIn, signedIn } from './sign-in.ts';
+import { sessionOf, takeChallengeSession } from './challenge-sessions.ts';
+import { requiredParameter, settleSignIn, signedIn, tokensFor } from './sign-in.ts';
 import { notConfirmed } from './users.ts';
 
 /** Answers a challenge for an app client of the pool (RespondToAuthChallenge and its admin twin). */
@@ -35,10 +46,14 @@ export function answerChallenge(
   if (challenge === 'PASSWORD_VERIFIER') {
     return passwordVerifierChallenge(ctx, pool, client, responses, request);
   }
+  const session = sessionOf(input);
   if (challenge === 'NEW_PASSWORD_REQUIRED') {
-    const session = optionalString(input, 'Session', { max: 2048 });
     return newPasswordRequired(ctx, pool, client, responses, session, request);
   }
+  if (challenge === 'SOFTWARE_TOKEN_MFA') {
+    return softwareTokenMfa(ctx, pool, client, responses, session, request);
+  }
+  if (challenge === 'MFA_SETUP') return mfaSetup(ctx, pool, client, responses, session, request);
   throw new CognitoError(
     'InvalidParameterException',
     `Challenge ${challenge} is not supported by this user pool.`,
@@ -121,20 +136,10 @@ async function newPasswordRequired(
 ): Promise<Json> {
   const password = requiredParameter(responses, 'NEW_PASSWORD');
   const username = requiredParameter(responses, 'USERNAME');
-  const state = session === undefined ? undefined : ctx.takeNewPasswordSession(session);
-  if (
-    session === undefined ||
-    !state ||
-    state.clientId !== client.id ||
-    state.poolId !== pool.id ||
-    state.expiresAt <= ctx.now() ||
-    !state.sub
-  ) {
-    throw new CognitoError(
-      'NotAuthorizedException',
-      'Invalid session for the user, session is expired.',
-    );
-  }
+  const state = takeChallengeSession(ctx, session, 'NEW_PASSWORD_REQUIRED', {
+    poolId: pool.id,
+    clientId: client.id,
+  });
   const found = pool.store.userBySub(state.sub);
   if (!found || pool.lookup(username)?.sub !== found.sub) throw incorrectCredentials();
   let changes: Record<string, string>;
@@ -143,7 +148,7 @@ async function newPasswordRequired(
     checkPasswordPolicy(pool, password, 'does not conform to');
   } catch (error) {
     // The person can fix these and answer again within the same session.
-    ctx.rememberNewPasswordSession(session, state);
+    if (session !== undefined) ctx.rememberChallengeSession(session, state);
     throw error;
   }
   const { salt, verifier } = await passwordVerifier(pool, found.username, password);
@@ -157,6 +162,87 @@ async function newPasswordRequired(
     attributes: { ...user.attributes, ...changes },
   });
   return signedIn(ctx, pool, client, updated, request);
+}
+
+/**
+ * SOFTWARE_TOKEN_MFA: the code from the user's authenticator app. A wrong or reused code is
+ * CodeMismatchException and counts as a failed sign-in toward the lockout that wrong passwords
+ * start; until then the same session may be answered again, as Cognito's may (the person
+ * mistyped). A locked-out user's session ends: they start over with their password.
+ */
+async function softwareTokenMfa(
+  ctx: OperationContext,
+  pool: Pool,
+  client: ClientConfig,
+  responses: Record<string, string>,
+  session: string | undefined,
+  request: RequestInfo,
+): Promise<Json> {
+  const code = requiredParameter(responses, 'SOFTWARE_TOKEN_MFA_CODE');
+  const username = requiredParameter(responses, 'USERNAME');
+  const state = takeChallengeSession(ctx, session, 'SOFTWARE_TOKEN_MFA', {
+    poolId: pool.id,
+    clientId: client.id,
+  });
+  const user = challengedUser(pool, state.sub, username);
+  assertNotLockedOut(pool, user);
+  if (!(await acceptSignInCode(pool, user, code))) {
+    const current = pool.store.userBySub(user.sub);
+    if (current) recordFailedSignIn(pool, current);
+    if (session !== undefined) ctx.rememberChallengeSession(session, state);
+    throw new CognitoError('CodeMismatchException', 'Invalid code or auth state for the user.');
+  }
+  return finishSecondFactor(pool, client, user.sub, request);
+}
+
+/**
+ * MFA_SETUP, answered once VerifySoftwareToken has accepted a code from the new secret under
+ * this sign-in's session (the library sends only USERNAME here).
+ */
+async function mfaSetup(
+  ctx: OperationContext,
+  pool: Pool,
+  client: ClientConfig,
+  responses: Record<string, string>,
+  session: string | undefined,
+  request: RequestInfo,
+): Promise<Json> {
+  const username = requiredParameter(responses, 'USERNAME');
+  const state = takeChallengeSession(ctx, session, 'MFA_SETUP', {
+    poolId: pool.id,
+    clientId: client.id,
+  });
+  const user = challengedUser(pool, state.sub, username);
+  if (!state.verified) {
+    // Still usable for AssociateSoftwareToken and VerifySoftwareToken.
+    if (session !== undefined) ctx.rememberChallengeSession(session, state);
+    throw new CognitoError(
+      'InvalidParameterException',
+      'Software token MFA has not been verified for this session.',
+    );
+  }
+  return finishSecondFactor(pool, client, user.sub, request);
+}
+
+/** The user a challenge session belongs to, who must be the one USERNAME names. */
+function challengedUser(pool: Pool, sub: string, username: string): UserRecord {
+  const user = pool.store.userBySub(sub);
+  if (!user || pool.lookup(username)?.sub !== user.sub) throw incorrectCredentials();
+  return user;
+}
+
+/** Tokens after the second factor, unless the account was disabled meanwhile. */
+async function finishSecondFactor(
+  pool: Pool,
+  client: ClientConfig,
+  sub: string,
+  request: RequestInfo,
+): Promise<Json> {
+  const user = pool.store.userBySub(sub);
+  if (!user) throw incorrectCredentials();
+  if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  recordSuccessfulSignIn(pool, user);
+  return tokensFor(pool, client, pool.store.userBySub(sub) ?? user, request);
 }
 
 /**

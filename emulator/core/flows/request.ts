@@ -69,9 +69,28 @@ export function adminUser(pool: Pool, username: string): UserRecord {
   return user;
 }
 
+const ACCESS_TOKEN_MEMBER = { max: 8192, pattern: /^[A-Za-z0-9\-_=.]+$/ };
+
 /** Reads `AccessToken`. */
 export function accessTokenOf(input: Json): string {
-  return requiredString(input, 'AccessToken', { max: 8192, pattern: /^[A-Za-z0-9\-_=.]+$/ });
+  return requiredString(input, 'AccessToken', ACCESS_TOKEN_MEMBER);
+}
+
+/**
+ * Reads what authorizes AssociateSoftwareToken and VerifySoftwareToken: "an access token or a
+ * session string, but not both" (Cognito's API reference for both operations).
+ */
+export function accessTokenOrSession(
+  input: Json,
+): { accessToken: string; session?: undefined } | { accessToken?: undefined; session: string } {
+  const accessToken = optionalString(input, 'AccessToken', ACCESS_TOKEN_MEMBER);
+  const session = optionalString(input, 'Session', { max: 2048 });
+  if (accessToken !== undefined && session === undefined) return { accessToken };
+  if (session !== undefined && accessToken === undefined) return { session };
+  throw new CognitoError(
+    'InvalidParameterException',
+    'Either AccessToken or Session must be provided, but not both.',
+  );
 }
 
 /**

@@ -3,9 +3,9 @@
 import { CognitoError, incorrectCredentials, userNotFound } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
 import type { OperationContext, RequestInfo } from '../context.ts';
-import { opaqueToken } from '../ids.ts';
 import type { Json } from '../input.ts';
 import { checkSecretHash } from '../pool/client-secret.ts';
+import { mfaChallengeFor, SOFTWARE_TOKEN_MFA } from '../pool/mfa.ts';
 import {
   assertNotLockedOut,
   passwordMatches,
@@ -16,6 +16,7 @@ import type { Pool } from '../pool/pool.ts';
 import { startSession } from '../pool/sessions.ts';
 import type { UserRecord } from '../store.ts';
 import { REQUIRED_ATTRIBUTES } from './attributes.ts';
+import { startChallengeSession } from './challenge-sessions.ts';
 import { issuer } from './request.ts';
 import { notConfirmed } from './users.ts';
 
@@ -44,7 +45,9 @@ export function settleSignIn(pool: Pool, user: UserRecord, passwordValid: boolea
       'Password reset required for the user',
     );
   }
-  recordSuccessfulSignIn(pool, current);
+  // With a code still to come, failures keep counting: a password alone must not reset the
+  // count that wrong codes add to, or codes could be guessed five at a time without end.
+  if (mfaChallengeFor(pool, current) !== SOFTWARE_TOKEN_MFA) recordSuccessfulSignIn(pool, current);
   return pool.store.userBySub(current.sub) ?? current;
 }
 
@@ -79,7 +82,11 @@ export function requiredParameter(params: Record<string, string>, name: string):
   return value;
 }
 
-/** Tokens for a user who proved their password, or NEW_PASSWORD_REQUIRED for a temporary one. */
+/**
+ * What a user who proved their password meets next: NEW_PASSWORD_REQUIRED for a temporary
+ * password, then the pool's second factor (SOFTWARE_TOKEN_MFA, or MFA_SETUP where MFA is
+ * required and the user has none), then tokens.
+ */
 export async function signedIn(
   ctx: OperationContext,
   pool: Pool,
@@ -88,13 +95,6 @@ export async function signedIn(
   request: RequestInfo,
 ): Promise<Json> {
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    const session = opaqueToken(ctx.randomBytes, 48);
-    ctx.rememberNewPasswordSession(session, {
-      poolId: pool.id,
-      clientId: client.id,
-      sub: user.sub,
-      expiresAt: ctx.now() + pool.config.srpHandshakeValidity * 1000,
-    });
     const missing = REQUIRED_ATTRIBUTES.filter((name) => !user.attributes[name]);
     return {
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
@@ -104,9 +104,29 @@ export async function signedIn(
         requiredAttributes: JSON.stringify(missing.map((name) => `userAttributes.${name}`)),
         userAttributes: JSON.stringify(user.attributes),
       },
-      Session: session,
+      Session: startChallengeSession(ctx, pool, client.id, user.sub, 'NEW_PASSWORD_REQUIRED'),
     };
   }
+  const mfa = mfaChallengeFor(pool, user);
+  if (mfa !== undefined) {
+    return {
+      ChallengeName: mfa,
+      // MFA_SETUP names the factors the user may set up (Amplify reads MFAS_CAN_SETUP).
+      ChallengeParameters:
+        mfa === 'MFA_SETUP' ? { MFAS_CAN_SETUP: `["${SOFTWARE_TOKEN_MFA}"]` } : {},
+      Session: startChallengeSession(ctx, pool, client.id, user.sub, mfa),
+    };
+  }
+  return tokensFor(pool, client, user, request);
+}
+
+/** The end of a sign-in: a new session's tokens (never NewDeviceMetadata: no device tracking). */
+export async function tokensFor(
+  pool: Pool,
+  client: ClientConfig,
+  user: UserRecord,
+  request: RequestInfo,
+): Promise<Json> {
   return {
     ChallengeParameters: {},
     AuthenticationResult: await startSession(pool, user, client, issuer(request, pool)),
