@@ -114,22 +114,16 @@ export function keyView(
 }
 
 /**
- * Shows a refused authenticator code at its field, what was typed kept and selected: a wrong code
- * and a code already used read differently from the email codes' messages. Anything else goes to
- * `area`.
+ * Shows a refused authenticator code at its field, what was typed kept and selected, in words
+ * about the app rather than the email codes' (Cognito answers a wrong and a reused code alike,
+ * CodeMismatchException). Anything else goes to `area`.
  */
 export function showCodeFailure(failure: unknown, code: Field, area: MessageArea): void {
-  const problem =
-    failure instanceof AuthError && failure.code === 'CodeMismatchException'
-      ? 'twoStep.wrongCode'
-      : failure instanceof AuthError && failure.code === 'ExpiredCodeException'
-        ? 'twoStep.usedCode'
-        : null;
-  if (problem === null) {
+  if (!(failure instanceof AuthError && failure.code === 'CodeMismatchException')) {
     area.fail(failure);
     return;
   }
-  code.show({ key: problem });
+  code.show({ key: 'twoStep.wrongCode' });
   focusField(code);
   code.input.select();
 }

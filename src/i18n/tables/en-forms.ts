@@ -85,9 +85,8 @@ export const enForms = {
   'twoStep.codeLabel': 'Code from the app',
   'twoStep.codeHint': '6 digits; the app shows a new one every 30 seconds',
   'twoStep.codeRequired': 'Enter the code from your authenticator app.',
-  'twoStep.wrongCode': 'That code is not right. Enter the code your authenticator app shows now.',
-  'twoStep.usedCode':
-    'That code has been used already. Wait for the app to show a new one, then enter it.',
+  'twoStep.wrongCode':
+    'That code is not right, or it was used already. Enter the code your authenticator app shows now.',
   'twoStep.signinLead': 'Enter the 6-digit code your authenticator app shows for Wild Rydes.',
   'twoStep.setupLead':
     'This Wild Rydes asks every rider for a second step. Add it to an authenticator app, then enter the code the app shows.',

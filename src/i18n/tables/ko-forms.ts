@@ -86,8 +86,8 @@ export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
   'twoStep.codeLabel': '인증 앱의 인증 코드',
   'twoStep.codeHint': '6자리 숫자예요. 앱에 30초마다 새 코드가 나와요.',
   'twoStep.codeRequired': '인증 앱에 나온 인증 코드를 입력하세요.',
-  'twoStep.wrongCode': '인증 코드가 올바르지 않아요. 인증 앱에 지금 나온 코드를 입력하세요.',
-  'twoStep.usedCode': '이미 사용한 인증 코드예요. 앱에 새 코드가 나오면 입력하세요.',
+  'twoStep.wrongCode':
+    '인증 코드가 올바르지 않거나 이미 사용한 코드예요. 인증 앱에 지금 나온 코드를 입력하세요.',
   'twoStep.signinLead': '인증 앱에서 와일드 라이즈 항목에 나온 6자리 인증 코드를 입력하세요.',
   'twoStep.setupLead':
     '이 와일드 라이즈는 모든 라이더에게 2단계 인증을 요구해요. 인증 앱에 추가한 다음, 앱에 나온 인증 코드를 입력하세요.',
