@@ -2,7 +2,7 @@
  * The ride page's "Two-step sign-in" panel: the state it finds, the key and the app's first code
  * to turn it on, and turning it off. The ride page loads this module when the panel first opens.
  */
-import type { Auth } from '../cognito-auth.ts';
+import { type Auth, AuthError } from '../cognito-auth.ts';
 import type { I18n } from '../i18n/index.ts';
 import { keyView, type LoadQr, showCodeFailure } from './totp.ts';
 import {
@@ -89,16 +89,22 @@ export function setupTwoStep(panel: HTMLElement, deps: TwoStepDeps): TwoStepPane
     await key.show(email, await auth.startTwoStep());
   };
 
+  /** A refused token means the session ended elsewhere (signed out everywhere, revoked). */
+  const fail = (failure: unknown): void => {
+    if (failure instanceof AuthError && failure.code === 'NotAuthorizedException') {
+      message.show({ key: 'twoStep.signInAgain' });
+    } else message.fail(failure);
+  };
+
   const load = async (): Promise<void> => {
     show('checking');
-    setup.hidden = true;
     try {
       if (await auth.twoStepEnabled()) show('on');
       else await offerSetup();
     } catch (failure) {
       setup.hidden = true;
       status.clear();
-      message.fail(failure);
+      fail(failure);
     }
   };
 
@@ -117,7 +123,9 @@ export function setupTwoStep(panel: HTMLElement, deps: TwoStepDeps): TwoStepPane
         message.show({ key: 'twoStep.turnedOn' }, 'success');
         heading.focus();
       } catch (failure) {
-        showCodeFailure(failure, code, message);
+        if (failure instanceof AuthError && failure.code === 'CodeMismatchException') {
+          showCodeFailure(failure, code, message);
+        } else fail(failure);
       }
     });
   });
@@ -136,7 +144,7 @@ export function setupTwoStep(panel: HTMLElement, deps: TwoStepDeps): TwoStepPane
           heading.focus();
           await offerSetup();
         } catch (failure) {
-          message.fail(failure);
+          fail(failure);
         }
       },
       'twoStep.turningOff',

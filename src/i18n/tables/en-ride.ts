@@ -70,5 +70,7 @@ export const enRide = {
   'twoStep.turningOff': 'Turning off…',
   'twoStep.turnedOn':
     'Two-step sign-in is on. Keep your authenticator app at hand when you sign in.',
+  'twoStep.signInAgain':
+    'Your sign-in has ended (perhaps you signed out on every device). Sign in again to change two-step sign-in.',
   'twoStep.turnedOff': 'Two-step sign-in is off: signing in asks for your password only.',
 } as const satisfies Readonly<Record<string, string>>;

@@ -70,5 +70,7 @@ export const koRide: Readonly<Record<keyof typeof enRide, string>> = {
   'twoStep.turnOff': '2단계 인증 끄기',
   'twoStep.turningOff': '끄는 중…',
   'twoStep.turnedOn': '2단계 인증을 켰어요. 로그인할 때 인증 앱을 곁에 두세요.',
+  'twoStep.signInAgain':
+    '로그인이 끝났어요(모든 기기에서 로그아웃했을 수 있어요). 2단계 인증을 바꾸려면 다시 로그인하세요.',
   'twoStep.turnedOff': '2단계 인증을 껐어요. 이제 로그인할 때 비밀번호만 입력해요.',
 };

@@ -10,7 +10,7 @@ import { setupRidePage } from '../../../src/pages/ride.ts';
 import { loadUqr, otpauthUri, secretGroups } from '../../../src/pages/totp.ts';
 import { PASSWORD } from '../../support/passwords.ts';
 import { memoryStorage } from '../../support/storage.ts';
-import { signedInRider, useEmulatedSite } from '../emulator.ts';
+import { ORIGIN, signedInRider, useEmulatedSite } from '../emulator.ts';
 import { fieldError } from '../forms.ts';
 import {
   byId,
@@ -206,6 +206,23 @@ describe('the two-step sign-in panel', () => {
     expect(p.status.textContent).toMatch(/^Two-step sign-in is off/);
     expect(p.on.hidden).toBe(true);
     await expect(signInAsksForCode()).resolves.toBe(false);
+  });
+
+  it('says to sign in again when the session was ended on every device', async () => {
+    const p = await page();
+    await site.emulator.call(
+      'AdminUserGlobalSignOut',
+      { UserPoolId: site.config.cognito.userPoolId, Username: EMAIL },
+      { baseUrl: `${ORIGIN}/emulator` },
+    );
+    byId('accountLink', HTMLButtonElement).click();
+    byId('twoStepOpen', HTMLButtonElement).click();
+    await eventually(() =>
+      expect(p.message.textContent).toBe(
+        'Your sign-in has ended (perhaps you signed out on every device). Sign in again to change two-step sign-in.',
+      ),
+    );
+    expect([p.setup.hidden, p.on.hidden]).toEqual([true, true]);
   });
 
   it('closes with Escape, focus back on the account button', async () => {
