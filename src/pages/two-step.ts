@@ -2,7 +2,8 @@
  * The ride page's "Two-step sign-in" panel: the state it finds, the key and the app's first code
  * to turn it on, and turning it off. The ride page loads this module when the panel first opens.
  */
-import { type Auth, AuthError } from '../cognito-auth.ts';
+import { AuthError } from '../auth-errors.ts';
+import type { Auth } from '../cognito-auth.ts';
 import type { I18n } from '../i18n/index.ts';
 import { keyView, type LoadQr, showCodeFailure } from './totp.ts';
 import {
