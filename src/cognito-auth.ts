@@ -29,6 +29,22 @@ export interface CodeDelivery {
   readonly destination: string | null;
 }
 
+/**
+ * Where a sign-in stands after the password. `code-required`: the account has two-step sign-in
+ * (SOFTWARE_TOKEN_MFA). `setup-required`: the pool requires MFA and the account has no factor yet
+ * (MFA_SETUP), so `secret` goes into an authenticator app first. `submit` sends a code from the
+ * app and resolves once signed in; a wrong code rejects with `CodeMismatchException` and the
+ * same step can be submitted again.
+ */
+export type SignInStep =
+  | { readonly kind: 'signed-in' }
+  | { readonly kind: 'code-required'; submit(code: string): Promise<void> }
+  | {
+      readonly kind: 'setup-required';
+      readonly secret: string;
+      submit(code: string): Promise<void>;
+    };
+
 /** Everything the pages do with Cognito. */
 export interface Auth {
   /** Signs up with the email as username and as the `email` attribute. */
@@ -37,8 +53,8 @@ export interface Auth {
   verify(email: string, code: string): Promise<void>;
   /** Sends the sign-up code again. */
   resendCode(email: string): Promise<CodeDelivery>;
-  /** Signs in with SRP; the session is kept in storage. */
-  signIn(email: string, password: string): Promise<void>;
+  /** Signs in with SRP; the session is kept in storage once no step is left. */
+  signIn(email: string, password: string): Promise<SignInStep>;
   /** Sends a password-reset code. */
   forgotPassword(email: string): Promise<CodeDelivery>;
   /** Sets a new password with the reset code. */
@@ -49,6 +65,14 @@ export interface Auth {
   signOutEverywhere(): Promise<void>;
   /** The current ID token, refreshed when needed; null when signed out. */
   getIdToken(): Promise<string | null>;
+  /** Whether the signed-in account asks for an authenticator app's code at sign-in. */
+  twoStepEnabled(): Promise<boolean>;
+  /** A new authenticator secret (base32) for the signed-in account; not in use until confirmed. */
+  startTwoStep(): Promise<string>;
+  /** Confirms the secret with the app's first code and makes the app the sign-in's second step. */
+  confirmTwoStep(code: string): Promise<void>;
+  /** Stops asking for the app's code at sign-in. */
+  turnOffTwoStep(): Promise<void>;
 }
 
 /** What `createAuth` needs. */
@@ -138,16 +162,47 @@ export function createAuth({ cognito, storage }: AuthDeps): Auth {
 
     signIn: (email, password) =>
       settle((resolve, reject) => {
+        const user = userFor(email);
         const details = new AuthenticationDetails({ Username: email, Password: password });
         const fail = (name: string) => () => reject(unsupportedError(name));
-        userFor(email).authenticateUser(details, {
-          onSuccess: () => resolve(),
+        const signedIn: SignInStep = { kind: 'signed-in' };
+        user.authenticateUser(details, {
+          onSuccess: () => resolve(signedIn),
           onFailure: reject,
           newPasswordRequired: fail('a new password'),
           mfaRequired: fail('an SMS code'),
-          totpRequired: fail('an authenticator code'),
+          totpRequired: () =>
+            resolve({
+              kind: 'code-required',
+              submit: (code) =>
+                settle((done, refuse) => {
+                  user.sendMFACode(
+                    code,
+                    { onSuccess: () => done(), onFailure: refuse },
+                    'SOFTWARE_TOKEN_MFA',
+                  );
+                }),
+            }),
           customChallenge: fail('a custom challenge'),
-          mfaSetup: fail('MFA setup'),
+          // The pool requires MFA and the account has none: the secret is asked for with the
+          // challenge's session, and verifying the first code answers MFA_SETUP with tokens.
+          mfaSetup: () => {
+            user.associateSoftwareToken({
+              associateSecretCode: (secret) =>
+                resolve({
+                  kind: 'setup-required',
+                  secret,
+                  submit: (code) =>
+                    settle((done, refuse) => {
+                      user.verifySoftwareToken(code, TOTP_DEVICE_NAME, {
+                        onSuccess: () => done(),
+                        onFailure: (failure: unknown) => refuse(verifyFailure(failure)),
+                      });
+                    }),
+                }),
+              onFailure: reject,
+            });
+          },
           selectMFAType: fail('an MFA choice'),
         });
       }),
@@ -214,7 +269,84 @@ export function createAuth({ cognito, storage }: AuthDeps): Auth {
         throw failure;
       }
     },
+
+    async twoStepEnabled() {
+      const user = await signedInUser();
+      const data = await settle<unknown>((resolve, reject) => {
+        // bypassCache: the library would otherwise answer from its copy, stale after a change.
+        user.getUserData((error, result) => (error ? reject(error) : resolve(result)), {
+          bypassCache: true,
+        });
+      });
+      const list =
+        typeof data === 'object' && data !== null && 'UserMFASettingList' in data
+          ? data.UserMFASettingList
+          : [];
+      return Array.isArray(list) && list.includes('SOFTWARE_TOKEN_MFA');
+    },
+
+    async startTwoStep() {
+      const user = await signedInUser();
+      return settle((resolve, reject) => {
+        user.associateSoftwareToken({ associateSecretCode: resolve, onFailure: reject });
+      });
+    },
+
+    async confirmTwoStep(code) {
+      const user = await signedInUser();
+      await settle<void>((resolve, reject) => {
+        user.verifySoftwareToken(code, TOTP_DEVICE_NAME, {
+          onSuccess: () => resolve(),
+          onFailure: (failure: unknown) => reject(verifyFailure(failure)),
+        });
+      });
+      await setTotpPreference(user, true);
+    },
+
+    async turnOffTwoStep() {
+      await setTotpPreference(await signedInUser(), false);
+    },
   };
+
+  /** The current user with a live session, so the library can send its access token. */
+  async function signedInUser(): Promise<CognitoUser> {
+    const user = pool.getCurrentUser();
+    if (user === null) {
+      throw new AuthError('NotAuthorizedException', 'Nobody is signed in on this device.');
+    }
+    await sessionOf(user);
+    return user;
+  }
+}
+
+/** The name the app's token gets in Cognito (VerifySoftwareToken's FriendlyDeviceName). */
+const TOTP_DEVICE_NAME = 'Authenticator app';
+
+function setTotpPreference(user: CognitoUser, enabled: boolean): Promise<void> {
+  return settle((resolve, reject) => {
+    user.setUserMfaPreference(null, { Enabled: enabled, PreferredMfa: enabled }, (error) => {
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+}
+
+/**
+ * VerifySoftwareToken answers a wrong code with EnableSoftwareTokenMFAException ("thrown when
+ * there is a code mismatch and the service fails to configure the software token TOTP MFA",
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html):
+ * to a person it is the same wrong code as CodeMismatchException, so it leaves as that code,
+ * the server's own kept in `serverCode`.
+ */
+function verifyFailure(failure: unknown): unknown {
+  const converted = toAuthFailure(failure);
+  if (
+    converted instanceof AuthError &&
+    converted.serverCode === 'EnableSoftwareTokenMFAException'
+  ) {
+    return new AuthError('CodeMismatchException', converted.message, converted.serverCode);
+  }
+  return converted;
 }
 
 function unsupportedError(name: string): AuthError {
@@ -244,5 +376,9 @@ export function unconfiguredAuth(reason: Error): Auth {
     signOut: () => Promise.resolve(),
     signOutEverywhere: () => Promise.resolve(),
     getIdToken: () => Promise.resolve(null),
+    twoStepEnabled: fail,
+    startTwoStep: fail,
+    confirmTwoStep: fail,
+    turnOffTwoStep: fail,
   };
 }

@@ -8,6 +8,8 @@ import { emailName, type I18n, type MessageKey, translateTree } from '../i18n/in
 import { createPickupMap, type RequestFrame } from '../map.ts';
 import { placeNear } from '../places.ts';
 import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '../ride-api.ts';
+import type { LoadQr } from './totp.ts';
+import type { TwoStepPanel } from './two-step.ts';
 import {
   browserNavigate,
   find,
@@ -26,13 +28,22 @@ export type MatchMedia = (query: string) => { readonly matches: boolean };
 
 /** What the ride page needs. */
 export interface RidePageDeps extends ShellDeps {
-  readonly auth: Pick<Auth, 'getIdToken' | 'signOut' | 'signOutEverywhere'>;
+  readonly auth: Pick<
+    Auth,
+    | 'getIdToken'
+    | 'signOut'
+    | 'signOutEverywhere'
+    | 'twoStepEnabled'
+    | 'startTwoStep'
+    | 'confirmTwoStep'
+    | 'turnOffTwoStep'
+  >;
   readonly navigate?: Navigate;
   /** The ride API base URL; null when it is not configured yet. */
   readonly invokeUrl: string | null;
   /** Where the map tiles come from; OpenStreetMap's by default. */
   readonly tiles?: MapConfig;
-  /** Where "Copy ID token" writes; defaults to the browser's clipboard. */
+  /** Where "Copy ID token" and "Copy key" write; defaults to the browser's clipboard. */
   readonly clipboard?: Pick<Clipboard, 'writeText'>;
   /** How the ride API is called; defaults to the global `fetch`. */
   readonly fetch?: typeof fetch;
@@ -40,6 +51,8 @@ export interface RidePageDeps extends ShellDeps {
   readonly matchMedia?: MatchMedia;
   /** Drives the unicorn's trip; defaults to `requestAnimationFrame`. */
   readonly requestFrame?: RequestFrame;
+  /** Loads the QR encoder when "Two-step sign-in" opens; `uqr`, fetched then, by default. */
+  readonly loadQr?: LoadQr;
 }
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
@@ -79,14 +92,16 @@ export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promi
 
 function setupAccountMenu(
   root: ParentNode,
-  { auth, i18n }: RidePageDeps,
+  deps: RidePageDeps,
   { navigate, message, email }: RideContext,
 ): void {
+  const { auth, i18n, clipboard = navigator.clipboard, loadQr } = deps;
   const account = find(root, '#account', HTMLElement);
   const accountLink = find(root, '#accountLink', HTMLButtonElement);
   const menu = find(root, '#accountMenu', HTMLElement);
   const signOut = find(root, '#signOut', HTMLButtonElement);
   const signOutEverywhere = find(root, '#signOutEverywhere', HTMLButtonElement);
+  const twoStepOpen = find(root, '#twoStepOpen', HTMLButtonElement);
 
   const setMenu = (open: boolean): void => {
     menu.hidden = !open;
@@ -102,6 +117,34 @@ function setupAccountMenu(
   account.addEventListener('focusout', (event) => {
     if (!(event.relatedTarget instanceof Node && account.contains(event.relatedTarget)))
       setMenu(false);
+  });
+
+  let twoStep: Promise<TwoStepPanel> | null = null;
+  // The panel's module (and the QR encoder after it) loads only when someone opens the panel.
+  const loadTwoStep = (): Promise<TwoStepPanel> => {
+    twoStep ??= import('./two-step.ts').then(({ setupTwoStep }) =>
+      setupTwoStep(find(root, '#twoStepPanel', HTMLElement), {
+        auth,
+        i18n,
+        clipboard,
+        loadQr,
+        email,
+        onClose: () => accountLink.focus(),
+      }),
+    );
+    return twoStep;
+  };
+  twoStepOpen.addEventListener('click', () => {
+    setMenu(false);
+    void (async () => {
+      try {
+        await (await loadTwoStep()).open();
+      } catch (failure) {
+        // The module could not load (offline): the next press tries again.
+        twoStep = null;
+        message.fail(failure);
+      }
+    })();
   });
 
   signOut.addEventListener('click', () => {

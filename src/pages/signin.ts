@@ -1,7 +1,12 @@
-/** The sign-in page: SRP sign-in here, the forgot-password flow in password-reset.ts, wired together. */
+/**
+ * The sign-in page: SRP sign-in and the authenticator code after it here, the forgot-password
+ * flow in password-reset.ts, wired together.
+ */
 import { type Auth, AuthError } from '../cognito-auth.ts';
 import type { I18n } from '../i18n/index.ts';
+import type { CodeStep } from './code-step.ts';
 import { setupPasswordReset } from './password-reset.ts';
+import type { LoadQr } from './totp.ts';
 import {
   armSubmitButtons,
   browserNavigate,
@@ -39,6 +44,10 @@ export interface SigninPageDeps extends ShellDeps {
   readonly replaceUrl?: (url: string) => void;
   /** The local emulator's mailbox, pointed out at the reset code step; null for a real pool. */
   readonly mailboxUrl?: string | null;
+  /** Where "Copy key" writes, when the pool requires an authenticator; the browser's by default. */
+  readonly clipboard?: Pick<Clipboard, 'writeText'>;
+  /** Loads the QR encoder for a first authenticator key; `uqr`, fetched then, by default. */
+  readonly loadQr?: LoadQr;
 }
 
 /** Sets up the sign-in page inside `root`: the sign-in panel, and the password reset beside it. */
@@ -50,6 +59,8 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
     search = location.search,
     clock = systemClock,
     replaceUrl = (url) => history.replaceState(history.state, '', url),
+    clipboard = navigator.clipboard,
+    loadQr,
   } = deps;
   setupShell(root, deps);
   const signIn = setupSignIn(
@@ -60,8 +71,9 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       password: find(root, '#passwordInputSignin', HTMLInputElement),
       showPassword: find(root, '#showPasswordSignin', HTMLInputElement),
       message: find(root, '#signinMessage', HTMLElement),
+      codeStep: find(root, '#codeStepPanel', HTMLElement),
     },
-    { auth, i18n, navigate, search },
+    { auth, i18n, navigate, search, clipboard, loadQr },
   );
   const reset = setupPasswordReset(
     {
@@ -112,6 +124,8 @@ export interface SignInElements {
   readonly password: HTMLInputElement;
   readonly showPassword: HTMLInputElement;
   readonly message: HTMLElement;
+  /** The step after the password, for an account with two-step sign-in (see code-step.ts). */
+  readonly codeStep: HTMLElement;
 }
 
 /** What signing in needs. */
@@ -121,6 +135,8 @@ export interface SignInDeps {
   readonly navigate: Navigate;
   /** `?email=` prefills; `?verified=1` says the email was just confirmed. */
   readonly search: string;
+  readonly clipboard: Pick<Clipboard, 'writeText'>;
+  readonly loadQr?: LoadQr | undefined;
 }
 
 /** What the sign-in panel lets the rest of the page do. */
@@ -144,6 +160,27 @@ export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInP
   const signingIn = busyButton(submit, i18n, 'signin.signingIn');
   const message = messageArea(elements.message, i18n);
   setupPasswordToggle(elements.showPassword);
+  const exits = {
+    signedIn: () => navigate('ride.html'),
+    expired: () => {
+      panel.hidden = false;
+      password.input.value = '';
+      message.show({ key: 'twoStep.sessionExpired' });
+      password.input.focus();
+    },
+    back: () => {
+      panel.hidden = false;
+      password.input.focus();
+    },
+  };
+  let codeStep: Promise<CodeStep> | null = null;
+  // Asked for as the password is sent, so the module is there by the time Cognito answers.
+  const loadCodeStep = (): Promise<CodeStep> => {
+    codeStep ??= import('./code-step.ts').then(({ setupCodeStep }) =>
+      setupCodeStep(elements.codeStep, deps, exits),
+    );
+    return codeStep;
+  };
 
   email.input.value ||= emailFromSearch(search);
   if (new URLSearchParams(search).get('verified') === '1') {
@@ -161,8 +198,17 @@ export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInP
     if (address === null) return;
     void signingIn(async () => {
       try {
-        await auth.signIn(address, password.input.value);
-        navigate('ride.html');
+        const nextStep = loadCodeStep();
+        // A failed load is only reported if the code step is needed.
+        nextStep.catch(() => {});
+        const step = await auth.signIn(address, password.input.value);
+        if (step.kind === 'signed-in') {
+          navigate('ride.html');
+          return;
+        }
+        const view = await nextStep;
+        panel.hidden = true;
+        await view.open(address, step);
       } catch (failure) {
         if (failure instanceof AuthError && failure.code === 'UserNotConfirmedException') {
           navigate(pageUrl('verify.html', { email: address, reason: 'unconfirmed' }));

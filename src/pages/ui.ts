@@ -475,11 +475,17 @@ export function setupCodeField(code: Field): void {
   });
 }
 
-/** The code in the field when it is six digits; otherwise null, with the problem shown at the field. */
-export function checkedCode(code: Field): string | null {
+/**
+ * The code in the field when it is six digits; otherwise null, with the problem shown at the
+ * field (`requiredKey` says where an empty field's code comes from: the email by default).
+ */
+export function checkedCode(
+  code: Field,
+  requiredKey: MessageKey = 'form.codeRequired',
+): string | null {
   // People paste codes as "123 456"; Cognito wants the digits only.
   const digits = code.input.value.replace(/\s+/g, '');
-  if (digits === '') code.show({ key: 'form.codeRequired' });
+  if (digits === '') code.show({ key: requiredKey });
   else if (!new RegExp(`^\\d{${CODE_LENGTH}}$`).test(digits)) code.show({ key: 'form.codeLength' });
   return code.invalid() ? null : digits;
 }

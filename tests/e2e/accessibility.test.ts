@@ -1,15 +1,16 @@
 /**
  * axe-core on every page in English and Korean, and on the states a person meets on the way (an
  * error under the register form, the password reset, the ride page signed in with a ride done or
- * just complete, its map without tiles, its account menu open, the session notices of the landing
- * and sign-in pages, the notices of a build without the API or without a pool): no
- * violation of any rule axe runs by default (WCAG 2.x A and AA, and its best practices).
+ * just complete, its map without tiles, its account menu open, its two-step sign-in panel with the
+ * QR code, the code step after the password, the session notices of the landing and sign-in
+ * pages, the notices of a build without the API or without a pool): no violation of any rule axe
+ * runs by default (WCAG 2.x A and AA, and its best practices).
  */
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './browser.ts';
-import { EmulatorClient, newEmail } from './emulator-client.ts';
+import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
 import { eventually } from './eventually.ts';
 import { ENGLISH, expectMessage, KOREAN, openPage, requestAndWatch } from './journey.ts';
 import {
@@ -21,6 +22,7 @@ import {
   signedInStorage,
 } from './rider.ts';
 import { previewSite, type SiteServer } from './site.ts';
+import { riderWithTwoStep } from './two-step.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LANGUAGES = [
@@ -270,6 +272,38 @@ describe.concurrent.each(LANGUAGES)('accessibility in %s', (_language, locale, s
         );
       },
     );
+  });
+
+  it('finds no violation on ride.html with the two-step panel open, its QR code drawn and a code refused', async () => {
+    await check(
+      built,
+      locale,
+      'ride.html',
+      `${short}-ride-two-step`,
+      async (page) => {
+        await expectMessage(page, '#greeting', texts.greeting(rider));
+        await page.getByRole('button', { name: texts.account }).click();
+        await page.locator('#twoStepOpen').click();
+        await page.locator('#twoStepQr svg[role="img"]').waitFor();
+        await page.locator('#codeInputTwoStep').fill('12');
+        await page.locator('#twoStepForm button[type="submit"]').click();
+        expect(await page.locator('#codeInputTwoStep').getAttribute('aria-invalid')).toBe('true');
+      },
+      signedIn,
+    );
+  });
+
+  it('finds no violation on signin.html at the code step after the password, a code refused', async () => {
+    const email = newEmail('axe-two-step');
+    await riderWithTwoStep(new EmulatorClient(inject('emulatorUrl')), email);
+    await check(built, locale, 'signin.html', `${short}-signin-code-step`, async (page) => {
+      await page.locator('#emailInputSignin').fill(email);
+      await page.locator('#passwordInputSignin').fill(PASSWORD);
+      await page.locator('#signinForm button[type="submit"]').click();
+      await page.locator('#codeInputTwoStep').waitFor();
+      await page.locator('#codeStepForm button[type="submit"]').click();
+      expect(await page.locator('#codeInputTwoStep').getAttribute('aria-invalid')).toBe('true');
+    });
   });
 
   it('finds no violation on the ride page of a build without the ride API', async () => {

@@ -73,6 +73,27 @@ export const enForms = {
   'reset.submit': 'Set new password',
   'reset.password2': 'Confirm new password',
   'reset.saving': 'Saving password…',
+  'twoStep.heading': 'Two-step sign-in',
+  'twoStep.scan':
+    'Scan the QR code with an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password), or type the key into it.',
+  'twoStep.qrLabel': 'QR code that adds Wild Rydes ({email}) to an authenticator app',
+  'twoStep.keyLabel': 'Key',
+  'twoStep.copyKey': 'Copy key',
+  'twoStep.keyCopied': 'The key is on your clipboard.',
+  'twoStep.copyFailed':
+    'The browser did not allow copying the key. Select it and copy it yourself.',
+  'twoStep.codeLabel': 'Code from the app',
+  'twoStep.codeHint': '6 digits; the app shows a new one every 30 seconds',
+  'twoStep.codeRequired': 'Enter the code from your authenticator app.',
+  'twoStep.wrongCode':
+    'That code is not right, or it was used already. Enter the code your authenticator app shows now.',
+  'twoStep.signinLead': 'Enter the 6-digit code your authenticator app shows for Wild Rydes.',
+  'twoStep.setupLead':
+    'This Wild Rydes asks every rider for a second step. Add it to an authenticator app, then enter the code the app shows.',
+  'twoStep.verify': 'Verify',
+  'twoStep.verifying': 'Checking the code…',
+  'twoStep.sessionExpired':
+    'The sign-in waited too long for the code. Enter your password again, then a new code.',
   'error.network': 'Could not reach the sign-in service. Check your connection and try again.',
   'error.UsernameExistsException':
     'An account with this email already exists. Sign in, or confirm it if you have not yet.',

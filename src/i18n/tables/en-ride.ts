@@ -1,4 +1,4 @@
-/** English texts for the ride page: map, pickup, the unicorn’s story and the ride API’s errors. */
+/** English texts for the ride page: map, pickup, the unicorn’s story, the ride API’s errors and the two-step sign-in panel. */
 export const enRide = {
   'ride.checking': 'Checking your sign-in…',
   'ride.greeting': 'Hello, {name}!',
@@ -58,4 +58,19 @@ export const enRide = {
   'ride.copyToken': 'Copy ID token',
   'ride.tokenCopied': 'The ID token is on your clipboard.',
   'ride.copyFailed': 'The browser did not allow copying to the clipboard.',
+  'twoStep.close': 'Close',
+  'twoStep.checking': 'Checking whether two-step sign-in is on…',
+  'twoStep.isOff':
+    'Two-step sign-in is off. To turn it on, add Wild Rydes to an authenticator app.',
+  'twoStep.isOn':
+    'Two-step sign-in is on: after your password, signing in asks for the code from your authenticator app.',
+  'twoStep.turnOn': 'Turn on',
+  'twoStep.turningOn': 'Turning on…',
+  'twoStep.turnOff': 'Turn off two-step sign-in',
+  'twoStep.turningOff': 'Turning off…',
+  'twoStep.turnedOn':
+    'Two-step sign-in is on. Keep your authenticator app at hand when you sign in.',
+  'twoStep.signInAgain':
+    'Your sign-in has ended (perhaps you signed out on every device). Sign in again to change two-step sign-in.',
+  'twoStep.turnedOff': 'Two-step sign-in is off: signing in asks for your password only.',
 } as const satisfies Readonly<Record<string, string>>;

@@ -75,6 +75,26 @@ export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
   'reset.submit': '새 비밀번호로 바꾸기',
   'reset.password2': '새 비밀번호 확인',
   'reset.saving': '비밀번호를 저장하는 중…',
+  'twoStep.heading': '2단계 인증',
+  'twoStep.scan':
+    '인증 앱(Google Authenticator, Microsoft Authenticator, 1Password 등)으로 QR 코드를 스캔하거나 키를 직접 입력하세요.',
+  'twoStep.qrLabel': '인증 앱에 와일드 라이즈({email}) 계정을 추가하는 QR 코드',
+  'twoStep.keyLabel': '설정 키',
+  'twoStep.copyKey': '키 복사',
+  'twoStep.keyCopied': '키를 클립보드에 복사했어요.',
+  'twoStep.copyFailed': '브라우저가 키 복사를 허용하지 않았어요. 키를 직접 선택해 복사하세요.',
+  'twoStep.codeLabel': '인증 앱의 인증 코드',
+  'twoStep.codeHint': '6자리 숫자예요. 앱에 30초마다 새 코드가 나와요.',
+  'twoStep.codeRequired': '인증 앱에 나온 인증 코드를 입력하세요.',
+  'twoStep.wrongCode':
+    '인증 코드가 올바르지 않거나 이미 사용한 코드예요. 인증 앱에 지금 나온 코드를 입력하세요.',
+  'twoStep.signinLead': '인증 앱에서 와일드 라이즈 항목에 나온 6자리 인증 코드를 입력하세요.',
+  'twoStep.setupLead':
+    '이 와일드 라이즈는 모든 라이더에게 2단계 인증을 요구해요. 인증 앱에 추가한 다음, 앱에 나온 인증 코드를 입력하세요.',
+  'twoStep.verify': '확인',
+  'twoStep.verifying': '인증 코드를 확인하는 중…',
+  'twoStep.sessionExpired':
+    '인증 코드를 너무 오래 기다려서 로그인이 만료되었어요. 비밀번호를 다시 입력한 다음 새 인증 코드를 입력하세요.',
   'error.network': '로그인 서비스에 연결할 수 없어요. 인터넷 연결을 확인하고 다시 시도하세요.',
   'error.UsernameExistsException':
     '이 이메일로 가입한 계정이 이미 있어요. 로그인하거나, 아직 인증하지 않았다면 인증을 마치세요.',

@@ -1,4 +1,4 @@
-/** Korean texts for the ride page: map, pickup, the unicorn’s story and the ride API’s errors; the type asks for every English key. */
+/** Korean texts for the ride page: map, pickup, the unicorn’s story, the ride API’s errors and the two-step sign-in panel; the type asks for every English key. */
 import type { enRide } from './en-ride.ts';
 
 export const koRide: Readonly<Record<keyof typeof enRide, string>> = {
@@ -60,4 +60,17 @@ export const koRide: Readonly<Record<keyof typeof enRide, string>> = {
   'ride.copyToken': 'ID 토큰 복사',
   'ride.tokenCopied': 'ID 토큰을 클립보드에 복사했어요.',
   'ride.copyFailed': '브라우저가 클립보드 복사를 허용하지 않았어요.',
+  'twoStep.close': '닫기',
+  'twoStep.checking': '2단계 인증을 사용하고 있는지 확인하는 중…',
+  'twoStep.isOff': '2단계 인증이 꺼져 있어요. 켜려면 인증 앱에 와일드 라이즈를 추가하세요.',
+  'twoStep.isOn':
+    '2단계 인증이 켜져 있어요. 로그인할 때 비밀번호 다음에 인증 앱의 인증 코드를 입력해요.',
+  'twoStep.turnOn': '켜기',
+  'twoStep.turningOn': '켜는 중…',
+  'twoStep.turnOff': '2단계 인증 끄기',
+  'twoStep.turningOff': '끄는 중…',
+  'twoStep.turnedOn': '2단계 인증을 켰어요. 로그인할 때 인증 앱을 곁에 두세요.',
+  'twoStep.signInAgain':
+    '로그인이 끝났어요(모든 기기에서 로그아웃했을 수 있어요). 2단계 인증을 바꾸려면 다시 로그인하세요.',
+  'twoStep.turnedOff': '2단계 인증을 껐어요. 이제 로그인할 때 비밀번호만 입력해요.',
 };
