@@ -40,7 +40,7 @@ function createForm(req: ConsoleRequest, errors: Partial<Record<GroupField, stri
   const at = (name: GroupField) => (errors[name] === undefined ? {} : { error: errors[name] });
   return html`<section aria-labelledby="create-heading">
 <h2 id="create-heading">${t(T.createGroup)}</h2>
-<form method="post" action="${href(req, '/groups')}" class="stack">
+<form method="post" action="${href(req, '/groups')}" class="filter">
   ${field({ id: 'group-name', name: 'name', label: t(T.groupName), value: value('name'), required: true, autocomplete: 'off', ...at('name') })}
   ${field({ id: 'group-description', name: 'description', label: t(T.description), value: value('description'), autocomplete: 'off', ...at('description') })}
   ${field({ id: 'group-precedence', name: 'precedence', label: t(T.precedence), value: value('precedence'), type: 'number', min: 0, hint: t(T.precedenceHint), ...at('precedence') })}
@@ -52,7 +52,7 @@ function createForm(req: ConsoleRequest, errors: Partial<Record<GroupField, stri
 function groupsTable(req: ConsoleRequest, groups: WireGroup[]): Html {
   const t = (entry: Bilingual) => fill(req.lang, entry);
   if (groups.length === 0) return html`<p class="empty">${t(T.noGroups)}</p>`;
-  return html`<div class="table-scroll" role="region" aria-labelledby="groups-caption" tabindex="0">
+  return html`<div class="table-wrap" role="region" aria-labelledby="groups-caption" tabindex="0">
 <table>
   <caption id="groups-caption">${t(T.groupsTable)}</caption>
   <thead><tr>
@@ -154,7 +154,7 @@ async function withGroup(
 function membersTable(req: ConsoleRequest, group: WireGroup, members: WireUser[]): Html {
   const t = (entry: Bilingual) => fill(req.lang, entry);
   if (members.length === 0) return html`<p class="empty">${t(T.noMembers)}</p>`;
-  return html`<div class="table-scroll" role="region" aria-labelledby="members-heading" tabindex="0">
+  return html`<div class="table-wrap" role="region" aria-labelledby="members-heading" tabindex="0">
 <table>
   <thead><tr>
     <th scope="col">${t(T.username)}</th>
@@ -216,7 +216,7 @@ function groupPage(req: ConsoleRequest): Promise<ConsoleAnswer> {
   <h2 id="members-heading">${t(T.members)}</h2>
   ${membersTable(req, group, members)}
 </section>
-<div class="actions">
+<div class="actions filter">
   <a class="button danger" href="${href(req, groupPath(group.name, 'delete'))}">${t(T.deleteGroup)}</a>
 </div>`,
     };

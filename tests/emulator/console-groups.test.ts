@@ -62,7 +62,7 @@ describe('the Groups page', () => {
       ['a/b+c@d', '', ''],
       ['riders', '<script>alert(1)</script>', '2'],
     ]);
-    expect(document.querySelector('script')).toBeNull();
+    expect(document.querySelector('main script')).toBeNull();
     expect(document.querySelectorAll('tbody a')[0]?.getAttribute('href')).toBe(
       `${BASE}/groups/a%2Fb%2Bc%40d`,
     );

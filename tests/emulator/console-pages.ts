@@ -1,43 +1,29 @@
 /**
- * The console's Users and Groups views opened as a browser would: a path, a method, a form, a
- * language; the route found by its pattern, its page parsed into a document (jsdom's DOMParser;
- * test files run in the jsdom environment) for role and text queries. The emulator behind it is a fresh test emulator with a frozen clock.
+ * The console's Users and Groups pages opened as a browser would: a path, a method, a form, a
+ * language, through the console's router; the page parsed into a document (jsdom's DOMParser:
+ * test files run in the jsdom environment) for role and text queries.
  */
 
-import { groupRoutes } from '../../emulator/console/groups.ts';
-import { userRoutes } from '../../emulator/console/users/index.ts';
-import type { ConsoleAnswer, ConsoleLang, ConsoleRoute } from '../../emulator/console/view.ts';
+import { consolePages } from '../../emulator/console/index.ts';
+import type { ConsoleLang } from '../../emulator/console/view.ts';
 import { DEFAULT_POOL_ID } from '../../emulator/core/config.ts';
 import type { Emulator } from '../../emulator/core/emulator.ts';
 import type { Json } from '../../emulator/core/input.ts';
 
-const ROUTES: ConsoleRoute[] = [...userRoutes, ...groupRoutes];
-
 export const BASE = '/emulator';
 
-/** What a view answered, with its page (when it is one) as a document. */
+/** What the console answered: its status, its page as a document, where it redirects. */
 export interface Opened {
-  answer: ConsoleAnswer;
   status: number;
   document: Document;
   /** The redirect's target below the base, or `undefined` for a page. */
   redirect: string | undefined;
 }
 
-function match(pattern: string, path: string): Record<string, string> | undefined {
-  const want = pattern.split('/');
-  const got = path.split('/');
-  if (want.length !== got.length) return undefined;
-  const params: Record<string, string> = {};
-  for (const [i, part] of want.entries()) {
-    const value = got[i] ?? '';
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(value);
-    else if (part !== value) return undefined;
-  }
-  return params;
-}
-
-/** Opens `target` (below the base, with query) on the emulator's console views. */
+/**
+ * Opens `target` (below the base, with query) through the console's router, as a browser on the
+ * console's own pages asks: HTML accepted, forms URL-encoded and same-origin.
+ */
 export async function open(
   emulator: Emulator,
   target: string,
@@ -45,37 +31,41 @@ export async function open(
 ): Promise<Opened> {
   const method = options.method ?? 'GET';
   const url = new URL(`http://localhost${BASE}${target}`);
-  const path = url.pathname.slice(BASE.length);
-  const found = ROUTES.flatMap((route) => {
-    const params = route.method === method ? match(route.pattern, path) : undefined;
-    return params ? [{ route, params }] : [];
+  const headers: Record<string, string> = {
+    accept: 'text/html',
+    'accept-language': options.lang ?? 'en',
+  };
+  if (method === 'POST') {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    headers['sec-fetch-site'] = 'same-origin';
+  }
+  const request = new Request(url, {
+    method,
+    headers,
+    ...(method === 'POST' ? { body: new URLSearchParams(options.form ?? {}) } : {}),
   });
-  const [first] = found;
-  if (!first) throw new Error(`no console route answers ${method} ${path}`);
-  const form = new URLSearchParams(options.form ?? {});
-  const answer = await first.route.view({
-    request: new Request(url, method === 'POST' ? { method, body: form } : {}),
-    url,
-    params: first.params,
-    lang: options.lang ?? 'en',
-    base: BASE,
-    poolId: url.searchParams.get('pool') ?? DEFAULT_POOL_ID,
-    form,
-    call: (operation: string, input: Json) =>
-      emulator.call(operation, input, { baseUrl: 'http://localhost' }),
+  const response = await consolePages(emulator)(request, {
+    path: url.pathname.slice(BASE.length),
+    basePath: BASE,
+    baseUrl: `http://localhost${BASE}`,
   });
-  const body = answer.kind === 'page' ? answer.body.text : '';
+  if (!response) throw new Error(`the console did not answer ${method} ${target}`);
+  const location = response.headers.get('location');
   return {
-    answer,
-    status: answer.kind === 'page' ? (answer.status ?? 200) : 303,
-    document: new DOMParser().parseFromString(`<!doctype html><main>${body}</main>`, 'text/html'),
-    redirect: answer.kind === 'redirect' ? answer.to : undefined,
+    status: response.status,
+    document: new DOMParser().parseFromString(await response.text(), 'text/html'),
+    redirect: location === null ? undefined : location.slice(BASE.length),
   };
 }
 
-/** The notice a page carries, if any. */
+/** The notice the layout shows above the page, if any. */
 export function noticeOf(opened: Opened): { tone: string; message: string } | undefined {
-  return opened.answer.kind === 'page' ? opened.answer.notice : undefined;
+  const notice = opened.document.querySelector('main > .notice');
+  if (!notice) return undefined;
+  return {
+    tone: notice.classList.contains('notice-error') ? 'error' : 'success',
+    message: notice.textContent ?? '',
+  };
 }
 
 /** Every text of the elements matching `selector`, whitespace collapsed. */

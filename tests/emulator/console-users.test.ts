@@ -168,7 +168,7 @@ describe('the Users table', () => {
       'jane@example.com',
       'janet@example.com',
     ]);
-    expect(texts(document, '.filter')[0]).toContain('Users where email ^= "JAN"');
+    expect(texts(document, '.search-summary')[0]).toContain('Users where email ^= "JAN"');
     expect(document.querySelector<HTMLInputElement>('#search-value')?.value).toBe('JAN');
     expect(document.querySelector<HTMLSelectElement>('#search-match')?.value).toBe('prefix');
   });
@@ -256,7 +256,10 @@ describe('the Users table', () => {
     expect(texts(document, '.empty')).toEqual([
       '아직 이 풀에 사용자가 없어요. 사이트에서 가입한 사람이 여기에 나타나요.',
     ]);
-    expect(texts(document, 'legend')).toEqual(['사용자 검색']);
+    expect(document.querySelector('[role="search"]')?.getAttribute('aria-label')).toBe(
+      '사용자 검색',
+    );
+    expect(texts(document, 'h1')).toEqual(['사용자']);
   });
 });
 

@@ -87,7 +87,8 @@ function passwordForm(
     section: 'users',
     title: T.setPassword,
     body: html`<p>${fill(req.lang, T.setPasswordIntro, { user: nameOf(user) })}</p>
-<form method="post" action="${href(req, userPath(user.username, 'password'))}" class="stack">
+<form method="post" action="${href(req, userPath(user.username, 'password'))}" class="password-form">
+  <div class="filter">
   ${field({
     id: 'new-password',
     name: 'password',
@@ -98,12 +99,13 @@ function passwordForm(
     autocomplete: 'off',
     ...(error === undefined ? {} : { error }),
   })}
-  <div class="field checkbox">
+  </div>
+  <p class="checkbox">
     <input id="permanent" name="permanent" type="checkbox" value="yes" aria-describedby="permanent-hint"${permanent ? html` checked` : null}>
     <label for="permanent">${t(T.permanent)}</label>
-    <p class="hint" id="permanent-hint">${t(T.permanentHint)}</p>
-  </div>
-  <div class="actions">
+  </p>
+  <p class="muted" id="permanent-hint">${t(T.permanentHint)}</p>
+  <div class="actions filter">
     <button type="submit">${t(T.setPassword)}</button>
     <a href="${href(req, userPath(user.username))}">${t(T.cancel)}</a>
   </div>

@@ -62,23 +62,15 @@ function searchForm(req: ConsoleRequest, search: Search, error: string | undefin
   const pool = req.url.searchParams.get('pool');
   const option = (value: string, label: string, selected: boolean) =>
     html`<option value="${value}"${selected ? html` selected` : null}>${label}</option>`;
-  return html`<form method="get" action="${href(req, '/users', {})}" class="search" role="search">
+  return html`<form method="get" action="${href(req, '/users', {})}" class="filter search" role="search" aria-label="${fill(req.lang, T.searchLegend)}">
   ${pool === null ? null : html`<input type="hidden" name="pool" value="${pool}">`}
-  <fieldset>
-    <legend>${fill(req.lang, T.searchLegend)}</legend>
-    <div class="field">
-      <label for="search-attr">${fill(req.lang, T.searchAttribute)}</label>
-      <select id="search-attr" name="attr">${SEARCHABLE.map((name) =>
-        option(name, name, name === search.attr),
-      )}</select>
-    </div>
-    <div class="field">
-      <label for="search-match">${fill(req.lang, T.searchMatch)}</label>
-      <select id="search-match" name="match">
+    <label for="search-attr">${fill(req.lang, T.searchAttribute)} <select id="search-attr" name="attr">${SEARCHABLE.map(
+      (name) => option(name, name, name === search.attr),
+    )}</select></label>
+    <label for="search-match">${fill(req.lang, T.searchMatch)} <select id="search-match" name="match">
         ${option('prefix', fill(req.lang, T.startsWith), !search.exact)}
         ${option('exact', fill(req.lang, T.equals), search.exact)}
-      </select>
-    </div>
+      </select></label>
     ${field({
       id: 'search-value',
       name: 'q',
@@ -87,7 +79,6 @@ function searchForm(req: ConsoleRequest, search: Search, error: string | undefin
       ...(error === undefined ? {} : { error }),
     })}
     <button type="submit">${fill(req.lang, T.searchButton)}</button>
-  </fieldset>
 </form>`;
 }
 
@@ -106,7 +97,7 @@ function row(req: ConsoleRequest, user: WireUser, groups: string[]): Html {
 
 function table(req: ConsoleRequest, rows: Html[]): Html {
   const t = (entry: { en: string; ko: string }) => fill(req.lang, entry);
-  return html`<div class="table-scroll" role="region" aria-labelledby="users-caption" tabindex="0">
+  return html`<div class="table-wrap" role="region" aria-labelledby="users-caption" tabindex="0">
 <table>
   <caption id="users-caption">${t(T.usersTable)}</caption>
   <thead><tr>
@@ -142,7 +133,7 @@ function pager(
   if (!previous && next === undefined) return null;
   const before = back.slice(0, -1);
   const last = back.at(-1);
-  return html`<nav class="pager" aria-label="${fill(req.lang, T.paging)}">
+  return html`<nav class="pager filter" aria-label="${fill(req.lang, T.paging)}">
   ${previous ? html`<a rel="prev" href="${href(req, '/users', query(last || undefined, before))}">${fill(req.lang, T.previous)}</a>` : null}
   ${next === undefined ? null : html`<a rel="next" href="${href(req, '/users', query(next, [...back, token ?? '']))}">${fill(req.lang, T.next)}</a>`}
 </nav>`;
@@ -204,7 +195,7 @@ export async function usersPage(req: ConsoleRequest): Promise<ConsoleAnswer> {
         }
       : {}),
     body: html`${searchForm(req, search, error && refusalText(req, error))}
-${filter === undefined ? null : html`<p class="filter">${fill(req.lang, T.searchingFor, { filter })} · <a href="${href(req, '/users')}">${fill(req.lang, T.clearSearch)}</a></p>`}
+${filter === undefined ? null : html`<p class="muted search-summary">${fill(req.lang, T.searchingFor, { filter })} · <a href="${href(req, '/users')}">${fill(req.lang, T.clearSearch)}</a></p>`}
 ${
   empty ??
   (error === undefined

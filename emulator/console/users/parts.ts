@@ -155,14 +155,13 @@ export function field(options: {
     .filter(Boolean)
     .join(' ');
   return html`<div class="field">
-  <label for="${id}">${options.label}</label>
-  ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : null}
-  <input id="${id}" name="${options.name}" type="${options.type ?? 'text'}" value="${options.value ?? ''}"${
+  <label for="${id}">${options.label} <input id="${id}" name="${options.name}" type="${options.type ?? 'text'}" value="${options.value ?? ''}"${
     options.required ? html` required` : null
   }${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : null}${
     options.min === undefined ? null : html` min="${options.min}"`
-  }${described ? html` aria-describedby="${described}"` : null}${error ? html` aria-invalid="true"` : null}>
-  ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : null}
+  }${described ? html` aria-describedby="${described}"` : null}${error ? html` aria-invalid="true"` : null}></label>
+  ${hint ? html`<p class="muted" id="${id}-hint">${hint}</p>` : null}
+  ${error ? html`<p class="notice notice-error field-error" id="${id}-error">${error}</p>` : null}
 </div>`;
 }
 
@@ -173,7 +172,7 @@ export function postButton(
   tone: 'plain' | 'danger' = 'plain',
 ): Html {
   return html`<form method="post" action="${action}" class="inline-form"><button type="submit"${
-    tone === 'danger' ? html` class="danger"` : null
+    tone === 'danger' ? html` class="primary"` : null
   }>${label}</button></form>`;
 }
 
@@ -200,7 +199,7 @@ export function askFirst(
     body: html`<div class="ask">
   <p class="question">${options.question}</p>
   ${options.extra ?? null}
-  <div class="actions">
+  <div class="actions filter">
     ${postButton(options.action, options.button, 'danger')}
     <a href="${options.back}">${fill(req.lang, T.cancel)}</a>
   </div>

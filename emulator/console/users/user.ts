@@ -108,7 +108,7 @@ function attributes(req: ConsoleRequest, user: WireUser): Html {
   const t = (entry: Bilingual) => fill(req.lang, entry);
   return html`<section aria-labelledby="attributes-heading">
   <h2 id="attributes-heading">${t(T.attributes)}</h2>
-  <div class="table-scroll" role="region" aria-labelledby="attributes-heading" tabindex="0">
+  <div class="table-wrap" role="region" aria-labelledby="attributes-heading" tabindex="0">
   <table>
     <thead><tr><th scope="col">${t(T.attributeName)}</th><th scope="col">${t(T.attributeValue)}</th></tr></thead>
     <tbody>${user.attributes.map(
@@ -145,14 +145,13 @@ function groups(
   const addForm =
     others.length === 0
       ? html`<p>${t(T.noGroupsToAdd)} <a href="${href(req, '/groups')}">${t(T.createGroupLink)}</a></p>`
-      : html`<form method="post" action="${href(req, userPath(user.username, 'groups'))}" class="add-group">
+      : html`<form method="post" action="${href(req, userPath(user.username, 'groups'))}" class="add-group filter">
   <div class="field">
-    <label for="add-group">${t(T.groupToAdd)}</label>
-    <select id="add-group" name="group"${error ? html` aria-invalid="true" aria-describedby="add-group-error"` : null}>${others.map(
+    <label for="add-group">${t(T.groupToAdd)} <select id="add-group" name="group"${error ? html` aria-invalid="true" aria-describedby="add-group-error"` : null}>${others.map(
       (group) =>
         html`<option value="${group.name}"${group.name === chosen ? html` selected` : null}>${group.name}</option>`,
-    )}</select>
-    ${error ? html`<p class="field-error" id="add-group-error">${error}</p>` : null}
+    )}</select></label>
+    ${error ? html`<p class="notice notice-error field-error" id="add-group-error">${error}</p>` : null}
   </div>
   <button type="submit">${t(T.addToGroup)}</button>
 </form>`;
@@ -175,7 +174,7 @@ function actions(req: ConsoleRequest, user: WireUser): Html {
   const to = (step: string) => href(req, userPath(user.username, step));
   return html`<section aria-labelledby="actions-heading">
   <h2 id="actions-heading">${t(T.actions)}</h2>
-  <div class="actions">
+  <div class="actions filter">
     ${user.status === 'UNCONFIRMED' ? postButton(to('confirm'), t(T.confirm)) : null}
     ${user.enabled ? html`<a class="button" href="${to('disable')}">${t(T.disable)}</a>` : postButton(to('enable'), t(T.enable))}
     <a class="button" href="${to('reset-password')}">${t(T.resetPassword)}</a>
