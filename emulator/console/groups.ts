@@ -212,7 +212,7 @@ function groupPage(req: ConsoleRequest): Promise<ConsoleAnswer> {
   <dt>${t(T.description)}</dt><dd>${group.description ?? t(T.none)}</dd>
   <dt>${t(T.precedence)}</dt><dd>${group.precedence ?? t(T.none)}</dd>
 </dl>
-<section aria-labelledby="members-heading">
+<section>
   <h2 id="members-heading">${t(T.members)}</h2>
   ${membersTable(req, group, members)}
 </section>

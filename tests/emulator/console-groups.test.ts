@@ -157,7 +157,7 @@ describe('the Groups page', () => {
     await admin(emulator, 'AdminAddUserToGroup', { Username: jane, GroupName: 'riders' });
     const ask = await open(emulator, '/groups/riders/delete', { lang: 'ko' });
     expect(texts(ask.document, '.question')).toEqual([
-      'riders 그룹을 삭제할까요? 구성원은 그대로 남지만 이 그룹에서는 빠져요. 되돌릴 수 없어요.',
+      'riders 그룹을 삭제할까요? 구성원 계정은 그대로 남아요. 되돌릴 수 없어요.',
     ]);
     expect((await admin(emulator, 'ListGroups', {})).Groups).toHaveLength(1);
     const done = await open(emulator, '/groups/riders/delete', { method: 'POST' });

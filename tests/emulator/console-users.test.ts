@@ -6,6 +6,7 @@
  */
 
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readUser } from '../../emulator/console/users/parts.ts';
 import { CognitoError } from '../../emulator/core/cognito-error.ts';
 import { DEFAULT_CLIENT_ID, defaultConfig } from '../../emulator/core/config.ts';
 import type { Emulator } from '../../emulator/core/emulator.ts';
@@ -508,5 +509,26 @@ describe('a user’s page', () => {
     );
     const done = await open(emulator, `/users/jane%2Brides/confirm?${pool}`, { method: 'POST' });
     expect(done.redirect).toBe(`/users/jane%2Brides?${pool}&done=confirmed`);
+  });
+});
+
+describe('reading AdminGetUser’s answer', () => {
+  it('takes the MFA settings when Cognito gives them (UserMFASettingList, PreferredMfaSetting)', () => {
+    const user = readUser({
+      Username: 'jane',
+      UserAttributes: [{ Name: 'email', Value: 'jane@example.com' }],
+      UserCreateDate: 1_767_605_400,
+      UserLastModifiedDate: 1_767_605_460,
+      Enabled: true,
+      UserStatus: 'CONFIRMED',
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA', 7],
+      PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+    });
+    expect(user.mfaMethods).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(user.preferredMfa).toBe('SOFTWARE_TOKEN_MFA');
+  });
+
+  it('refuses an answer that is not an object rather than drawing an empty user', () => {
+    expect(() => readUser('jane')).toThrow('The emulator answered something other than an object.');
   });
 });

@@ -53,7 +53,6 @@ export const T = {
 
   notFound: { en: 'There is no user {user} in this pool.', ko: '이 풀에 {user} 사용자가 없어요.' },
   backToUsers: { en: 'Back to users', ko: '사용자 목록으로 돌아가기' },
-  backToUser: { en: 'Back to {user}', ko: '{user} 사용자로 돌아가기' },
   summary: { en: 'Summary', ko: '요약' },
   attributes: { en: 'Attributes', ko: '속성' },
   attributeName: { en: 'Name', ko: '이름' },
@@ -80,8 +79,8 @@ export const T = {
   setPassword: { en: 'Set password', ko: '비밀번호 설정' },
   signOut: { en: 'Sign out everywhere', ko: '모든 기기에서 로그아웃' },
   delete: { en: 'Delete user', ko: '사용자 삭제' },
-  remove: { en: 'Remove', ko: '빼기' },
-  removeFromGroup: { en: 'Remove from group', ko: '그룹에서 빼기' },
+  remove: { en: 'Remove', ko: '제거' },
+  removeFromGroup: { en: 'Remove from group', ko: '그룹에서 제거' },
 
   askDisable: {
     en: 'Disable {user}? They cannot sign in, and their sessions end, until you enable them again.',
@@ -89,7 +88,7 @@ export const T = {
   },
   askReset: {
     en: 'Reset the password of {user}? Their password stops working; they choose a new one with a code sent to their verified email.',
-    ko: '{user} 사용자의 비밀번호를 재설정할까요? 지금 비밀번호는 더 이상 쓸 수 없고, 확인된 이메일로 받은 인증 코드로 새 비밀번호를 정해야 해요.',
+    ko: '{user} 사용자의 비밀번호를 재설정할까요? 지금 비밀번호는 더 이상 쓸 수 없고, 인증된 이메일로 받은 인증 코드로 새 비밀번호를 정해야 해요.',
   },
   askSignOut: {
     en: 'Sign {user} out everywhere? Their refresh tokens stop working on every device.',
@@ -101,7 +100,7 @@ export const T = {
   },
   askRemove: {
     en: 'Remove {user} from the group {group}?',
-    ko: '{user} 사용자를 {group} 그룹에서 뺄까요?',
+    ko: '{user} 사용자를 {group} 그룹에서 제거할까요?',
   },
 
   newPassword: { en: 'New password', ko: '새 비밀번호' },
@@ -128,7 +127,7 @@ export const T = {
   doneAdded: { en: 'Added {user} to {group}.', ko: '{user} 사용자를 {group} 그룹에 추가했어요.' },
   doneRemoved: {
     en: 'Removed {user} from {group}.',
-    ko: '{user} 사용자를 {group} 그룹에서 뺐어요.',
+    ko: '{user} 사용자를 {group} 그룹에서 제거했어요.',
   },
 
   groupName: { en: 'Name', ko: '이름' },
@@ -149,14 +148,13 @@ export const T = {
   deleteGroup: { en: 'Delete group', ko: '그룹 삭제' },
   askDeleteGroup: {
     en: 'Delete the group {group}? Its members stay, without it. This cannot be undone.',
-    ko: '{group} 그룹을 삭제할까요? 구성원은 그대로 남지만 이 그룹에서는 빠져요. 되돌릴 수 없어요.',
+    ko: '{group} 그룹을 삭제할까요? 구성원 계정은 그대로 남아요. 되돌릴 수 없어요.',
   },
   groupNotFound: {
     en: 'There is no group {group} in this pool.',
     ko: '이 풀에 {group} 그룹이 없어요.',
   },
   backToGroups: { en: 'Back to groups', ko: '그룹 목록으로 돌아가기' },
-  backToGroup: { en: 'Back to {group}', ko: '{group} 그룹으로 돌아가기' },
   doneCreatedGroup: { en: 'Created the group {group}.', ko: '{group} 그룹을 만들었어요.' },
   doneDeletedGroup: { en: 'Deleted the group {group}.', ko: '{group} 그룹을 삭제했어요.' },
   notWholeNumber: {

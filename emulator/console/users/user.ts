@@ -106,7 +106,7 @@ function summary(req: ConsoleRequest, user: WireUser): Html {
 
 function attributes(req: ConsoleRequest, user: WireUser): Html {
   const t = (entry: Bilingual) => fill(req.lang, entry);
-  return html`<section aria-labelledby="attributes-heading">
+  return html`<section>
   <h2 id="attributes-heading">${t(T.attributes)}</h2>
   <div class="table-wrap" role="region" aria-labelledby="attributes-heading" tabindex="0">
   <table>
