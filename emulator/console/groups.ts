@@ -207,7 +207,7 @@ function groupPage(req: ConsoleRequest): Promise<ConsoleAnswer> {
             },
           }),
       body: html`<p class="subject"><a href="${href(req, '/groups')}">${t(T.backToGroups)}</a></p>
-<p class="who">${group.name}</p>
+<p class="who"><strong>${group.name}</strong></p>
 <dl class="facts">
   <dt>${t(T.description)}</dt><dd>${group.description ?? t(T.none)}</dd>
   <dt>${t(T.precedence)}</dt><dd>${group.precedence ?? t(T.none)}</dd>

@@ -100,10 +100,7 @@ function passwordForm(
     ...(error === undefined ? {} : { error }),
   })}
   </div>
-  <p class="checkbox">
-    <input id="permanent" name="permanent" type="checkbox" value="yes" aria-describedby="permanent-hint"${permanent ? html` checked` : null}>
-    <label for="permanent">${t(T.permanent)}</label>
-  </p>
+  <p class="checkbox"><label for="permanent"><input id="permanent" name="permanent" type="checkbox" value="yes" aria-describedby="permanent-hint"${permanent ? html` checked` : null}> ${t(T.permanent)}</label></p>
   <p class="muted" id="permanent-hint">${t(T.permanentHint)}</p>
   <div class="actions filter">
     <button type="submit">${t(T.setPassword)}</button>

@@ -212,7 +212,7 @@ export async function renderUser(
     title: T.user,
     ...(notice === undefined ? {} : { notice }),
     body: html`<p class="subject"><a href="${href(req, '/users')}">${fill(req.lang, T.backToUsers)}</a></p>
-<p class="who">${nameOf(user)}</p>
+<p class="who"><strong>${nameOf(user)}</strong></p>
 ${summary(req, user)}
 ${attributes(req, user)}
 ${mfa(req, user)}
