@@ -27,7 +27,9 @@ export const CONSOLE_HEADERS: Readonly<Record<string, string>> = {
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
+  // Not `no-referrer`: under it Chromium sends `Origin: null` with the console's own form posts,
+  // which the emulator's origin check refuses (403). `same-origin` still tells other sites nothing.
+  'Referrer-Policy': 'same-origin',
 };
 
 /** The cookie that remembers the language chosen with `?lang=`. */

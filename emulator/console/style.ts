@@ -118,6 +118,7 @@ input, select {
 }
 .filter { display: flex; flex-wrap: wrap; align-items: end; gap: 0.5rem 0.75rem; margin-bottom: 1rem; }
 .filter label { display: flex; flex-direction: column; font-weight: 600; flex: 1 1 14rem; }
+.filter > .field { flex: 1 1 14rem; }
 .filter input { font-weight: 400; }
 .filter a { align-self: center; }
 .visually-hidden {
@@ -154,6 +155,8 @@ dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; 
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 .table-wrap { overflow-x: auto; margin-bottom: 1.5rem; }
+/* Table cells break between words (and at hyphens), never inside one; too wide, they scroll. */
+.table-wrap th, .table-wrap td { overflow-wrap: normal; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 section { margin-bottom: 1.5rem; }
