@@ -5,6 +5,7 @@
  * shown where it applies, each success redirecting back with a notice.
  */
 
+import * as OTPAuth from 'otpauth';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readUser } from '../../emulator/console/users/parts.ts';
 import { CognitoError } from '../../emulator/core/cognito-error.ts';
@@ -410,6 +411,49 @@ describe('a user’s page', () => {
       base,
     );
     expect((await rejection(refresh, CognitoError)).type).toBe('NotAuthorizedException');
+  });
+
+  it('turns off a user’s authenticator app after asking: their next sign-in asks for no code', async () => {
+    const jane = await signUp('jane@example.com');
+    await admin(emulator, 'AdminConfirmSignUp', { Username: jane });
+    const { AccessToken } = await signIn('jane@example.com');
+    const { SecretCode } = await emulator.call('AssociateSoftwareToken', { AccessToken }, base);
+    const code = OTPAuth.TOTP.generate({
+      secret: OTPAuth.Secret.fromBase32(String(SecretCode)),
+      timestamp: clock,
+    });
+    await emulator.call('VerifySoftwareToken', { AccessToken, UserCode: code }, base);
+    await emulator.call(
+      'SetUserMFAPreference',
+      { AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } },
+      base,
+    );
+    const before = await open(emulator, `/users/${jane}`);
+    expect(texts(before.document, 'section[aria-labelledby="mfa-heading"] dd')).toEqual([
+      'SOFTWARE_TOKEN_MFA',
+      'SOFTWARE_TOKEN_MFA',
+    ]);
+    expect(before.document.body.textContent).not.toContain(String(SecretCode));
+    const ask = await open(emulator, `/users/${jane}/mfa-off`);
+    expect(texts(ask.document, '.question')).toEqual([
+      'Turn off two-step sign-in for jane@example.com? They sign in with the password alone until they set up an authenticator app again.',
+    ]);
+    expect((await admin(emulator, 'AdminGetUser', { Username: jane })).UserMFASettingList).toEqual([
+      'SOFTWARE_TOKEN_MFA',
+    ]);
+    const done = await open(emulator, `/users/${jane}/mfa-off`, { method: 'POST' });
+    expect(done.redirect).toBe(`/users/${jane}?done=mfa-off`);
+    const after = await open(emulator, `/users/${jane}?done=mfa-off`);
+    expect(noticeOf(after)).toEqual({
+      tone: 'success',
+      message: 'Turned off two-step sign-in for jane@example.com.',
+    });
+    expect(texts(after.document, 'section[aria-labelledby="mfa-heading"] dd')).toEqual([
+      'none',
+      'none',
+    ]);
+    expect(after.document.querySelector(`a[href$="/mfa-off"]`)).toBeNull();
+    expect((await signIn('jane@example.com')).AccessToken).toEqual(expect.any(String));
   });
 
   it('refuses a weak password at the field, keeping what was typed and the permanent choice', async () => {

@@ -47,6 +47,7 @@ function destructive(
   question: Bilingual,
   operation: string,
   done: string,
+  input: Record<string, unknown> = {},
 ): ConsoleRoute[] {
   return [
     {
@@ -68,7 +69,7 @@ function destructive(
       method: 'POST' as const,
       pattern: `/users/:username/${step}`,
       view: (req: ConsoleRequest) =>
-        withUser(req, (user) => act(req, user, done, admin(req, operation, user))),
+        withUser(req, (user) => act(req, user, done, admin(req, operation, user, input))),
     },
   ];
 }
@@ -161,6 +162,9 @@ export const actionRoutes: ConsoleRoute[] = [
   ...destructive('disable', T.disable, T.askDisable, 'AdminDisableUser', 'disabled'),
   ...destructive('reset-password', T.resetPassword, T.askReset, 'AdminResetUserPassword', 'reset'),
   ...destructive('sign-out', T.signOut, T.askSignOut, 'AdminUserGlobalSignOut', 'signed-out'),
+  ...destructive('mfa-off', T.mfaOff, T.askMfaOff, 'AdminSetUserMFAPreference', 'mfa-off', {
+    SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
+  }),
   {
     method: 'GET' as const,
     pattern: '/users/:username/delete',

@@ -78,6 +78,7 @@ export const T = {
   resetPassword: { en: 'Reset password', ko: '비밀번호 재설정' },
   setPassword: { en: 'Set password', ko: '비밀번호 설정' },
   signOut: { en: 'Sign out everywhere', ko: '모든 기기에서 로그아웃' },
+  mfaOff: { en: 'Turn off two-step sign-in', ko: '2단계 로그인 끄기' },
   delete: { en: 'Delete user', ko: '사용자 삭제' },
   remove: { en: 'Remove', ko: '제거' },
   removeFromGroup: { en: 'Remove from group', ko: '그룹에서 제거' },
@@ -93,6 +94,10 @@ export const T = {
   askSignOut: {
     en: 'Sign {user} out everywhere? Their refresh tokens stop working on every device.',
     ko: '{user} 사용자를 모든 기기에서 로그아웃할까요? 모든 기기에서 갱신 토큰이 더 이상 작동하지 않아요.',
+  },
+  askMfaOff: {
+    en: 'Turn off two-step sign-in for {user}? They sign in with the password alone until they set up an authenticator app again.',
+    ko: '{user} 사용자의 2단계 로그인을 끌까요? 인증 앱을 다시 설정할 때까지 비밀번호만으로 로그인해요.',
   },
   askDelete: {
     en: 'Delete {user}? This cannot be undone.',
@@ -122,6 +127,10 @@ export const T = {
   doneSignedOut: {
     en: 'Signed {user} out everywhere.',
     ko: '{user} 사용자를 모든 기기에서 로그아웃했어요.',
+  },
+  doneMfaOff: {
+    en: 'Turned off two-step sign-in for {user}.',
+    ko: '{user} 사용자의 2단계 로그인을 껐어요.',
   },
   doneDeleted: { en: 'Deleted {user}.', ko: '{user} 사용자를 삭제했어요.' },
   doneAdded: { en: 'Added {user} to {group}.', ko: '{user} 사용자를 {group} 그룹에 추가했어요.' },

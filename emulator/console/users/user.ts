@@ -32,6 +32,7 @@ const DONE: Readonly<Record<string, Bilingual>> = {
   reset: T.doneReset,
   password: T.donePassword,
   'signed-out': T.doneSignedOut,
+  'mfa-off': T.doneMfaOff,
   added: T.doneAdded,
   removed: T.doneRemoved,
 };
@@ -119,15 +120,20 @@ function attributes(req: ConsoleRequest, user: WireUser): Html {
 </section>`;
 }
 
-/** AdminGetUser's `UserMFASettingList` and `PreferredMfaSetting`, absent when none is set up. */
+/**
+ * AdminGetUser's `UserMFASettingList` and `PreferredMfaSetting`, absent when none is set up, and
+ * a way to turn TOTP off (for a rider who lost their phone); never its codes or secret.
+ */
 function mfa(req: ConsoleRequest, user: WireUser): Html {
   const t = (entry: Bilingual) => fill(req.lang, entry);
+  const totpOn = user.mfaMethods.includes('SOFTWARE_TOKEN_MFA');
   return html`<section aria-labelledby="mfa-heading">
   <h2 id="mfa-heading">${t(T.mfa)}</h2>
   <dl class="facts">
     <dt>${t(T.mfaMethods)}</dt><dd>${user.mfaMethods.length > 0 ? user.mfaMethods.join(', ') : t(T.none)}</dd>
     <dt>${t(T.mfaPreferred)}</dt><dd>${user.preferredMfa ?? t(T.none)}</dd>
   </dl>
+  ${totpOn ? html`<p><a class="button" href="${href(req, userPath(user.username, 'mfa-off'))}">${t(T.mfaOff)}</a></p>` : null}
 </section>`;
 }
 
