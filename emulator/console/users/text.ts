@@ -57,7 +57,7 @@ export const T = {
   attributes: { en: 'Attributes', ko: '속성' },
   attributeName: { en: 'Name', ko: '이름' },
   attributeValue: { en: 'Value', ko: '값' },
-  mfa: { en: 'Two-step sign-in (MFA)', ko: '2단계 로그인(MFA)' },
+  mfa: { en: 'Two-step sign-in (MFA)', ko: '2단계 인증(MFA)' },
   mfaMethods: { en: 'Methods set up', ko: '설정한 방법' },
   mfaPreferred: { en: 'Preferred method', ko: '선호하는 방법' },
   memberOf: { en: 'Groups', ko: '소속 그룹' },
@@ -78,7 +78,7 @@ export const T = {
   resetPassword: { en: 'Reset password', ko: '비밀번호 재설정' },
   setPassword: { en: 'Set password', ko: '비밀번호 설정' },
   signOut: { en: 'Sign out everywhere', ko: '모든 기기에서 로그아웃' },
-  mfaOff: { en: 'Turn off two-step sign-in', ko: '2단계 로그인 끄기' },
+  mfaOff: { en: 'Turn off two-step sign-in', ko: '2단계 인증 끄기' },
   delete: { en: 'Delete user', ko: '사용자 삭제' },
   remove: { en: 'Remove', ko: '제거' },
   removeFromGroup: { en: 'Remove from group', ko: '그룹에서 제거' },
@@ -97,7 +97,7 @@ export const T = {
   },
   askMfaOff: {
     en: 'Turn off two-step sign-in for {user}? They sign in with the password alone until they set up an authenticator app again.',
-    ko: '{user} 사용자의 2단계 로그인을 끌까요? 인증 앱을 다시 설정할 때까지 비밀번호만으로 로그인해요.',
+    ko: '{user} 사용자의 2단계 인증을 끌까요? 인증 앱을 다시 설정할 때까지 비밀번호만으로 로그인해요.',
   },
   askDelete: {
     en: 'Delete {user}? This cannot be undone.',
@@ -130,7 +130,7 @@ export const T = {
   },
   doneMfaOff: {
     en: 'Turned off two-step sign-in for {user}.',
-    ko: '{user} 사용자의 2단계 로그인을 껐어요.',
+    ko: '{user} 사용자의 2단계 인증을 껐어요.',
   },
   doneDeleted: { en: 'Deleted {user}.', ko: '{user} 사용자를 삭제했어요.' },
   doneAdded: { en: 'Added {user} to {group}.', ko: '{user} 사용자를 {group} 그룹에 추가했어요.' },
