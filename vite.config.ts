@@ -24,6 +24,54 @@ export function bigIntegerShim(): Plugin {
   };
 }
 
+/** Whether a module id is one of these project files (ids may use either slash). */
+const isSource = (files: readonly string[]) => (id: string) =>
+  files.some((file) => id.replaceAll('\\', '/').endsWith(`/src/${file}`));
+
+/**
+ * The shared chunks, one per set of pages: separately gzipped chunks compress worse, and the
+ * automatic split made five of them. The landing page loads only `common`; the form pages add
+ * `site` (the Cognito library and the form toolkit). Message tables, the code step, the MFA panel
+ * and the QR encoder stay chunks of their own, loaded when needed.
+ */
+const CHUNK_GROUPS = [
+  {
+    name: 'common',
+    priority: 2,
+    test: isSource([
+      'config.ts',
+      'session.ts',
+      'i18n/index.ts',
+      'i18n/particles.ts',
+      'pages/language-switch.ts',
+      'pages/session-notice.ts',
+    ]),
+  },
+  {
+    name: 'site',
+    priority: 1,
+    test: (id: string) =>
+      /[\\/]node_modules[\\/](amazon-cognito-identity-js|js-cookie)[\\/]/.test(id) ||
+      // The bundler's CommonJS helpers, which the library's shims and the map library share.
+      id.includes('rolldown/runtime') ||
+      id.includes('__vite-browser-external') ||
+      isSource([
+        'entries/table-head-start.ts',
+        'shims/buffer.ts',
+        'shims/sha256.ts',
+        'shims/big-integer.ts',
+        'shims/fetch-polyfill.ts',
+        'cognito-auth.ts',
+        'auth-errors.ts',
+        'site.ts',
+        'ride-api.ts',
+        'password-rules.ts',
+        'i18n/error-messages.ts',
+        'pages/ui.ts',
+      ])(id),
+  },
+];
+
 export default defineConfig({
   // Relative asset URLs, so the build also works under a sub-path (S3 path-style URLs).
   base: './',
@@ -38,6 +86,12 @@ export default defineConfig({
       {
         find: /^@aws-crypto\/sha256-js$/,
         replacement: resolve(import.meta.dirname, 'src/shims/sha256.ts'),
+      },
+      // Leaflet's ES module build, which its package.json does not point at: the bundler can then
+      // leave out what the map does not use, and the page needs no CommonJS wrapper for it.
+      {
+        find: /^leaflet$/,
+        replacement: resolve(import.meta.dirname, 'node_modules/leaflet/dist/leaflet-src.esm.js'),
       },
       {
         find: /^isomorphic-unfetch$/,
@@ -57,6 +111,7 @@ export default defineConfig({
       input: Object.fromEntries(
         pages.map((page) => [page, resolve(import.meta.dirname, `${page}.html`)]),
       ),
+      output: { codeSplitting: { groups: CHUNK_GROUPS } },
     },
   },
   test: {
