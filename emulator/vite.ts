@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 import { consolePages } from './console/index.ts';
 import type { Emulator } from './core/emulator.ts';
 import { createHttpHandler, type PageHandler } from './core/http.ts';
+import { hostedRoutes } from './hosted/index.ts';
 import { createNodeEmulator, mailNotice } from './node/node-emulator.ts';
 import { answerNodeRequest, exposureWarning, readAllowedOrigins } from './node/server.ts';
 import { rideApiRoutes } from './ride-api/index.ts';
@@ -119,7 +120,10 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
           pages ??= consolePages(ready, { siteUrl: server.config.base.replace(/\/+$/, '') });
           const handle = createHttpHandler(ready, {
             basePath: EMULATOR_BASE_PATH,
-            routes: rideApiRoutes(ready),
+            routes: [
+              ...rideApiRoutes(ready),
+              ...hostedRoutes(ready, { siteUrl: server.config.base.replace(/\/+$/, '') }),
+            ],
             pages,
             origin,
             allowedOrigins: [

@@ -19,8 +19,10 @@ import { changePassword } from './change-password.ts';
 import { confirmForgotPassword } from './confirm-forgot-password.ts';
 import { confirmSignUp } from './confirm-sign-up.ts';
 import { createGroup } from './create-group.ts';
+import { createUserPoolClient } from './create-user-pool-client.ts';
 import { deleteGroup } from './delete-group.ts';
 import { deleteUser } from './delete-user.ts';
+import { describeUserPoolClient } from './describe-user-pool-client.ts';
 import { forgotPassword } from './forgot-password.ts';
 import { getGroup } from './get-group.ts';
 import { getUser } from './get-user.ts';
@@ -35,6 +37,7 @@ import { respondToAuthChallenge } from './respond-to-auth-challenge.ts';
 import { revokeToken } from './revoke-token.ts';
 import { signUp } from './sign-up.ts';
 import { updateUserAttributes } from './update-user-attributes.ts';
+import { updateUserPoolClient } from './update-user-pool-client.ts';
 import { verifyUserAttribute } from './verify-user-attribute.ts';
 
 export const operations: Record<string, Operation> = {
@@ -74,4 +77,7 @@ export const operations: Record<string, Operation> = {
   AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
   AdminListGroupsForUser: adminListGroupsForUser,
   ListUsersInGroup: listUsersInGroup,
+  CreateUserPoolClient: createUserPoolClient,
+  UpdateUserPoolClient: updateUserPoolClient,
+  DescribeUserPoolClient: describeUserPoolClient,
 };
