@@ -116,8 +116,10 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
               ? [`http://${host}`, `https://${host}`]
               : [];
           const ready = await (emulator as Promise<Emulator>);
-          // The site is this server's own pages, at Vite's base path.
-          pages ??= consolePages(ready, { siteUrl: server.config.base.replace(/\/+$/, '') });
+          // The site is this server's own pages, at Vite's base path (a relative base such as
+          // the build's './' is served at the root).
+          const base = server.config.base.startsWith('/') ? server.config.base : '/';
+          pages ??= consolePages(ready, { siteUrl: base.replace(/\/+$/, '') });
           const handle = createHttpHandler(ready, {
             basePath: EMULATOR_BASE_PATH,
             routes: [
