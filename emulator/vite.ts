@@ -119,13 +119,11 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
           // The site is this server's own pages, at Vite's base path (a relative base such as
           // the build's './' is served at the root).
           const base = server.config.base.startsWith('/') ? server.config.base : '/';
-          pages ??= consolePages(ready, { siteUrl: base.replace(/\/+$/, '') });
+          const siteUrl = base.replace(/\/+$/, '');
+          pages ??= consolePages(ready, { siteUrl });
           const handle = createHttpHandler(ready, {
             basePath: EMULATOR_BASE_PATH,
-            routes: [
-              ...rideApiRoutes(ready),
-              ...hostedRoutes(ready, { siteUrl: server.config.base.replace(/\/+$/, '') }),
-            ],
+            routes: [...rideApiRoutes(ready), ...hostedRoutes(ready, { siteUrl })],
             pages,
             origin,
             allowedOrigins: [

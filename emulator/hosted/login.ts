@@ -3,7 +3,8 @@
  * an email and password form that continues an authorize request. The password is checked by the
  * pool's own rules (lockout, unconfirmed users, disabled users) as the API checks it. The form
  * carries an anti-forgery token bound to this authorize request and mirrored in a cookie, and is
- * only taken from the pool domain's own pages.
+ * only taken from the pool domain's own pages. A refused sign-in is the form again with its error
+ * (200, as a page a person reads); a forged or stale form is 403.
  */
 
 import { html } from '../console/html.ts';
@@ -68,8 +69,12 @@ export async function login(
   if (request.method === 'GET') return form(200, { email: '' });
 
   const origin = request.headers.get('origin');
-  const ownOrigin = new URL(baseUrl).origin;
-  if (origin !== null && origin !== ownOrigin)
+  // The pool domain as configured, or as the browser addressed it (localhost and 127.0.0.1 are
+  // the same dev server; the adapters refuse Host names they do not serve).
+  const own = new URL(baseUrl);
+  const host = request.headers.get('host');
+  const ownOrigins = [own.origin, ...(host === null ? [] : [`${own.protocol}//${host}`])];
+  if (origin !== null && !ownOrigins.includes(origin))
     return form(403, { email: '', formError: TEXT.formExpired });
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) {
@@ -85,7 +90,7 @@ export async function login(
     return form(403, { email, formError: TEXT.formExpired });
   }
   if (email === '' || password === '') {
-    return form(400, {
+    return form(200, {
       email,
       ...(email === '' ? { emailError: TEXT.emailMissing } : {}),
       ...(password === '' ? { passwordError: TEXT.passwordMissing } : {}),
@@ -103,12 +108,12 @@ export async function login(
     assertNotLockedOut(pool, user);
     const settled = settleSignIn(pool, user, await passwordMatches(pool, user, password));
     if (settled.status === 'FORCE_CHANGE_PASSWORD') {
-      return form(400, { email, formError: TEXT.newPasswordRequired });
+      return form(200, { email, formError: TEXT.newPasswordRequired });
     }
     sub = settled.sub;
   } catch (error) {
     if (!(error instanceof CognitoError)) throw error;
-    return form(400, { email, ...refusal(error) });
+    return form(200, { email, ...refusal(error) });
   }
   const authTime = Math.floor(emulator.now() / 1000);
   const session = emulator.oauth.startSession({ poolId: pool.id, sub, authTime });

@@ -94,8 +94,15 @@ a:focus-visible, button:focus-visible, input:focus-visible {
 code { font-size: 0.9em; overflow-wrap: anywhere; }
 `;
 
-/** Headers on every page: the console's (CSP without inline script or style, no framing, no cache). */
-export const PAGE_HEADERS = CONSOLE_HEADERS;
+/**
+ * Headers on every page: the console's (CSP without inline script or style, no framing, no
+ * cache), except that same-origin requests keep their referrer: under `no-referrer` a browser
+ * posts the login form with `Origin: null`, which the emulator refuses as a stranger's.
+ */
+export const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  ...CONSOLE_HEADERS,
+  'Referrer-Policy': 'same-origin',
+};
 
 /** A whole page: the layout around a card, links to the same page in both languages. */
 export function page(
