@@ -101,6 +101,25 @@ const FIELDS: Record<string, string[]> = {
   AdminRemoveUserFromGroup: ['UserPoolId', 'Username', 'GroupName'],
   AdminListGroupsForUser: ['Username', 'UserPoolId', 'Limit', 'NextToken'],
   ListUsersInGroup: ['UserPoolId', 'GroupName', 'Limit', 'NextToken'],
+  CreateUserPoolClient: [
+    'UserPoolId',
+    'ClientName',
+    'GenerateSecret',
+    'CallbackURLs',
+    'AllowedOAuthFlows',
+    'AllowedOAuthScopes',
+    'AllowedOAuthFlowsUserPoolClient',
+  ],
+  UpdateUserPoolClient: [
+    'UserPoolId',
+    'ClientId',
+    'ClientName',
+    'CallbackURLs',
+    'AllowedOAuthFlows',
+    'AllowedOAuthScopes',
+    'AllowedOAuthFlowsUserPoolClient',
+  ],
+  DescribeUserPoolClient: ['UserPoolId', 'ClientId'],
 };
 
 const OPERATIONS = Object.keys(operations);

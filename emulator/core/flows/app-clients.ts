@@ -6,7 +6,6 @@
 
 import { CognitoError } from '../cognito-error.ts';
 import { type AuthFlow, type ClientConfig, defaultClient } from '../config.ts';
-import type { OperationContext } from '../context.ts';
 import {
   isJsonObject,
   type Json,
@@ -16,7 +15,6 @@ import {
   optionalStringList,
 } from '../input.ts';
 import {
-  noOAuth,
   OAUTH_FLOWS,
   type OAuthFlow,
   type OAuthSettings,
@@ -126,12 +124,11 @@ export function updateBase(client: ClientConfig): ClientConfig {
     id: client.id,
     name: client.name,
     ...(client.secret === undefined ? {} : { secret: client.secret }),
-    ...noOAuth(),
   });
 }
 
 /** The app client with this id in this pool, or Cognito's ResourceNotFoundException. */
-export function poolClient(ctx: OperationContext, pool: Pool, clientId: string): ClientConfig {
+export function poolClient(pool: Pool, clientId: string): ClientConfig {
   const found = pool.config.clients.find((c) => c.id === clientId);
   if (!found) {
     throw new CognitoError(
@@ -139,7 +136,7 @@ export function poolClient(ctx: OperationContext, pool: Pool, clientId: string):
       `User pool client ${clientId} does not exist.`,
     );
   }
-  return ctx.client(found.id).client;
+  return found;
 }
 
 /**

@@ -7,7 +7,6 @@ import { patterns, requiredString } from '../input.ts';
 export const describeUserPoolClient: Operation = async (ctx, input) => {
   const pool = poolOf(ctx, input);
   const client = poolClient(
-    ctx,
     pool,
     requiredString(input, 'ClientId', { max: 128, pattern: patterns.clientId }),
   );

@@ -10,7 +10,6 @@ import { patterns, requiredString } from '../input.ts';
 export const updateUserPoolClient: Operation = async (ctx, input) => {
   const pool = poolOf(ctx, input);
   const current = poolClient(
-    ctx,
     pool,
     requiredString(input, 'ClientId', { max: 128, pattern: patterns.clientId }),
   );
