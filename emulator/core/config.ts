@@ -1,6 +1,13 @@
 /** User pools and app clients the emulator serves: defaults, and the small config file's schema. */
 
 import { isJsonObject } from './input.ts';
+import {
+  COGNITO_PROVIDER,
+  noOAuth,
+  type OAuthFlow,
+  type OAuthSettings,
+  oauthSettingsProblem,
+} from './oauth/settings.ts';
 
 export type AuthFlow =
   | 'ALLOW_USER_SRP_AUTH'
@@ -44,7 +51,7 @@ export interface PasswordPolicy {
   requireSymbols: boolean;
 }
 
-export interface ClientConfig {
+export interface ClientConfig extends OAuthSettings {
   id: string;
   name: string;
   /** A client with a secret demands SECRET_HASH, as Cognito does (browsers cannot keep one). */
@@ -57,6 +64,9 @@ export interface ClientConfig {
   accessTokenValidity: number;
   refreshTokenValidity: number;
   refreshTokenRotation: RefreshTokenRotation;
+  /** When CreateUserPoolClient or UpdateUserPoolClient last made it (ms); absent for config files. */
+  createdAt?: number;
+  updatedAt?: number;
 }
 
 /**
@@ -129,7 +139,26 @@ export function defaultClient(overrides: Partial<ClientConfig> = {}): ClientConf
     accessTokenValidity: 3600,
     refreshTokenValidity: 30 * 24 * 3600,
     refreshTokenRotation: { feature: 'DISABLED', retryGracePeriodSeconds: 0 },
+    ...noOAuth(),
     ...overrides,
+  };
+}
+
+/** Where the dev server (`npm run dev`) serves the site, by both loopback names. */
+const DEV_SITES = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+/**
+ * The local web client's hosted sign-in: the code grant, back to the site's callback page, and
+ * its landing page after sign-out, on the dev server (SPEC §8, last bullet).
+ */
+export function localClientOAuth(): OAuthSettings {
+  return {
+    callbackUrls: DEV_SITES.map((site) => `${site}/callback.html`),
+    logoutUrls: DEV_SITES.map((site) => `${site}/`),
+    allowedOAuthFlows: ['code'],
+    allowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+    supportedIdentityProviders: [COGNITO_PROVIDER],
+    allowedOAuthFlowsUserPoolClient: true,
   };
 }
 
@@ -157,7 +186,7 @@ export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
     mfaConfiguration: 'OPTIONAL',
     // SPEC §8; WEB_AUTHN is offered only to users who have a passkey.
     signInPolicy: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] },
-    clients: [defaultClient()],
+    clients: [defaultClient(localClientOAuth())],
     ...overrides,
   };
 }
@@ -194,6 +223,7 @@ const isString = (v: unknown): v is string => typeof v === 'string' && v.length 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isSeconds = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 
 const readClient: Reader = (path, value) => {
   if (!isJsonObject(value)) throw new ConfigError(`${path} must be an object`);
@@ -219,10 +249,31 @@ const readClient: Reader = (path, value) => {
     const seconds = pick(value, key, path, isSeconds, 'a whole number of seconds above 0');
     if (seconds !== undefined) client[key] = seconds;
   }
+  for (const key of [
+    'callbackUrls',
+    'logoutUrls',
+    'allowedOAuthScopes',
+    'supportedIdentityProviders',
+  ] as const) {
+    const list = pick(value, key, path, isStringList, 'a list of strings');
+    if (list !== undefined) client[key] = list;
+  }
+  const grants = pick(value, 'allowedOAuthFlows', path, isStringList, 'a list of strings');
+  if (grants !== undefined) client.allowedOAuthFlows = grants as OAuthFlow[];
+  const oauth = pick(value, 'allowedOAuthFlowsUserPoolClient', path, isBoolean, 'true or false');
+  if (oauth !== undefined) client.allowedOAuthFlowsUserPoolClient = oauth;
   const rotation = value.refreshTokenRotation;
   if (rotation !== undefined) client.refreshTokenRotation = readRotation(path, rotation);
   return defaultClient(client);
 };
+/** Checks a pool's clients' OAuth settings as CreateUserPoolClient would. */
+function checkOAuth(path: string, pool: PoolConfig): void {
+  pool.clients.forEach((client, index) => {
+    const problem = oauthSettingsProblem(client, client.secret !== undefined, pool.id);
+    if (problem)
+      throw new ConfigError(`${path}.clients[${index}].${problem.setting}: ${problem.message}`);
+  });
+}
 
 function readRotation(path: string, value: unknown): RefreshTokenRotation {
   const where = `${path}.refreshTokenRotation`;
@@ -332,7 +383,9 @@ const readPool: Reader = (path, value) => {
     }
     pool.clients = clients.map((c, i) => readClient(`${path}.clients[${i}]`, c) as ClientConfig);
   }
-  return defaultPool(pool);
+  const read = defaultPool(pool);
+  checkOAuth(path, read);
+  return read;
 };
 
 const GROUP_NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u;

@@ -125,6 +125,25 @@ const FIELDS: Record<string, string[]> = {
   AdminListGroupsForUser: ['Username', 'UserPoolId', 'Limit', 'NextToken'],
   ListUsersInGroup: ['UserPoolId', 'GroupName', 'Limit', 'NextToken'],
   GetTokensFromRefreshToken: ['RefreshToken', 'ClientId', 'ClientSecret', 'ClientMetadata'],
+  CreateUserPoolClient: [
+    'UserPoolId',
+    'ClientName',
+    'GenerateSecret',
+    'CallbackURLs',
+    'AllowedOAuthFlows',
+    'AllowedOAuthScopes',
+    'AllowedOAuthFlowsUserPoolClient',
+  ],
+  UpdateUserPoolClient: [
+    'UserPoolId',
+    'ClientId',
+    'ClientName',
+    'CallbackURLs',
+    'AllowedOAuthFlows',
+    'AllowedOAuthScopes',
+    'AllowedOAuthFlowsUserPoolClient',
+  ],
+  DescribeUserPoolClient: ['UserPoolId', 'ClientId'],
 };
 
 const OPERATIONS = Object.keys(operations);
