@@ -13,6 +13,7 @@ import { type Mail, Pool } from './pool/pool.ts';
 import { type ModPow, portableMath, type SrpMath } from './srp.ts';
 import { type ChangeListener, type PoolData, PoolStore } from './store.ts';
 import { generateSigningKey, TokenSigner } from './tokens.ts';
+import type { PasskeyVerifier } from './webauthn.ts';
 
 export interface EmulatorOptions {
   config?: EmulatorConfig;
@@ -29,6 +30,12 @@ export interface EmulatorOptions {
   hashes?: Pick<SrpMath, 'sha256' | 'hmacSha256'>;
   /** How many mails the mailbox keeps, newest last. */
   mailboxSize?: number;
+  /**
+   * Checks passkey registrations and assertions. Injected because the library that does it
+   * (`@simplewebauthn/server`) is a package, and the core imports none; without it passkey
+   * operations are refused.
+   */
+  passkeyVerifier?: PasskeyVerifier;
 }
 
 const MAX_HANDSHAKES = 100_000;
@@ -37,6 +44,7 @@ export class Emulator implements OperationContext {
   readonly now: () => number;
   readonly randomBytes: RandomBytes;
   readonly math: SrpMath;
+  readonly passkeyVerifier: PasskeyVerifier | undefined;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
   private readonly handshakes = new Map<string, Handshake>();
@@ -53,6 +61,7 @@ export class Emulator implements OperationContext {
       sha256: options.hashes?.sha256 ?? portableMath.sha256,
       hmacSha256: options.hashes?.hmacSha256 ?? portableMath.hmacSha256,
     };
+    this.passkeyVerifier = options.passkeyVerifier;
     this.mailboxSize = options.mailboxSize ?? 1000;
     this.onMail = options.onMail ?? (() => {});
   }
