@@ -125,6 +125,10 @@ const FIELDS: Record<string, string[]> = {
   AdminListGroupsForUser: ['Username', 'UserPoolId', 'Limit', 'NextToken'],
   ListUsersInGroup: ['UserPoolId', 'GroupName', 'Limit', 'NextToken'],
   GetTokensFromRefreshToken: ['RefreshToken', 'ClientId', 'ClientSecret', 'ClientMetadata'],
+  StartWebAuthnRegistration: ['AccessToken'],
+  CompleteWebAuthnRegistration: ['AccessToken', 'Credential'],
+  ListWebAuthnCredentials: ['AccessToken', 'NextToken', 'MaxResults'],
+  DeleteWebAuthnCredential: ['AccessToken', 'CredentialId'],
 };
 
 const OPERATIONS = Object.keys(operations);
