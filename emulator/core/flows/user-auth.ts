@@ -38,7 +38,10 @@ const EMAIL_OTP_ATTEMPTS = 3;
  * ways, plain and SRP; the pool always allows it), and a code by email for a confirmed user with
  * a verified address where MFA is not required. An unknown name (existence errors prevented)
  * is offered what a user without a verified email is, so the answer gives nothing away.
- * Passkeys (WEB_AUTHN) are offered to a confirmed user who has registered one.
+ * Passkeys (WEB_AUTHN) are offered to a confirmed user who has registered one, and like the
+ * email code not where the pool requires MFA: only a user's passkey-MFA setting
+ * (WebAuthnMfaSettings, not emulated) makes "passkey sign-in ... available when MFA is required"
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnMfaSettingsType.html).
  */
 export function availableChallenges(pool: Pool, user: UserRecord | undefined): string[] {
   const challenges = ['PASSWORD', 'PASSWORD_SRP'];
