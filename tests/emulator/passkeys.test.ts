@@ -17,6 +17,7 @@ import {
   RespondToAuthChallengeCommand,
   StartWebAuthnRegistrationCommand,
   WebAuthnChallengeNotFoundException,
+  WebAuthnConfigurationMissingException,
   WebAuthnNotEnabledException,
   WebAuthnOriginNotAllowedException,
   WebAuthnRelyingPartyMismatchException,
@@ -239,6 +240,15 @@ describe('registration', () => {
       InvalidParameterException,
     );
     expect(error.message).toMatch(/User verification was required/);
+  });
+
+  it('refuses passkeys with WebAuthnConfigurationMissingException where no verifier was wired', async () => {
+    await h.restart({ passkeyVerifier: undefined });
+    const token = await signedIn();
+    const error = await rejection(startRegistration(token), WebAuthnConfigurationMissingException);
+    expect(error.message).toBe(
+      'Passkeys are not available: this emulator was started without a WebAuthn verifier.',
+    );
   });
 
   it('refuses passkeys where the pool does not allow WEB_AUTHN', async () => {
