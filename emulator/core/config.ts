@@ -99,8 +99,30 @@ export interface PoolConfig {
   mfaConfiguration: MfaConfiguration;
   /** The pool's SignInPolicy: which first factors USER_AUTH may offer. */
   signInPolicy: { allowedFirstAuthFactors: FirstAuthFactor[] };
+  webAuthn: WebAuthnConfig;
   clients: ClientConfig[];
 }
+
+/**
+ * The pool's passkey settings (Cognito's WebAuthnRelyingPartyID and WebAuthnUserVerification),
+ * plus the page origins accepted, which Cognito derives from its domains.
+ */
+export interface WebAuthnConfig {
+  /** `localhost` by default (SPEC §8): browsers refuse an IP address as a relying party. */
+  relyingPartyId: string;
+  userVerification: 'preferred' | 'required';
+  /**
+   * Exact origins allowed to register and sign in with passkeys. Absent: for `localhost`, any
+   * `http://localhost:<port>` (dev server, preview and standalone emulator all pick ports);
+   * for another id, `https://<id>`.
+   */
+  allowedOrigins?: string[];
+}
+
+const USER_VERIFICATIONS: readonly WebAuthnConfig['userVerification'][] = ['preferred', 'required'];
+
+/** A relying party id is a host name: letters, digits, hyphens and dots, no IP address. */
+const RELYING_PARTY_ID = /^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
 /**
  * The local ride API's authorizer, read here with the rest of the config file and served by
@@ -186,6 +208,7 @@ export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
     mfaConfiguration: 'OPTIONAL',
     // SPEC §8; WEB_AUTHN is offered only to users who have a passkey.
     signInPolicy: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] },
+    webAuthn: { relyingPartyId: 'localhost', userVerification: 'preferred' },
     clients: [defaultClient(localClientOAuth())],
     ...overrides,
   };
@@ -306,6 +329,54 @@ function readSignInPolicy(path: string, value: unknown): PoolConfig['signInPolic
   return { allowedFirstAuthFactors: factors as FirstAuthFactor[] };
 }
 
+/** The pool's `webAuthn`: a host name (not an IP address), a UV setting, exact origins. */
+function readWebAuthn(path: string, value: unknown): WebAuthnConfig {
+  const where = `${path}.webAuthn`;
+  if (!isJsonObject(value)) throw new ConfigError(`${where} must be an object`);
+  const config: WebAuthnConfig = { ...defaultPool().webAuthn };
+  const rpId = value.relyingPartyId;
+  if (rpId !== undefined) {
+    if (typeof rpId !== 'string' || !RELYING_PARTY_ID.test(rpId)) {
+      throw new ConfigError(
+        `${where}.relyingPartyId must be a lower-case host name such as localhost, not an IP address (got ${JSON.stringify(rpId)})`,
+      );
+    }
+    config.relyingPartyId = rpId;
+  }
+  const uv = value.userVerification;
+  if (uv !== undefined) {
+    if (!USER_VERIFICATIONS.includes(uv as WebAuthnConfig['userVerification'])) {
+      throw new ConfigError(
+        `${where}.userVerification must be ${USER_VERIFICATIONS.join(' or ')} (got ${JSON.stringify(uv)})`,
+      );
+    }
+    config.userVerification = uv as WebAuthnConfig['userVerification'];
+  }
+  const origins = value.allowedOrigins;
+  if (origins !== undefined) {
+    if (
+      !Array.isArray(origins) ||
+      origins.length === 0 ||
+      !origins.every((o) => typeof o === 'string' && isOrigin(o))
+    ) {
+      throw new ConfigError(
+        `${where}.allowedOrigins must be a non-empty list of origins such as http://localhost:5173`,
+      );
+    }
+    config.allowedOrigins = origins as string[];
+  }
+  return config;
+}
+
+/** Whether the text is an origin exactly as a browser writes one (scheme, host, port if any). */
+function isOrigin(text: string): boolean {
+  try {
+    return new URL(text).origin === text;
+  } catch {
+    return false;
+  }
+}
+
 const readPool: Reader = (path, value) => {
   if (!isJsonObject(value)) throw new ConfigError(`${path} must be an object`);
   const id = pick(value, 'id', path, isString, 'a non-empty string');
@@ -376,6 +447,7 @@ const readPool: Reader = (path, value) => {
   if (value.signInPolicy !== undefined) {
     pool.signInPolicy = readSignInPolicy(path, value.signInPolicy);
   }
+  if (value.webAuthn !== undefined) pool.webAuthn = readWebAuthn(path, value.webAuthn);
   const clients = value.clients;
   if (clients !== undefined) {
     if (!Array.isArray(clients) || clients.length === 0) {

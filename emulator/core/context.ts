@@ -9,6 +9,7 @@ import type { RandomBytes } from './crypto.ts';
 import type { Json } from './input.ts';
 import type { Pool } from './pool/pool.ts';
 import type { SrpMath } from './srp.ts';
+import type { PasskeyVerifier } from './webauthn.ts';
 
 /** The per-request facts an operation may need. */
 export interface RequestInfo {
@@ -40,7 +41,9 @@ export type SessionChallenge =
   | 'SELECT_CHALLENGE'
   | 'EMAIL_OTP'
   | 'SIGN_UP'
-  | 'CONFIRMED_SIGN_UP';
+  | 'CONFIRMED_SIGN_UP'
+  | 'WEB_AUTHN'
+  | 'WEB_AUTHN_REGISTRATION';
 
 /** A challenge in progress: whose it is, which challenge, and until when. */
 export interface ChallengeSession {
@@ -58,6 +61,8 @@ export interface ChallengeSession {
   available?: string[];
   /** EMAIL_OTP: wrong codes entered so far under this sign-in. */
   wrongCodes?: number;
+  /** WEB_AUTHN and WEB_AUTHN_REGISTRATION: the WebAuthn challenge issued (base64url). */
+  webAuthnChallenge?: string;
 }
 
 /** The emulator as an operation sees it. */
@@ -66,6 +71,8 @@ export interface OperationContext {
   readonly now: () => number;
   readonly randomBytes: RandomBytes;
   readonly math: SrpMath;
+  /** Checks WebAuthn signatures; undefined where the adapter wired none (passkeys refused). */
+  readonly passkeyVerifier: PasskeyVerifier | undefined;
   /** The pool with this id, or Cognito's ResourceNotFoundException. */
   pool(poolId: string): Pool;
   /** The pool ids served. */

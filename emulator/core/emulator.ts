@@ -14,6 +14,7 @@ import { type Mail, Pool } from './pool/pool.ts';
 import { type ModPow, portableMath, type SrpMath } from './srp.ts';
 import { type ChangeListener, type PoolData, PoolStore } from './store.ts';
 import { generateSigningKey, TokenSigner } from './tokens.ts';
+import type { PasskeyVerifier } from './webauthn.ts';
 
 export interface EmulatorOptions {
   config?: EmulatorConfig;
@@ -30,6 +31,12 @@ export interface EmulatorOptions {
   hashes?: Pick<SrpMath, 'sha256' | 'hmacSha256'>;
   /** How many mails the mailbox keeps, newest last. */
   mailboxSize?: number;
+  /**
+   * Checks passkey registrations and assertions. Injected because the library that does it
+   * (`@simplewebauthn/server`) is a package, and the core imports none; without it passkey
+   * operations are refused.
+   */
+  passkeyVerifier?: PasskeyVerifier;
 }
 
 const MAX_HANDSHAKES = 100_000;
@@ -40,6 +47,7 @@ export class Emulator implements OperationContext {
   readonly math: SrpMath;
   /** The pool domain's codes, managed-login sessions and form tokens. */
   readonly oauth: OAuthGrants;
+  readonly passkeyVerifier: PasskeyVerifier | undefined;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
   private readonly handshakes = new Map<string, Handshake>();
@@ -57,6 +65,7 @@ export class Emulator implements OperationContext {
       hmacSha256: options.hashes?.hmacSha256 ?? portableMath.hmacSha256,
     };
     this.oauth = new OAuthGrants(this.now, this.randomBytes);
+    this.passkeyVerifier = options.passkeyVerifier;
     this.mailboxSize = options.mailboxSize ?? 1000;
     this.onMail = options.onMail ?? (() => {});
   }

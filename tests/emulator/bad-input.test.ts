@@ -144,6 +144,10 @@ const FIELDS: Record<string, string[]> = {
     'AllowedOAuthFlowsUserPoolClient',
   ],
   DescribeUserPoolClient: ['UserPoolId', 'ClientId'],
+  StartWebAuthnRegistration: ['AccessToken'],
+  CompleteWebAuthnRegistration: ['AccessToken', 'Credential'],
+  ListWebAuthnCredentials: ['AccessToken', 'NextToken', 'MaxResults'],
+  DeleteWebAuthnCredential: ['AccessToken', 'CredentialId'],
 };
 
 const OPERATIONS = Object.keys(operations);
