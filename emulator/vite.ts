@@ -1,13 +1,14 @@
 /**
  * Vite dev-server adapter: with no Cognito pool configured, `npm run dev` serves the emulator on
  * the dev server's own origin under `/emulator/` (Cognito API at `POST /emulator/`, mailbox at
- * `GET /emulator/mailbox`, the ride API at `POST /emulator/ride`), so the site needs no AWS
- * account and no CORS.
+ * `GET /emulator/mailbox`, the ride API at `POST /emulator/ride`, the console's pages for
+ * browsers at `/emulator/`), so the site needs no AWS account and no CORS.
  */
 
 import type { Plugin } from 'vite';
+import { consolePages } from './console/index.ts';
 import type { Emulator } from './core/emulator.ts';
-import { createHttpHandler } from './core/http.ts';
+import { createHttpHandler, type PageHandler } from './core/http.ts';
 import { createNodeEmulator, mailNotice } from './node/node-emulator.ts';
 import { answerNodeRequest, exposureWarning, readAllowedOrigins } from './node/server.ts';
 import { rideApiRoutes } from './ride-api/index.ts';
@@ -47,6 +48,7 @@ export function devDataDir(
 /** Mounts the emulator in `vite` (serve) unless VITE_COGNITO_USER_POOL_ID points at a real pool. */
 export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
   let emulator: Promise<Emulator> | undefined;
+  let pages: PageHandler | undefined;
   return {
     name: 'wild-rydes:cognito-emulator',
     apply: 'serve',
@@ -65,7 +67,12 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
       emulator = createNodeEmulator({
         ...(dataDir === null ? {} : { dataDir }),
         onMail: (mail) => {
-          server.config.logger.info(`  ${mailNotice(mail)}`, { timestamp: true });
+          server.config.logger.info(
+            `  ${mailNotice(mail, `${ownOrigin()}${EMULATOR_BASE_PATH}/mailbox`)}`,
+            {
+              timestamp: true,
+            },
+          );
         },
         warn: (message) => server.config.logger.warn(`  emulator: ${message}`),
       });
@@ -74,7 +81,7 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
       );
       server.httpServer?.once('listening', () => {
         server.config.logger.info(
-          `  Cognito: local emulator at ${EMULATOR_BASE_PATH}/ (codes appear here and at ${EMULATOR_BASE_PATH}/mailbox)`,
+          `  Cognito: local emulator at ${EMULATOR_BASE_PATH}/ (its console; codes appear here and at ${EMULATOR_BASE_PATH}/mailbox)`,
         );
         const host = server.config.server.host;
         // `--host` with no address (true) listens on every interface.
@@ -108,9 +115,12 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
               ? [`http://${host}`, `https://${host}`]
               : [];
           const ready = await (emulator as Promise<Emulator>);
+          // The site is this server's own pages, at Vite's base path.
+          pages ??= consolePages(ready, { siteUrl: server.config.base.replace(/\/+$/, '') });
           const handle = createHttpHandler(ready, {
             basePath: EMULATOR_BASE_PATH,
             routes: rideApiRoutes(ready),
+            pages,
             origin,
             allowedOrigins: [
               ...named,

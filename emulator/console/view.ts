@@ -5,7 +5,9 @@
  * never around them, so the console and the CLI see the same pool.
  */
 
+import type { PoolConfig } from '../core/config.ts';
 import type { Json } from '../core/input.ts';
+import type { Mail } from '../core/pool/pool.ts';
 import type { Html } from './html.ts';
 
 export type ConsoleLang = 'en' | 'ko';
@@ -33,8 +35,20 @@ export interface ConsoleRequest {
   readonly base: string;
   /** The pool shown (the emulator's first pool unless `?pool=` names another). */
   readonly poolId: string;
-  /** A POST's form fields (empty for GET). */
+  /**
+   * A POST's form fields (empty for GET). When a POST's operation is refused, the router draws
+   * the GET view of the same path with this still holding what was typed: views fill their
+   * inputs from it, so nothing is lost.
+   */
   readonly form: URLSearchParams;
+  /** The emulator's clock in milliseconds, the one codes expire by. */
+  readonly now: number;
+  /** Where the site's pages are, for links into it (`''`: this origin); undefined when unknown. */
+  readonly siteUrl: string | undefined;
+  /** Every mail the emulator has sent, oldest first, as `GET /mailbox` lists them. */
+  mailbox(): readonly Mail[];
+  /** The shown pool's configuration: read-only, the config file is the source of truth. */
+  poolConfig(): Readonly<PoolConfig>;
   /** Runs a Cognito operation (Admin ones included) on this emulator; refusals throw CognitoError. */
   call(operation: string, input: Json): Promise<Json>;
 }

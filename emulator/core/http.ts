@@ -2,10 +2,12 @@
  * The emulator over HTTP as Fetch API `Request` → `Response`, so every adapter (msw, the Node
  * server, the Vite dev server) serves the same routes:
  *   POST /                                     Cognito's JSON protocol (X-Amz-Target)
- *   GET  /mailbox                              codes sent, newest last
+ *   GET  /mailbox                              codes sent, newest last (JSON; a browser's
+ *                                              `Accept: text/html` goes to the pages instead)
  *   GET  /<poolId>/.well-known/jwks.json       the pool's two public keys (ID, access tokens)
  *   GET  /<poolId>/.well-known/openid-configuration
- * plus the routes an adapter mounts beside them (`HttpOptions.routes`: the ride API's POST /ride).
+ * plus the routes an adapter mounts beside them (`HttpOptions.routes`: the ride API's POST /ride)
+ * and the pages it serves to people (`HttpOptions.pages`: the console), tried last.
  */
 
 import { fromUtf8 } from './bytes.ts';
@@ -32,6 +34,15 @@ export interface HttpRoute {
   handle(request: Request, baseUrl: string): Promise<Response>;
 }
 
+/**
+ * Pages for people (the console, which lives outside the core): asked about every request the
+ * emulator's own routes do not answer, and about `GET /mailbox` from browsers; undefined passes.
+ */
+export type PageHandler = (
+  request: Request,
+  where: { path: string; basePath: string; baseUrl: string },
+) => Promise<Response | undefined>;
+
 export interface HttpOptions {
   /** The path the emulator is mounted under, e.g. `/emulator` in the Vite dev server. */
   basePath?: string;
@@ -45,6 +56,8 @@ export interface HttpOptions {
   allowedOrigins?: readonly string[];
   /** Routes served beside the emulator's own, tried after them. */
   routes?: readonly HttpRoute[];
+  /** Pages for people, tried after every route; their answers get no CORS headers. */
+  pages?: PageHandler;
 }
 
 /**
@@ -125,7 +138,11 @@ export function createHttpHandler(emulator: Emulator, options: HttpOptions = {})
     if (path === '/' && request.method === 'POST') {
       return api(emulator, request, baseUrl, cors);
     }
-    if (path === '/mailbox' && request.method === 'GET') return answer(200, emulator.mailbox());
+    const wantsPage = options.pages !== undefined && acceptsHtml(request);
+    if (path === '/mailbox' && request.method === 'GET' && !wantsPage) {
+      // With pages, the same URL answers browsers with HTML: caches must tell the two apart.
+      return answer(200, emulator.mailbox(), options.pages ? { Vary: 'Origin, Accept' } : {});
+    }
     if (path === '/mailbox' && request.method === 'DELETE') {
       emulator.clearMailbox();
       return new Response(null, { status: 204, headers: cors });
@@ -156,8 +173,15 @@ export function createHttpHandler(emulator: Emulator, options: HttpOptions = {})
     }
     const route = routes.find((r) => r.path === path && r.method === request.method);
     if (route) return withHeaders(await route.handle(request, baseUrl), cors);
+    const page = await options.pages?.(request, { path, basePath, baseUrl });
+    if (page) return page;
     return answer(404, { message: `No route for ${request.method} ${path}` });
   };
+}
+
+/** Whether the request comes from a browser's address bar or a link (scripts send JSON or any). */
+function acceptsHtml(request: Request): boolean {
+  return /(^|,)\s*text\/html\b/i.test(request.headers.get('accept') ?? '');
 }
 
 async function api(

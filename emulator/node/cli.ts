@@ -17,6 +17,9 @@ const USAGE = `Usage: npm run emulator -- [options]
   --data-dir DIR    where users and keys are kept (default .emulator/)
   --in-memory       keep nothing on disk
   --config FILE     extra user pools and app clients (JSON)
+  --site-url URL    where the site is served (e.g. http://localhost:4173), so the console's
+                    mailbox links each code to the site's page that takes it (or
+                    $EMULATOR_SITE_URL)
   --help            this text`;
 
 function fail(message: string): never {
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         'in-memory': { type: 'boolean' },
         config: { type: 'string' },
+        'site-url': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -64,26 +68,37 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
 
+  const siteText = (args['site-url'] ?? process.env.EMULATOR_SITE_URL ?? '').trim();
+  const siteUrl = siteText === '' ? undefined : siteText.replace(/\/+$/, '');
+  if (siteUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(siteUrl)) {
+    fail(`--site-url must be an http(s) URL such as http://localhost:4173, got ${siteText}`);
+  }
+
   const dataDir = args['in-memory'] ? undefined : resolve(args['data-dir'] ?? '.emulator');
   const config = args.config ? loadConfigFile(args.config) : undefined;
+  let url = '';
   const emulator = await createNodeEmulator({
     ...(dataDir ? { dataDir } : {}),
     ...(config ? { config } : {}),
-    onMail: (mail) => console.log(mailNotice(mail)),
+    // The server's address is known once it listens; codes can only be sent after that.
+    onMail: (mail) => console.log(mailNotice(mail, `${url}/mailbox`)),
     warn: (message) => console.warn(`emulator: ${message}`),
   });
   const server = await startServer(emulator, {
     port,
     allowedOrigins,
+    ...(siteUrl ? { siteUrl } : {}),
     ...(args.host ? { host: args.host } : {}),
     ...(config?.rideApi ? { rideApi: config.rideApi } : {}),
   });
+  url = server.url;
   const warning = exposureWarning(args.host ?? '127.0.0.1');
   if (warning) console.warn(`emulator: ${warning}`);
   console.log(`Local Cognito emulator on ${server.url}
   user pool     ${emulator.poolIds().join(', ')}   app client ${DEFAULT_CLIENT_ID}
   data          ${dataDir ?? '(in memory)'}
-  mailbox       ${server.url}/mailbox
+  console       ${server.url}/ (open it in a browser: mailbox, users, groups, pool)
+  mailbox       ${server.url}/mailbox (JSON for scripts)
   JWKS          ${server.url}/${DEFAULT_POOL_ID}/.well-known/jwks.json
   AWS CLI       aws cognito-idp list-users --user-pool-id ${DEFAULT_POOL_ID} --endpoint-url ${server.url}
 Codes sent to users are printed below.`);

@@ -85,8 +85,11 @@ export function mailLine(mail: Mail): string {
 
 /**
  * A mail as the emulator shows it to people, on the CLI's console and in the dev server's log
- * alike: `📬  sign-up code for rider@example.com: 402719`.
+ * alike: `📬  sign-up code for rider@example.com: 402719  http://127.0.0.1:9229/mailbox?to=…`,
+ * the address being the console's mailbox for that address when `mailboxUrl` is given.
  */
-export function mailNotice(mail: Mail): string {
-  return `📬  ${mailLine(mail)}`;
+export function mailNotice(mail: Mail, mailboxUrl?: string): string {
+  const where =
+    mailboxUrl === undefined ? '' : `  ${mailboxUrl}?${new URLSearchParams({ to: mail.to })}`;
+  return `📬  ${mailLine(mail)}${where}`;
 }

@@ -2,6 +2,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { consolePages } from '../console/index.ts';
 import type { RideApiConfig } from '../core/config.ts';
 import type { Emulator } from '../core/emulator.ts';
 import { createHttpHandler, MAX_BODY_BYTES } from '../core/http.ts';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   maxConnections?: number;
   /** The ride API's authorizer, as a config file's `rideApi` names it; unset: the local pool. */
   rideApi?: RideApiConfig;
+  /** Where the site is served, for the console's links into it; unset: the console links nowhere. */
+  siteUrl?: string;
 }
 
 /** A fetch-style request handler, as `createHttpHandler` makes. */
@@ -193,12 +196,19 @@ function originOf(host: string, port: number): string {
   return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
 }
 
-/** Serves the emulator and the ride API on host:port (port 0 picks a free one) until closed. */
+/**
+ * Serves the emulator, the ride API and the console (its pages at `/`, e.g. `/mailbox` for
+ * browsers) on host:port (port 0 picks a free one) until closed.
+ */
 export async function startServer(
   emulator: Emulator,
   options: ServerOptions,
 ): Promise<RunningServer> {
   const routes = rideApiRoutes(emulator, options.rideApi);
+  const pages = consolePages(
+    emulator,
+    options.siteUrl === undefined ? {} : { siteUrl: options.siteUrl },
+  );
   const host = options.host ?? '127.0.0.1';
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   let origin = '';
@@ -226,6 +236,7 @@ export async function startServer(
       handle = createHttpHandler(emulator, {
         origin,
         routes,
+        pages,
         ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
       });
       resolve({

@@ -15,6 +15,7 @@ import {
   focusFirstInvalid,
   isBusy,
   type MessageArea,
+  mailboxFor,
   messageArea,
   resendCooldown,
   setupCodeField,
@@ -47,6 +48,8 @@ export interface PasswordResetElements {
   readonly resend: HTMLButtonElement;
   /** Leave the panel for sign-in. */
   readonly back: readonly HTMLButtonElement[];
+  /** Where the local emulator's mailbox is pointed out (hidden unless there is one). */
+  readonly devHint?: HTMLElement | null;
 }
 
 /** What the password reset needs; the two callbacks hand the page back to sign-in. */
@@ -61,6 +64,8 @@ export interface PasswordResetDeps {
   readonly replaceUrl: (url: string) => void;
   onBack(): void;
   onPasswordChanged(email: string): void;
+  /** The local emulator's mailbox, linked from the code step; null for a real pool. */
+  readonly mailboxUrl?: string | null;
 }
 
 /** What the password reset panel lets the rest of the page do. */
@@ -77,7 +82,8 @@ export function setupPasswordReset(
   deps: PasswordResetDeps,
 ): PasswordReset {
   const { panel, forgotForm, resetForm, resend } = elements;
-  const { auth, i18n, clock, replaceUrl, onBack, onPasswordChanged } = deps;
+  const { auth, i18n, clock, replaceUrl, onBack, onPasswordChanged, mailboxUrl = null } = deps;
+  const hint = elements.devHint ?? null;
   const email = field(elements.email, i18n);
   const code = field(elements.code, i18n);
   const password = field(elements.password, i18n);
@@ -113,6 +119,10 @@ export function setupPasswordReset(
     code.clear();
     showStep('reset');
     replaceUrl(`signin.html?${new URLSearchParams({ reset: to })}`);
+    if (hint !== null && mailboxUrl !== null) {
+      find(hint, 'a', HTMLAnchorElement).href = mailboxFor(mailboxUrl, to);
+      hint.hidden = false;
+    }
     code.input.focus();
   };
 

@@ -37,6 +37,8 @@ export interface SigninPageDeps extends ShellDeps {
   readonly clock?: Clock;
   /** Changes the page's address without loading it (the password reset step lives there). */
   readonly replaceUrl?: (url: string) => void;
+  /** The local emulator's mailbox, pointed out at the reset code step; null for a real pool. */
+  readonly mailboxUrl?: string | null;
 }
 
 /** Sets up the sign-in page inside `root`: the sign-in panel, and the password reset beside it. */
@@ -77,6 +79,7 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       showPassword: find(root, '#showPasswordReset', HTMLInputElement),
       resetMessage: find(root, '#resetMessage', HTMLElement),
       resend: find(root, '#resendResetCode', HTMLButtonElement),
+      devHint: root.querySelector<HTMLElement>('#devHintReset'),
       back: [...root.querySelectorAll<HTMLButtonElement>('[data-back-to-signin]')],
     },
     {
@@ -86,6 +89,7 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       replaceUrl,
       onBack: () => signIn.show(),
       onPasswordChanged: (email) => signIn.passwordChanged(email),
+      mailboxUrl: deps.mailboxUrl ?? null,
     },
   );
   find(root, '#forgotPasswordButton', HTMLButtonElement).addEventListener('click', () => {

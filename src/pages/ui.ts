@@ -192,6 +192,15 @@ export function emailFromSearch(search: string): string {
   return (new URLSearchParams(search).get('email') ?? '').trim();
 }
 
+/**
+ * The local emulator's mailbox, showing only the mail to `email` when it looks like an address
+ * (the console filters by `?to=`), else all of it.
+ */
+export function mailboxFor(mailboxUrl: string, email: string): string {
+  const to = email.trim();
+  return looksLikeEmail(to) ? `${mailboxUrl}?${new URLSearchParams({ to })}` : mailboxUrl;
+}
+
 /** A page URL carrying the email (and other parameters) in its query string. */
 export function pageUrl(page: string, params: Readonly<Record<string, string>>): string {
   const query = new URLSearchParams(params).toString();

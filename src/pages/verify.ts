@@ -14,6 +14,7 @@ import {
   focusFirstInvalid,
   isBusy,
   looksLikeEmail,
+  mailboxFor,
   messageArea,
   type Navigate,
   pageUrl,
@@ -80,7 +81,12 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
 
   const hint = root.querySelector<HTMLElement>('#devHint');
   if (hint !== null && mailboxUrl !== null) {
-    find(hint, 'a', HTMLAnchorElement).href = mailboxUrl;
+    const link = find(hint, 'a', HTMLAnchorElement);
+    const point = () => {
+      link.href = mailboxFor(mailboxUrl, email.input.value);
+    };
+    point();
+    email.input.addEventListener('input', point);
     hint.hidden = false;
   }
 

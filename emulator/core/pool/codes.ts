@@ -55,6 +55,7 @@ export function sendCode(
     code,
     purpose: MAIL_PURPOSE[purpose],
     sentAt: new Date(now).toISOString(),
+    expiresAt: new Date(sent.expiresAt).toISOString(),
     userPoolId: pool.id,
     username: user.username,
   });

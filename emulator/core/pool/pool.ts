@@ -17,6 +17,8 @@ export interface Mail {
   code: string;
   purpose: 'sign-up' | 'forgot-password' | 'verify-attribute' | 'invitation';
   sentAt: string;
+  /** When the code stops working (ISO time); absent for invitations, whose password does not expire here. */
+  expiresAt?: string;
   userPoolId: string;
   username: string;
 }

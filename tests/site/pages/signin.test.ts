@@ -27,7 +27,12 @@ const RESET_CODE_LIFETIME = 3600 * 1000;
 // Local time, so the page shows 7:15 PM whatever the machine's time zone.
 const QUARTER_PAST_SEVEN = new Date(2026, 11, 1, 19, 15);
 
-function page(search = '', languages = ['en-US'], storage = memoryStorage()) {
+function page(
+  search = '',
+  languages = ['en-US'],
+  storage = memoryStorage(),
+  mailboxUrl: string | null = null,
+) {
   loadPage('signin.html');
   const navigate = vi.fn<(url: string) => void>();
   const replaceUrl = vi.fn<(url: string) => void>();
@@ -39,6 +44,7 @@ function page(search = '', languages = ['en-US'], storage = memoryStorage()) {
     search,
     clock,
     replaceUrl,
+    mailboxUrl,
   });
   const form = byId('signinForm', HTMLFormElement);
   const forgotForm = byId('forgotPasswordForm', HTMLFormElement);
@@ -371,6 +377,20 @@ describe('sign-in page', () => {
     fillReset(p, cognito.code(EMAIL, 'forgot-password'), NEW_PASSWORD);
     await submitWhileBusy(p.resetForm, 'Saving password…');
     expect(p.message.textContent).toBe('Your password has been changed. Sign in with the new one.');
+  });
+
+  it('points the reset code step at the emulator’s mailbox for that address, in development', () => {
+    page('?reset=rider%2B1%40example.com', ['en-US'], memoryStorage(), '/emulator/mailbox');
+    const hint = byId('devHintReset', HTMLElement);
+    expect(hint.hidden).toBe(false);
+    expect(hint.querySelector('a')?.getAttribute('href')).toBe(
+      '/emulator/mailbox?to=rider%2B1%40example.com',
+    );
+  });
+
+  it('points at no mailbox for a real pool', () => {
+    page('?reset=rider%40example.com');
+    expect(byId('devHintReset', HTMLElement).hidden).toBe(true);
   });
 
   it('ignores a ?reset= that is not an email address', () => {

@@ -305,6 +305,16 @@ describe('verify page', () => {
     expect(hint.querySelector('a')?.href).toBe('http://localhost:5173/emulator/mailbox');
   });
 
+  it('points the development hint at the mailbox of the address typed', () => {
+    const p = page('?email=rider%40example.com', 'http://localhost:5173/emulator/mailbox');
+    const link = byId('devHint', HTMLElement).querySelector('a');
+    expect(link?.href).toBe('http://localhost:5173/emulator/mailbox?to=rider%40example.com');
+    type(p.email, 'other+1@example.com');
+    expect(link?.href).toBe('http://localhost:5173/emulator/mailbox?to=other%2B1%40example.com');
+    type(p.email, 'not an address');
+    expect(link?.href).toBe('http://localhost:5173/emulator/mailbox');
+  });
+
   it('shows no development hint for a real pool', () => {
     page();
     expect(byId('devHint', HTMLElement).hidden).toBe(true);
