@@ -120,7 +120,11 @@ export function consolePages(emulator: Emulator, options: ConsoleOptions = {}): 
       call: (operation, input) => emulator.call(operation, input, { baseUrl }),
     });
     const answer = (result: ConsoleAnswer, status?: number): Response => {
-      if (result.kind === 'redirect') return redirect(`${basePath}${result.to}`, headers);
+      if (result.kind === 'redirect') {
+        // Always below the console: `//host` or a scheme here would send the browser elsewhere.
+        if (!/^\/(?![/\\])/.test(result.to)) throw new Error(`not a console path: ${result.to}`);
+        return redirect(`${basePath}${result.to}`, headers);
+      }
       return draw(status ?? result.status ?? 200, result);
     };
     try {

@@ -86,11 +86,13 @@ export function layout(page: LayoutPage, context: LayoutContext): string {
 </head>
 <body data-base="${base}" data-lang="${lang}">
 <a class="skip-link" href="#main">${text(lang, TEXT.skip)}</a>
+<header>
 <p class="banner"><strong>${text(lang, TEXT.banner)}</strong></p>
-<header class="top">
+<div class="top">
 <p class="brand">${text(lang, TEXT.console)}</p>
 <nav aria-label="${text(lang, TEXT.nav)}"><ul>${nav}</ul></nav>
 <p class="lang-switch"><a href="${switched.pathname}${switched.search}" hreflang="${other.lang}" lang="${other.lang}">${other.label}</a></p>
+</div>
 </header>
 <main id="main" tabindex="-1">
 <h1>${title}</h1>

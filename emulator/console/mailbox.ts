@@ -147,6 +147,10 @@ async function mailboxPage(request: ConsoleRequest): Promise<ConsoleAnswer> {
         : TEXT.countManyFor;
   const count = fill(countText[lang], { count: shown.length, to });
   const site = request.siteUrl;
+  // In a pool that signs in by email the username is an id nobody types: the address says it all.
+  const byEmail = request.poolConfig().usernameAttributes.includes('email');
+  const showUsername = (mail: Mail) =>
+    mail.username !== mail.to && !(byEmail && mail.userPoolId === request.poolId);
 
   const items = shown.map((mail, index) => {
     const id = `code-${index}`;
@@ -159,7 +163,7 @@ async function mailboxPage(request: ConsoleRequest): Promise<ConsoleAnswer> {
     const stale = expired || replaced.has(mail);
     return html`<li class="mail${stale ? ' is-expired' : ''}" data-key="${mail.sentAt}|${mail.userPoolId}|${mail.username}|${mail.purpose}">
 <h2>${PURPOSE[mail.purpose][lang]}</h2>
-<p>${TEXT.to[lang]}: <strong>${mail.to}</strong>${mail.username !== mail.to ? html` · ${TEXT.username[lang]}: <code>${mail.username}</code>` : ''}${showPool ? html` · ${TEXT.pool[lang]}: <code>${mail.userPoolId}</code>` : ''}</p>
+<p>${TEXT.to[lang]}: <strong>${mail.to}</strong>${showUsername(mail) ? html` · ${TEXT.username[lang]}: <code>${mail.username}</code>` : ''}${showPool ? html` · ${TEXT.pool[lang]}: <code>${mail.userPoolId}</code>` : ''}</p>
 <div class="code-row"><p class="code" id="${id}"><span class="visually-hidden">${(mail.purpose === 'invitation' ? TEXT.password : TEXT.code)[lang]}: </span>${mail.code}</p>
 <button type="button" hidden data-copy="${mail.code}" data-source="${id}" data-copied="${fill(TEXT.copied[lang], { code: mail.code })}" data-selected="${fill(TEXT.selected[lang], { code: mail.code })}" aria-describedby="${id}">${TEXT.copy[lang]}</button></div>
 <p class="muted">${TEXT.sent[lang]} <time datetime="${mail.sentAt}">${utc(mail.sentAt)}</time> · ${expiry(mail, now, lang)}</p>

@@ -79,11 +79,15 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .lang-switch a { display: inline-block; padding: 0.4rem 0.2rem; min-height: 44px; line-height: 1.8; }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }
-h2 { font-size: 1.15rem; margin: 0; }
+h2 { font-size: 1.25rem; margin: 0 0 0.5rem; }
+h3 { font-size: 1.05rem; margin: 1rem 0 0.5rem; }
+.mail h2 { font-size: 1.1rem; margin: 0; }
 .notice { padding: 0.75rem 1rem; border-radius: 0.5rem; border: 1px solid; }
 .notice-error { background: var(--mist); border-color: var(--pink); color: var(--pink-deep); }
 .notice-success { background: #eaf7ef; border-color: var(--ok); color: var(--ok); }
-.live { min-height: 1.5em; margin: 0.25rem 0; color: var(--ok); font-weight: 600; }
+.live { margin: 0.25rem 0; color: var(--ok); font-weight: 600; }
+/* Takes no room until it has something to say (it stays in the page, so it is still heard). */
+.live:empty { margin: 0; }
 .foot { max-width: 60rem; margin: 2rem auto 0; padding: 1rem; color: var(--muted); font-size: 0.9rem; }
 code, .mono { font-family: var(--mono); }
 button, .button {
@@ -114,6 +118,8 @@ input, select {
 }
 .filter { display: flex; flex-wrap: wrap; align-items: end; gap: 0.5rem 0.75rem; margin-bottom: 1rem; }
 .filter label { display: flex; flex-direction: column; font-weight: 600; flex: 1 1 14rem; }
+.filter input { font-weight: 400; }
+.filter a { align-self: center; }
 .visually-hidden {
   position: absolute;
   width: 1px;

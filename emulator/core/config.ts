@@ -1,6 +1,13 @@
 /** User pools and app clients the emulator serves: defaults, and the small config file's schema. */
 
 import { isJsonObject } from './input.ts';
+import {
+  COGNITO_PROVIDER,
+  noOAuth,
+  type OAuthFlow,
+  type OAuthSettings,
+  oauthSettingsProblem,
+} from './oauth/settings.ts';
 
 export type AuthFlow =
   | 'ALLOW_USER_SRP_AUTH'
@@ -23,7 +30,7 @@ export interface PasswordPolicy {
   requireSymbols: boolean;
 }
 
-export interface ClientConfig {
+export interface ClientConfig extends OAuthSettings {
   id: string;
   name: string;
   /** A client with a secret demands SECRET_HASH, as Cognito does (browsers cannot keep one). */
@@ -35,6 +42,9 @@ export interface ClientConfig {
   idTokenValidity: number;
   accessTokenValidity: number;
   refreshTokenValidity: number;
+  /** When CreateUserPoolClient or UpdateUserPoolClient last made it (ms); absent for config files. */
+  createdAt?: number;
+  updatedAt?: number;
 }
 
 /**
@@ -102,7 +112,26 @@ export function defaultClient(overrides: Partial<ClientConfig> = {}): ClientConf
     idTokenValidity: 3600,
     accessTokenValidity: 3600,
     refreshTokenValidity: 30 * 24 * 3600,
+    ...noOAuth(),
     ...overrides,
+  };
+}
+
+/** Where the dev server (`npm run dev`) serves the site, by both loopback names. */
+const DEV_SITES = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+/**
+ * The local web client's hosted sign-in: the code grant, back to the site's callback page, and
+ * its landing page after sign-out, on the dev server (SPEC §8, last bullet).
+ */
+export function localClientOAuth(): OAuthSettings {
+  return {
+    callbackUrls: DEV_SITES.map((site) => `${site}/callback.html`),
+    logoutUrls: DEV_SITES.map((site) => `${site}/`),
+    allowedOAuthFlows: ['code'],
+    allowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+    supportedIdentityProviders: [COGNITO_PROVIDER],
+    allowedOAuthFlowsUserPoolClient: true,
   };
 }
 
@@ -128,7 +157,7 @@ export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
     codeRequestWindow: 3600,
     // SPEC §8: locally, people can try two-step sign-in without configuring anything.
     mfaConfiguration: 'OPTIONAL',
-    clients: [defaultClient()],
+    clients: [defaultClient(localClientOAuth())],
     ...overrides,
   };
 }
@@ -165,6 +194,7 @@ const isString = (v: unknown): v is string => typeof v === 'string' && v.length 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isSeconds = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 
 const readClient: Reader = (path, value) => {
   if (!isJsonObject(value)) throw new ConfigError(`${path} must be an object`);
@@ -190,8 +220,30 @@ const readClient: Reader = (path, value) => {
     const seconds = pick(value, key, path, isSeconds, 'a whole number of seconds above 0');
     if (seconds !== undefined) client[key] = seconds;
   }
+  for (const key of [
+    'callbackUrls',
+    'logoutUrls',
+    'allowedOAuthScopes',
+    'supportedIdentityProviders',
+  ] as const) {
+    const list = pick(value, key, path, isStringList, 'a list of strings');
+    if (list !== undefined) client[key] = list;
+  }
+  const grants = pick(value, 'allowedOAuthFlows', path, isStringList, 'a list of strings');
+  if (grants !== undefined) client.allowedOAuthFlows = grants as OAuthFlow[];
+  const oauth = pick(value, 'allowedOAuthFlowsUserPoolClient', path, isBoolean, 'true or false');
+  if (oauth !== undefined) client.allowedOAuthFlowsUserPoolClient = oauth;
   return defaultClient(client);
 };
+
+/** Checks a pool's clients' OAuth settings as CreateUserPoolClient would. */
+function checkOAuth(path: string, pool: PoolConfig): void {
+  pool.clients.forEach((client, index) => {
+    const problem = oauthSettingsProblem(client, client.secret !== undefined, pool.id);
+    if (problem)
+      throw new ConfigError(`${path}.clients[${index}].${problem.setting}: ${problem.message}`);
+  });
+}
 
 const readPool: Reader = (path, value) => {
   if (!isJsonObject(value)) throw new ConfigError(`${path} must be an object`);
@@ -267,7 +319,9 @@ const readPool: Reader = (path, value) => {
     }
     pool.clients = clients.map((c, i) => readClient(`${path}.clients[${i}]`, c) as ClientConfig);
   }
-  return defaultPool(pool);
+  const read = defaultPool(pool);
+  checkOAuth(path, read);
+  return read;
 };
 
 const GROUP_NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u;

@@ -56,6 +56,8 @@ export interface OperationContext {
   poolIds(): string[];
   /** The app client with this id and its pool, or Cognito's ResourceNotFoundException. */
   client(clientId: string): { pool: Pool; client: ClientConfig };
+  /** Adds an app client to its pool, or replaces the one with its id. */
+  putClient(pool: Pool, client: ClientConfig): void;
   /** Keeps a handshake under its SECRET_BLOCK until it is taken or expires. */
   rememberHandshake(secretBlock: string, handshake: Handshake): void;
   /** Takes a handshake out (each is usable once), or undefined when unknown. */

@@ -62,6 +62,11 @@ export interface SessionRecord {
   authTime: number;
   expiresAt: number;
   revoked: boolean;
+  /**
+   * Scopes granted at the pool domain (authorization code grant); absent for API sign-ins, whose
+   * access tokens carry `aws.cognito.signin.user.admin` alone.
+   */
+  scopes?: string[];
 }
 
 /** A user pool group (the console's "Groups" tab). */

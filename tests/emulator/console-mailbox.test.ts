@@ -10,7 +10,7 @@ import { duration } from '../../emulator/console/pool.ts';
 import { defaultClient, defaultConfig, defaultPool } from '../../emulator/core/config.ts';
 import type { Emulator, EmulatorOptions } from '../../emulator/core/emulator.ts';
 import { createHttpHandler } from '../../emulator/core/http.ts';
-import { testEmulator } from '../support/emulator.ts';
+import { testEmulator, USERNAME_POOL, usernamePool } from '../support/emulator.ts';
 import { PASSWORD } from '../support/passwords.ts';
 
 const BASE = 'http://127.0.0.1:9229';
@@ -177,6 +177,19 @@ describe('GET /mailbox', () => {
     expect(markup).toContain('<a href="/mailbox">Show every address</a>');
     const none = await page('/mailbox?to=nobody@example.com');
     expect(none).toContain('No mail to this address yet.');
+  });
+
+  it('names the username where people choose one, and not the id of an email pool', async () => {
+    await signUp('rider@example.com');
+    expect(await page('/mailbox')).not.toContain('Username:');
+    await start(undefined, { config: { pools: [usernamePool()] } });
+    await call('SignUp', {
+      ClientId: USERNAME_POOL.clientId,
+      Username: 'rider1',
+      Password: PASSWORD,
+      UserAttributes: [{ Name: 'email', Value: 'rider@example.com' }],
+    });
+    expect(items(await page('/mailbox'))[0]).toContain('To: rider@example.com · Username: rider1');
   });
 
   it('says how mail arrives when there is none', async () => {

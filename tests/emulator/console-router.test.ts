@@ -131,6 +131,25 @@ describe('the console’s router', () => {
     expect(user).toMatchObject({ UserStatus: 'CONFIRMED' });
   });
 
+  it('never redirects outside the console, whatever path a view names', async () => {
+    const escaping = consolePages(emulator, {
+      routes: [
+        {
+          method: 'GET',
+          pattern: '/away',
+          view: async () => ({ kind: 'redirect', to: '//evil.example/' }),
+        },
+      ],
+    });
+    await expect(
+      escaping(new Request(`${BASE}/away`, { headers: HTML }), {
+        path: '/away',
+        basePath: '',
+        baseUrl: BASE,
+      }),
+    ).rejects.toThrow('not a console path: //evil.example/');
+  });
+
   it('shows a refused operation as an error above the form, with what was typed kept', async () => {
     const response = await post('/things/x', { username: 'nobody<b>@example.com' });
     expect(response.status).toBe(404);

@@ -21,8 +21,10 @@ import { changePassword } from './change-password.ts';
 import { confirmForgotPassword } from './confirm-forgot-password.ts';
 import { confirmSignUp } from './confirm-sign-up.ts';
 import { createGroup } from './create-group.ts';
+import { createUserPoolClient } from './create-user-pool-client.ts';
 import { deleteGroup } from './delete-group.ts';
 import { deleteUser } from './delete-user.ts';
+import { describeUserPoolClient } from './describe-user-pool-client.ts';
 import { forgotPassword } from './forgot-password.ts';
 import { getGroup } from './get-group.ts';
 import { getUser } from './get-user.ts';
@@ -38,6 +40,7 @@ import { revokeToken } from './revoke-token.ts';
 import { setUserMfaPreference } from './set-user-mfa-preference.ts';
 import { signUp } from './sign-up.ts';
 import { updateUserAttributes } from './update-user-attributes.ts';
+import { updateUserPoolClient } from './update-user-pool-client.ts';
 import { verifySoftwareToken } from './verify-software-token.ts';
 import { verifyUserAttribute } from './verify-user-attribute.ts';
 
@@ -82,4 +85,7 @@ export const operations: Record<string, Operation> = {
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
   AdminSetUserMFAPreference: adminSetUserMfaPreference,
+  CreateUserPoolClient: createUserPoolClient,
+  UpdateUserPoolClient: updateUserPoolClient,
+  DescribeUserPoolClient: describeUserPoolClient,
 };
