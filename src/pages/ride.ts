@@ -40,6 +40,11 @@ export interface RidePageDeps extends ShellDeps {
   readonly matchMedia?: MatchMedia;
   /** Drives the unicorn's trip; defaults to `requestAnimationFrame`. */
   readonly requestFrame?: RequestFrame;
+  /**
+   * After signing out: the user pool domain's `/logout` URL when the session came from hosted
+   * sign-in (its own session must end too), else null for the sign-in page.
+   */
+  readonly hostedLogout?: () => string | null;
 }
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
@@ -79,7 +84,7 @@ export async function setupRidePage(root: ParentNode, deps: RidePageDeps): Promi
 
 function setupAccountMenu(
   root: ParentNode,
-  { auth, i18n }: RidePageDeps,
+  { auth, i18n, hostedLogout }: RidePageDeps,
   { navigate, message, email }: RideContext,
 ): void {
   const account = find(root, '#account', HTMLElement);
@@ -107,14 +112,14 @@ function setupAccountMenu(
   signOut.addEventListener('click', () => {
     void whileBusy(signOut, i18n, async () => {
       await auth.signOut();
-      navigate(signedOutUrl(email));
+      navigate(hostedLogout?.() ?? signedOutUrl(email));
     });
   });
   signOutEverywhere.addEventListener('click', () => {
     void whileBusy(signOutEverywhere, i18n, async () => {
       try {
         await auth.signOutEverywhere();
-        navigate(signedOutUrl(email));
+        navigate(hostedLogout?.() ?? signedOutUrl(email));
       } catch (failure) {
         message.fail(failure);
       }
