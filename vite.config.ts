@@ -4,7 +4,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { cognitoEmulator } from './emulator/vite.ts';
 import { sitePages } from './site-html/render.ts';
 
-const pages = ['index', 'register', 'verify', 'signin', 'ride'] as const;
+const pages = ['index', 'register', 'verify', 'signin', 'ride', 'callback'] as const;
 
 const BIG_INTEGER_SHIM = resolve(import.meta.dirname, 'src/shims/big-integer.ts');
 

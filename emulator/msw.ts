@@ -4,6 +4,7 @@ import { http } from 'msw';
 import type { RideApiConfig } from './core/config.ts';
 import type { Emulator } from './core/emulator.ts';
 import { createHttpHandler } from './core/http.ts';
+import { hostedRoutes } from './hosted/index.ts';
 import { rideApiRoutes } from './ride-api/index.ts';
 
 /** The endpoint amazon-cognito-identity-js derives from a pool id's region when none is given. */
@@ -24,7 +25,7 @@ export function cognitoHandlers(
   const base = new URL(baseUrl);
   const handle = createHttpHandler(emulator, {
     basePath: base.pathname,
-    routes: rideApiRoutes(emulator, rideApi),
+    routes: [...rideApiRoutes(emulator, rideApi), ...hostedRoutes(emulator)],
   });
   const prefix = `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
   return [

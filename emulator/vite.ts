@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 import { consolePages } from './console/index.ts';
 import type { Emulator } from './core/emulator.ts';
 import { createHttpHandler, type PageHandler } from './core/http.ts';
+import { hostedRoutes } from './hosted/index.ts';
 import { createNodeEmulator, mailNotice } from './node/node-emulator.ts';
 import { answerNodeRequest, exposureWarning, readAllowedOrigins } from './node/server.ts';
 import { rideApiRoutes } from './ride-api/index.ts';
@@ -118,10 +119,11 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
           // The site is this server's own pages, at Vite's base path (a relative base such as
           // the build's './' is served at the root).
           const base = server.config.base.startsWith('/') ? server.config.base : '/';
-          pages ??= consolePages(ready, { siteUrl: base.replace(/\/+$/, '') });
+          const siteUrl = base.replace(/\/+$/, '');
+          pages ??= consolePages(ready, { siteUrl });
           const handle = createHttpHandler(ready, {
             basePath: EMULATOR_BASE_PATH,
-            routes: rideApiRoutes(ready),
+            routes: [...rideApiRoutes(ready), ...hostedRoutes(ready, { siteUrl })],
             pages,
             origin,
             allowedOrigins: [

@@ -32,11 +32,23 @@ export interface MapConfig {
   readonly attribution: string;
 }
 
+/** Settings for hosted sign-in (the user pool domain's managed login and OAuth2 endpoints). */
+export interface HostedConfig {
+  /** The user pool domain's base URL without a trailing slash, e.g. `https://x.auth.us-east-1.amazoncognito.com`. */
+  readonly domain: string;
+  /** Where the domain sends the browser back with a code: one of the app client's callback URLs. */
+  readonly redirectUri: string;
+  /** Where `/logout` sends the browser after signing out: one of the app client's sign-out URLs. */
+  readonly signOutUri: string;
+}
+
 /** The whole site configuration. */
 export interface SiteConfig {
   readonly cognito: CognitoConfig;
   readonly api: ApiConfig;
   readonly map: MapConfig;
+  /** Hosted sign-in; null when no user pool domain is configured. */
+  readonly hosted: HostedConfig | null;
 }
 
 /** What can be wrong with the configuration. */
@@ -48,7 +60,9 @@ export type ConfigErrorCode =
   | 'ClientSecretPresent'
   | 'MalformedInvokeUrl'
   | 'MalformedTileUrl'
-  | 'MalformedCognitoEndpoint';
+  | 'MalformedCognitoEndpoint'
+  | 'MalformedCognitoDomain'
+  | 'MalformedOAuthUrl';
 
 /** A configuration problem, with the environment variable to fix. */
 export class ConfigError extends Error {
@@ -90,6 +104,12 @@ const ENDPOINT_VARIABLE = 'VITE_COGNITO_ENDPOINT';
 const INVOKE_URL_VARIABLE = 'VITE_API_INVOKE_URL';
 const TILE_URL_VARIABLE = 'VITE_MAP_TILE_URL';
 const TILE_ATTRIBUTION_VARIABLE = 'VITE_MAP_TILE_ATTRIBUTION';
+const DOMAIN_VARIABLE = 'VITE_COGNITO_DOMAIN';
+const REDIRECT_VARIABLE = 'VITE_OAUTH_REDIRECT_URI';
+const SIGN_OUT_VARIABLE = 'VITE_OAUTH_SIGN_OUT_URI';
+
+/** The site's own page that receives the authorization code. */
+export const CALLBACK_PAGE = 'callback.html';
 
 /** OpenStreetMap's standard tiles, with the attribution its tile usage policy requires. */
 export const OPENSTREETMAP_TILES: MapConfig = {
@@ -105,8 +125,16 @@ const POOL_ID_MAX_LENGTH = 55;
 // such as `local_WildRydes`; the emulator accepts any `<word>_<id>`.
 const ANY_REGION_POOL_ID_PATTERN = /^([0-9a-z]+(?:-[0-9a-z]+)*)_[0-9A-Za-z]+$/;
 
-/** Reads and validates the site configuration from an env object (`import.meta.env` or a test's). */
-export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
+/**
+ * Reads and validates the site configuration from an env object (`import.meta.env` or a test's).
+ * `origin` places the dev server's emulator; `siteRoot` (the URL of the site's folder) places the
+ * default callback and sign-out pages.
+ */
+export function readConfig(
+  env: ConfigEnv,
+  origin = '',
+  siteRoot = origin === '' ? '' : `${origin}/`,
+): ConfigResult {
   const secretVariable = Object.keys(env).find(
     (name) => name.startsWith('VITE_') && /SECRET/i.test(name) && text(env, name) !== '',
   );
@@ -132,7 +160,7 @@ export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
   if (map instanceof ConfigError) return { ok: false, error: map };
 
   if (userPoolId === '' && userPoolClientId === '' && region === '' && endpoint === null) {
-    if (env.DEV === true) return localEmulator(origin, invoke, map);
+    if (env.DEV === true) return localEmulator(origin, siteRoot, invoke, map);
     return failure(
       'NotConfigured',
       POOL_ID_VARIABLE,
@@ -157,6 +185,8 @@ export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
         'it looks like <region>_<id>, for example ap-northeast-2_AbC123xyz.',
     );
   }
+  const hosted = readHostedConfig(env, siteRoot);
+  if (hosted instanceof ConfigError) return { ok: false, error: hosted };
   if (region !== '' && region !== poolRegion) {
     return failure(
       'RegionMismatch',
@@ -177,13 +207,28 @@ export function readConfig(env: ConfigEnv, origin = ''): ConfigResult {
       },
       api: { invokeUrl: invoke },
       map,
+      hosted,
     },
     mailboxUrl: null,
   };
 }
 
-function localEmulator(origin: string, invokeUrl: string | null, map: MapConfig): ConfigResult {
+function localEmulator(
+  origin: string,
+  siteRoot: string,
+  invokeUrl: string | null,
+  map: MapConfig,
+): ConfigResult {
   const base = `${origin}${LOCAL_EMULATOR.path}`;
+  // The emulator serves the pool domain's endpoints under its own mount, like a user pool domain.
+  const hosted =
+    origin === '' || siteRoot === ''
+      ? null
+      : {
+          domain: base,
+          redirectUri: new URL(CALLBACK_PAGE, siteRoot).href,
+          signOutUri: new URL('./', siteRoot).href,
+        };
   return {
     ok: true,
     config: {
@@ -196,6 +241,7 @@ function localEmulator(origin: string, invokeUrl: string | null, map: MapConfig)
       // An explicitly configured API wins; otherwise rides go to the emulator's /emulator/ride.
       api: { invokeUrl: invokeUrl ?? base },
       map,
+      hosted,
     },
     mailboxUrl: `${base}/mailbox`,
   };
@@ -240,6 +286,71 @@ function parseUrl(value: string): URL | null {
   }
 }
 
+function readHostedConfig(env: ConfigEnv, siteRoot: string): HostedConfig | ConfigError | null {
+  const domainText = text(env, DOMAIN_VARIABLE);
+  const redirectText = text(env, REDIRECT_VARIABLE);
+  const signOutText = text(env, SIGN_OUT_VARIABLE);
+  if (domainText === '') {
+    const stray =
+      redirectText !== '' ? REDIRECT_VARIABLE : signOutText !== '' ? SIGN_OUT_VARIABLE : null;
+    if (stray === null) return null;
+    return new ConfigError(
+      'MissingSetting',
+      DOMAIN_VARIABLE,
+      `${stray} is set without ${DOMAIN_VARIABLE}, the user pool domain.`,
+    );
+  }
+  // The console shows the domain with or without its scheme; both mean https.
+  const domain = webUrl(
+    /^[a-z][a-z0-9+.-]*:/i.test(domainText) ? domainText : `https://${domainText}`,
+  );
+  if (domain === null || domain.search !== '' || domain.hash !== '') {
+    return new ConfigError(
+      'MalformedCognitoDomain',
+      DOMAIN_VARIABLE,
+      `${DOMAIN_VARIABLE} "${domainText}" is not the https URL of a user pool domain.`,
+    );
+  }
+  const redirectUri = readOAuthUrl(env, REDIRECT_VARIABLE, siteRoot, CALLBACK_PAGE);
+  if (redirectUri instanceof ConfigError) return redirectUri;
+  const signOutUri = readOAuthUrl(env, SIGN_OUT_VARIABLE, siteRoot, './');
+  if (signOutUri instanceof ConfigError) return signOutUri;
+  return {
+    domain: `${domain.origin}${domain.pathname.replace(/\/+$/, '')}`,
+    redirectUri,
+    signOutUri,
+  };
+}
+
+/** A callback or sign-out URL: the variable's value, or the site's own page under `siteRoot`. */
+function readOAuthUrl(
+  env: ConfigEnv,
+  variable: string,
+  siteRoot: string,
+  page: string,
+): string | ConfigError {
+  const value = text(env, variable);
+  if (value === '' && siteRoot !== '') return new URL(page, siteRoot).href;
+  const url = webUrl(value);
+  if (url === null || url.hash !== '') {
+    return new ConfigError(
+      'MalformedOAuthUrl',
+      variable,
+      `${variable} "${value}" is not an https URL (http only on localhost or 127.0.0.1).`,
+    );
+  }
+  return url.href;
+}
+
+/** An https URL, or an http one on this machine (Cognito allows http callbacks only there). */
+function webUrl(value: string): URL | null {
+  const url = parseUrl(value);
+  if (url === null || url.username !== '' || url.password !== '') return null;
+  if (url.protocol === 'https:') return url;
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return url.protocol === 'http:' && loopback ? url : null;
+}
+
 function readMapConfig(env: ConfigEnv): MapConfig | ConfigError {
   const tileUrl = text(env, TILE_URL_VARIABLE);
   if (tileUrl === '') return OPENSTREETMAP_TILES;
@@ -267,7 +378,12 @@ function failure(code: ConfigErrorCode, variable: string, message: string): Conf
 }
 
 /** The configuration of this build, read once from `import.meta.env`. */
-export const siteConfig: ConfigResult = readConfig(
-  import.meta.env,
-  typeof location === 'undefined' ? '' : location.origin,
-);
+export const siteConfig: ConfigResult =
+  typeof location === 'undefined'
+    ? readConfig(import.meta.env)
+    : readConfig(
+        import.meta.env,
+        location.origin,
+        // Vite's base is relative ('./'): every page sits in the site's one folder.
+        new URL(import.meta.env.BASE_URL, location.href).href,
+      );

@@ -55,9 +55,20 @@ const TEXT = {
   existence: { en: 'Prevent user existence errors', ko: '사용자 존재 오류 방지' },
   on: { en: 'On', ko: '켜짐' },
   off: { en: 'Off', ko: '꺼짐' },
+  oauth: { en: 'Hosted sign-in (OAuth 2.0)', ko: '호스팅 로그인(OAuth 2.0)' },
+  grants: { en: 'Grants', ko: '허용된 권한 부여 방식' },
+  scopes: { en: 'Scopes', ko: '범위(scope)' },
+  callbacks: { en: 'Callback URLs', ko: '콜백 URL' },
+  signOuts: { en: 'Sign-out URLs', ko: '로그아웃 URL' },
+  providers: { en: 'Identity providers', ko: '자격 증명 공급자' },
+  rotation: { en: 'Refresh-token rotation', ko: '갱신 토큰 교체' },
+  grace: { en: 'On, old token kept {n} s', ko: '켜짐, 이전 토큰 {n}초 유지' },
+  mfa: { en: 'Two-step sign-in (MFA)', ko: '2단계 인증(MFA)' },
+  firstFactors: { en: 'First sign-in factors', ko: '첫 로그인 수단' },
+  none: { en: 'none', ko: '없음' },
   idToken: { en: 'ID token lives', ko: 'ID 토큰 유효 시간' },
   accessToken: { en: 'Access token lives', ko: '액세스 토큰 유효 시간' },
-  refreshToken: { en: 'Refresh token lives', ko: '새로 고침 토큰 유효 시간' },
+  refreshToken: { en: 'Refresh token lives', ko: '갱신 토큰 유효 시간' },
   seconds: { en: '{n} s', ko: '{n}초' },
   minutes: { en: '{n} min', ko: '{n}분' },
   hours: { en: '{n} h', ko: '{n}시간' },
@@ -81,6 +92,11 @@ export function duration(seconds: number, lang: ConsoleLang): string {
     if (seconds % size === 0) return fill(unit[lang], { n: seconds / size });
   }
   return fill(TEXT.seconds[lang], { n: seconds });
+}
+
+/** A setting's list, comma-separated, or "none". */
+function listed(values: readonly string[], lang: ConsoleLang): string {
+  return values.length === 0 ? TEXT.none[lang] : values.join(', ');
 }
 
 function facts(rows: readonly [Bilingual, string][], lang: ConsoleLang) {
@@ -109,6 +125,22 @@ ${facts(
     [TEXT.idToken, duration(client.idTokenValidity, lang)],
     [TEXT.accessToken, duration(client.accessTokenValidity, lang)],
     [TEXT.refreshToken, duration(client.refreshTokenValidity, lang)],
+    [
+      TEXT.rotation,
+      client.refreshTokenRotation.feature === 'ENABLED'
+        ? fill(TEXT.grace[lang], { n: client.refreshTokenRotation.retryGracePeriodSeconds })
+        : TEXT.off[lang],
+    ],
+    [TEXT.oauth, (client.allowedOAuthFlowsUserPoolClient ? TEXT.on : TEXT.off)[lang]],
+    ...(client.allowedOAuthFlowsUserPoolClient
+      ? ([
+          [TEXT.grants, listed(client.allowedOAuthFlows, lang)],
+          [TEXT.scopes, listed(client.allowedOAuthScopes, lang)],
+          [TEXT.callbacks, listed(client.callbackUrls, lang)],
+          [TEXT.signOuts, listed(client.logoutUrls, lang)],
+          [TEXT.providers, listed(client.supportedIdentityProviders, lang)],
+        ] as [Bilingual, string][])
+      : []),
   ],
   lang,
 )}
@@ -125,6 +157,8 @@ ${facts(
       TEXT.signIn,
       (pool.usernameAttributes.includes('email') ? TEXT.byEmail : TEXT.byUsername)[lang],
     ],
+    [TEXT.mfa, pool.mfaConfiguration],
+    [TEXT.firstFactors, listed(pool.signInPolicy.allowedFirstAuthFactors, lang)],
   ],
   lang,
 )}

@@ -7,6 +7,7 @@ export type CognitoErrorType =
   | 'ExpiredCodeException'
   | 'GroupExistsException'
   | 'InternalErrorException'
+  | 'InvalidOAuthFlowException'
   | 'InvalidParameterException'
   | 'InvalidPasswordException'
   | 'InvalidUserPoolConfigurationException'
@@ -14,6 +15,7 @@ export type CognitoErrorType =
   | 'NotAuthorizedException'
   | 'PasswordResetRequiredException'
   | 'ResourceNotFoundException'
+  | 'ScopeDoesNotExistException'
   | 'SerializationException'
   | 'SoftwareTokenMFANotFoundException'
   | 'TooManyFailedAttemptsException'
@@ -23,7 +25,13 @@ export type CognitoErrorType =
   | 'UnsupportedUserStateException'
   | 'UserNotConfirmedException'
   | 'UserNotFoundException'
-  | 'UsernameExistsException';
+  | 'UsernameExistsException'
+  | 'WebAuthnChallengeNotFoundException'
+  | 'WebAuthnConfigurationMissingException'
+  | 'WebAuthnCredentialNotSupportedException'
+  | 'WebAuthnNotEnabledException'
+  | 'WebAuthnOriginNotAllowedException'
+  | 'WebAuthnRelyingPartyMismatchException';
 
 /** A refusal as Cognito words it; the HTTP layer turns it into a 400 with `__type`. */
 export class CognitoError extends Error {

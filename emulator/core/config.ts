@@ -1,6 +1,13 @@
 /** User pools and app clients the emulator serves: defaults, and the small config file's schema. */
 
 import { isJsonObject } from './input.ts';
+import {
+  COGNITO_PROVIDER,
+  noOAuth,
+  type OAuthFlow,
+  type OAuthSettings,
+  oauthSettingsProblem,
+} from './oauth/settings.ts';
 
 export type AuthFlow =
   | 'ALLOW_USER_SRP_AUTH'
@@ -44,7 +51,7 @@ export interface PasswordPolicy {
   requireSymbols: boolean;
 }
 
-export interface ClientConfig {
+export interface ClientConfig extends OAuthSettings {
   id: string;
   name: string;
   /** A client with a secret demands SECRET_HASH, as Cognito does (browsers cannot keep one). */
@@ -57,6 +64,9 @@ export interface ClientConfig {
   accessTokenValidity: number;
   refreshTokenValidity: number;
   refreshTokenRotation: RefreshTokenRotation;
+  /** When CreateUserPoolClient or UpdateUserPoolClient last made it (ms); absent for config files. */
+  createdAt?: number;
+  updatedAt?: number;
 }
 
 /**
@@ -89,8 +99,30 @@ export interface PoolConfig {
   mfaConfiguration: MfaConfiguration;
   /** The pool's SignInPolicy: which first factors USER_AUTH may offer. */
   signInPolicy: { allowedFirstAuthFactors: FirstAuthFactor[] };
+  webAuthn: WebAuthnConfig;
   clients: ClientConfig[];
 }
+
+/**
+ * The pool's passkey settings (Cognito's WebAuthnRelyingPartyID and WebAuthnUserVerification),
+ * plus the page origins accepted, which Cognito derives from its domains.
+ */
+export interface WebAuthnConfig {
+  /** `localhost` by default (SPEC §8): browsers refuse an IP address as a relying party. */
+  relyingPartyId: string;
+  userVerification: 'preferred' | 'required';
+  /**
+   * Exact origins allowed to register and sign in with passkeys. Absent: for `localhost`, any
+   * `http://localhost:<port>` (dev server, preview and standalone emulator all pick ports);
+   * for another id, `https://<id>`.
+   */
+  allowedOrigins?: string[];
+}
+
+const USER_VERIFICATIONS: readonly WebAuthnConfig['userVerification'][] = ['preferred', 'required'];
+
+/** A relying party id is a host name: letters, digits, hyphens and dots, no IP address. */
+const RELYING_PARTY_ID = /^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
 /**
  * The local ride API's authorizer, read here with the rest of the config file and served by
@@ -129,7 +161,26 @@ export function defaultClient(overrides: Partial<ClientConfig> = {}): ClientConf
     accessTokenValidity: 3600,
     refreshTokenValidity: 30 * 24 * 3600,
     refreshTokenRotation: { feature: 'DISABLED', retryGracePeriodSeconds: 0 },
+    ...noOAuth(),
     ...overrides,
+  };
+}
+
+/** Where the dev server (`npm run dev`) serves the site, by both loopback names. */
+const DEV_SITES = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+/**
+ * The local web client's hosted sign-in: the code grant, back to the site's callback page, and
+ * its landing page after sign-out, on the dev server (SPEC §8, last bullet).
+ */
+export function localClientOAuth(): OAuthSettings {
+  return {
+    callbackUrls: DEV_SITES.map((site) => `${site}/callback.html`),
+    logoutUrls: DEV_SITES.map((site) => `${site}/`),
+    allowedOAuthFlows: ['code'],
+    allowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+    supportedIdentityProviders: [COGNITO_PROVIDER],
+    allowedOAuthFlowsUserPoolClient: true,
   };
 }
 
@@ -157,7 +208,8 @@ export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
     mfaConfiguration: 'OPTIONAL',
     // SPEC §8; WEB_AUTHN is offered only to users who have a passkey.
     signInPolicy: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] },
-    clients: [defaultClient()],
+    webAuthn: { relyingPartyId: 'localhost', userVerification: 'preferred' },
+    clients: [defaultClient(localClientOAuth())],
     ...overrides,
   };
 }
@@ -194,6 +246,7 @@ const isString = (v: unknown): v is string => typeof v === 'string' && v.length 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isSeconds = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 
 const readClient: Reader = (path, value) => {
   if (!isJsonObject(value)) throw new ConfigError(`${path} must be an object`);
@@ -219,10 +272,31 @@ const readClient: Reader = (path, value) => {
     const seconds = pick(value, key, path, isSeconds, 'a whole number of seconds above 0');
     if (seconds !== undefined) client[key] = seconds;
   }
+  for (const key of [
+    'callbackUrls',
+    'logoutUrls',
+    'allowedOAuthScopes',
+    'supportedIdentityProviders',
+  ] as const) {
+    const list = pick(value, key, path, isStringList, 'a list of strings');
+    if (list !== undefined) client[key] = list;
+  }
+  const grants = pick(value, 'allowedOAuthFlows', path, isStringList, 'a list of strings');
+  if (grants !== undefined) client.allowedOAuthFlows = grants as OAuthFlow[];
+  const oauth = pick(value, 'allowedOAuthFlowsUserPoolClient', path, isBoolean, 'true or false');
+  if (oauth !== undefined) client.allowedOAuthFlowsUserPoolClient = oauth;
   const rotation = value.refreshTokenRotation;
   if (rotation !== undefined) client.refreshTokenRotation = readRotation(path, rotation);
   return defaultClient(client);
 };
+/** Checks a pool's clients' OAuth settings as CreateUserPoolClient would. */
+function checkOAuth(path: string, pool: PoolConfig): void {
+  pool.clients.forEach((client, index) => {
+    const problem = oauthSettingsProblem(client, client.secret !== undefined, pool.id);
+    if (problem)
+      throw new ConfigError(`${path}.clients[${index}].${problem.setting}: ${problem.message}`);
+  });
+}
 
 function readRotation(path: string, value: unknown): RefreshTokenRotation {
   const where = `${path}.refreshTokenRotation`;
@@ -253,6 +327,54 @@ function readSignInPolicy(path: string, value: unknown): PoolConfig['signInPolic
   // (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.AllowedFirstAuthFactors.html)
   if (!factors.includes('PASSWORD')) throw new ConfigError(`${where} must include PASSWORD`);
   return { allowedFirstAuthFactors: factors as FirstAuthFactor[] };
+}
+
+/** The pool's `webAuthn`: a host name (not an IP address), a UV setting, exact origins. */
+function readWebAuthn(path: string, value: unknown): WebAuthnConfig {
+  const where = `${path}.webAuthn`;
+  if (!isJsonObject(value)) throw new ConfigError(`${where} must be an object`);
+  const config: WebAuthnConfig = { ...defaultPool().webAuthn };
+  const rpId = value.relyingPartyId;
+  if (rpId !== undefined) {
+    if (typeof rpId !== 'string' || !RELYING_PARTY_ID.test(rpId)) {
+      throw new ConfigError(
+        `${where}.relyingPartyId must be a lower-case host name such as localhost, not an IP address (got ${JSON.stringify(rpId)})`,
+      );
+    }
+    config.relyingPartyId = rpId;
+  }
+  const uv = value.userVerification;
+  if (uv !== undefined) {
+    if (!USER_VERIFICATIONS.includes(uv as WebAuthnConfig['userVerification'])) {
+      throw new ConfigError(
+        `${where}.userVerification must be ${USER_VERIFICATIONS.join(' or ')} (got ${JSON.stringify(uv)})`,
+      );
+    }
+    config.userVerification = uv as WebAuthnConfig['userVerification'];
+  }
+  const origins = value.allowedOrigins;
+  if (origins !== undefined) {
+    if (
+      !Array.isArray(origins) ||
+      origins.length === 0 ||
+      !origins.every((o) => typeof o === 'string' && isOrigin(o))
+    ) {
+      throw new ConfigError(
+        `${where}.allowedOrigins must be a non-empty list of origins such as http://localhost:5173`,
+      );
+    }
+    config.allowedOrigins = origins as string[];
+  }
+  return config;
+}
+
+/** Whether the text is an origin exactly as a browser writes one (scheme, host, port if any). */
+function isOrigin(text: string): boolean {
+  try {
+    return new URL(text).origin === text;
+  } catch {
+    return false;
+  }
 }
 
 const readPool: Reader = (path, value) => {
@@ -325,6 +447,7 @@ const readPool: Reader = (path, value) => {
   if (value.signInPolicy !== undefined) {
     pool.signInPolicy = readSignInPolicy(path, value.signInPolicy);
   }
+  if (value.webAuthn !== undefined) pool.webAuthn = readWebAuthn(path, value.webAuthn);
   const clients = value.clients;
   if (clients !== undefined) {
     if (!Array.isArray(clients) || clients.length === 0) {
@@ -332,7 +455,9 @@ const readPool: Reader = (path, value) => {
     }
     pool.clients = clients.map((c, i) => readClient(`${path}.clients[${i}]`, c) as ClientConfig);
   }
-  return defaultPool(pool);
+  const read = defaultPool(pool);
+  checkOAuth(path, read);
+  return read;
 };
 
 const GROUP_NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u;

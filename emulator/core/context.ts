@@ -9,6 +9,7 @@ import type { RandomBytes } from './crypto.ts';
 import type { Json } from './input.ts';
 import type { Pool } from './pool/pool.ts';
 import type { SrpMath } from './srp.ts';
+import type { PasskeyVerifier } from './webauthn.ts';
 
 /** The per-request facts an operation may need. */
 export interface RequestInfo {
@@ -40,7 +41,9 @@ export type SessionChallenge =
   | 'SELECT_CHALLENGE'
   | 'EMAIL_OTP'
   | 'SIGN_UP'
-  | 'CONFIRMED_SIGN_UP';
+  | 'CONFIRMED_SIGN_UP'
+  | 'WEB_AUTHN'
+  | 'WEB_AUTHN_REGISTRATION';
 
 /** A challenge in progress: whose it is, which challenge, and until when. */
 export interface ChallengeSession {
@@ -58,6 +61,8 @@ export interface ChallengeSession {
   available?: string[];
   /** EMAIL_OTP: wrong codes entered so far under this sign-in. */
   wrongCodes?: number;
+  /** WEB_AUTHN and WEB_AUTHN_REGISTRATION: the WebAuthn challenge issued (base64url). */
+  webAuthnChallenge?: string;
 }
 
 /** The emulator as an operation sees it. */
@@ -66,12 +71,16 @@ export interface OperationContext {
   readonly now: () => number;
   readonly randomBytes: RandomBytes;
   readonly math: SrpMath;
+  /** Checks WebAuthn signatures; undefined where the adapter wired none (passkeys refused). */
+  readonly passkeyVerifier: PasskeyVerifier | undefined;
   /** The pool with this id, or Cognito's ResourceNotFoundException. */
   pool(poolId: string): Pool;
   /** The pool ids served. */
   poolIds(): string[];
   /** The app client with this id and its pool, or Cognito's ResourceNotFoundException. */
   client(clientId: string): { pool: Pool; client: ClientConfig };
+  /** Adds an app client to its pool, or replaces the one with its id. */
+  putClient(pool: Pool, client: ClientConfig): void;
   /** Keeps a handshake under its SECRET_BLOCK until it is taken or expires. */
   rememberHandshake(secretBlock: string, handshake: Handshake): void;
   /** Takes a handshake out (each is usable once), or undefined when unknown. */

@@ -8,11 +8,13 @@ import { type ClientConfig, defaultConfig, type EmulatorConfig } from './config.
 import type { ChallengeSession, Handshake, OperationContext, RequestInfo } from './context.ts';
 import { type RandomBytes, webRandomBytes } from './crypto.ts';
 import { isJsonObject, type Json } from './input.ts';
+import { OAuthGrants } from './oauth/grants.ts';
 import { operations } from './operations/index.ts';
 import { type Mail, Pool } from './pool/pool.ts';
 import { type ModPow, portableMath, type SrpMath } from './srp.ts';
 import { type ChangeListener, type PoolData, PoolStore } from './store.ts';
 import { generateSigningKey, TokenSigner } from './tokens.ts';
+import type { PasskeyVerifier } from './webauthn.ts';
 
 export interface EmulatorOptions {
   config?: EmulatorConfig;
@@ -29,6 +31,12 @@ export interface EmulatorOptions {
   hashes?: Pick<SrpMath, 'sha256' | 'hmacSha256'>;
   /** How many mails the mailbox keeps, newest last. */
   mailboxSize?: number;
+  /**
+   * Checks passkey registrations and assertions. Injected because the library that does it
+   * (`@simplewebauthn/server`) is a package, and the core imports none; without it passkey
+   * operations are refused.
+   */
+  passkeyVerifier?: PasskeyVerifier;
 }
 
 const MAX_HANDSHAKES = 100_000;
@@ -37,6 +45,9 @@ export class Emulator implements OperationContext {
   readonly now: () => number;
   readonly randomBytes: RandomBytes;
   readonly math: SrpMath;
+  /** The pool domain's codes, managed-login sessions and form tokens. */
+  readonly oauth: OAuthGrants;
+  readonly passkeyVerifier: PasskeyVerifier | undefined;
   private readonly pools = new Map<string, Pool>();
   private readonly clients = new Map<string, { pool: Pool; client: ClientConfig }>();
   private readonly handshakes = new Map<string, Handshake>();
@@ -53,6 +64,8 @@ export class Emulator implements OperationContext {
       sha256: options.hashes?.sha256 ?? portableMath.sha256,
       hmacSha256: options.hashes?.hmacSha256 ?? portableMath.hmacSha256,
     };
+    this.oauth = new OAuthGrants(this.now, this.randomBytes);
+    this.passkeyVerifier = options.passkeyVerifier;
     this.mailboxSize = options.mailboxSize ?? 1000;
     this.onMail = options.onMail ?? (() => {});
   }
@@ -125,6 +138,18 @@ export class Emulator implements OperationContext {
       );
     }
     return found;
+  }
+
+  /**
+   * Adds an app client to its pool, or replaces the one with its id (CreateUserPoolClient,
+   * UpdateUserPoolClient). Clients live in memory: a restart serves the config file's again.
+   */
+  putClient(pool: Pool, client: ClientConfig): void {
+    const clients = pool.config.clients;
+    const index = clients.findIndex((c) => c.id === client.id);
+    if (index === -1) clients.push(client);
+    else clients[index] = client;
+    this.clients.set(client.id, { pool, client });
   }
 
   /** Keeps a handshake under its SECRET_BLOCK, dropping expired ones when the table grows. */

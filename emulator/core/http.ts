@@ -5,7 +5,8 @@
  *   GET  /mailbox                              codes sent, newest last (JSON; a browser's
  *                                              `Accept: text/html` goes to the pages instead)
  *   GET  /<poolId>/.well-known/jwks.json       the pool's two public keys (ID, access tokens)
- *   GET  /<poolId>/.well-known/openid-configuration
+ *   GET  /<poolId>/.well-known/openid-configuration  (its endpoints are the pool domain's routes,
+ *                                              `emulator/hosted`, which adapters mount)
  * plus the routes an adapter mounts beside them (`HttpOptions.routes`: the ride API's POST /ride)
  * and the pages it serves to people (`HttpOptions.pages`: the console), tried last.
  */
@@ -164,6 +165,8 @@ export function createHttpHandler(emulator: Emulator, options: HttpOptions = {})
         authorization_endpoint: `${baseUrl}/oauth2/authorize`,
         token_endpoint: `${baseUrl}/oauth2/token`,
         userinfo_endpoint: `${baseUrl}/oauth2/userInfo`,
+        revocation_endpoint: `${baseUrl}/oauth2/revoke`,
+        end_session_endpoint: `${baseUrl}/logout`,
         response_types_supported: ['code', 'token'],
         subject_types_supported: ['public'],
         id_token_signing_alg_values_supported: ['RS256'],

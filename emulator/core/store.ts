@@ -37,6 +37,24 @@ export interface UserRecord {
   codeRequests: number[];
   /** The authenticator app (TOTP) factor; absent for users who never set one up. */
   softwareToken?: SoftwareToken;
+  /** Registered passkeys, oldest first; absent for users who never registered one. */
+  passkeys?: PasskeyRecord[];
+}
+
+/** One passkey (a WebAuthn credential) as CompleteWebAuthnRegistration verified it. */
+export interface PasskeyRecord {
+  /** The credential id, base64url, as the authenticator made it. */
+  id: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  /** The authenticator's signature counter; 0 for authenticators that do not count. */
+  counter: number;
+  transports: string[];
+  /** 'platform' or 'cross-platform' where the browser said so. */
+  attachment?: string;
+  friendlyName: string;
+  relyingPartyId: string;
+  createdAt: number;
 }
 
 /**
@@ -69,6 +87,11 @@ export interface SessionRecord {
    */
   previousRefreshToken?: string;
   previousRefreshTokenUntil?: number;
+  /**
+   * Scopes granted at the pool domain (authorization code grant); absent for API sign-ins, whose
+   * access tokens carry `aws.cognito.signin.user.admin` alone.
+   */
+  scopes?: string[];
 }
 
 /** A user pool group (the console's "Groups" tab). */

@@ -5,6 +5,7 @@ import { defaultConfig, type EmulatorConfig, readEmulatorConfig } from '../core/
 import { Emulator } from '../core/emulator.ts';
 import type { Mail } from '../core/pool/pool.ts';
 import type { Change } from '../core/store.ts';
+import { simpleWebAuthnVerifier } from '../passkey-verifier.ts';
 import { opensslModPow } from './modpow.ts';
 import { nodeHashes } from './native-math.ts';
 import { DataDir } from './persistence.ts';
@@ -36,6 +37,7 @@ export async function createNodeEmulator(options: NodeEmulatorOptions = {}): Pro
     config,
     modPow: opensslModPow(),
     hashes: nodeHashes,
+    passkeyVerifier: simpleWebAuthnVerifier,
     ...(options.onMail ? { onMail: options.onMail } : {}),
     ...(options.now ? { now: options.now } : {}),
   };

@@ -102,6 +102,26 @@ const softwareToken: MemberRule = [
   'an object of {secret?, pendingSecret?, lastUsedStep, enabled, preferred}',
 ];
 
+const isStringList = (value: unknown) => Array.isArray(value) && value.every(isString);
+
+const passkeys: MemberRule = [
+  (value) =>
+    Array.isArray(value) &&
+    value.every(
+      (passkey) =>
+        isJsonObject(passkey) &&
+        isString(passkey.id) &&
+        isString(passkey.publicKey) &&
+        isNumber(passkey.counter) &&
+        isStringList(passkey.transports) &&
+        (passkey.attachment === undefined || isString(passkey.attachment)) &&
+        isString(passkey.friendlyName) &&
+        isString(passkey.relyingPartyId) &&
+        isNumber(passkey.createdAt),
+    ),
+  'a list of {id, publicKey, counter, transports, attachment?, friendlyName, relyingPartyId, createdAt}',
+];
+
 /** What is wrong with a record whose members must pass these rules, if anything. */
 function shape(rules: Record<string, MemberRule>): (record: Json) => string | undefined {
   return (record) => {
@@ -148,6 +168,7 @@ const RECORD_KINDS: Record<Change['kind'], RecordKind> = {
       codes: pendingCodes,
       codeRequests: numberList,
       softwareToken: optional(softwareToken),
+      passkeys: optional(passkeys),
     }),
   },
   session: {

@@ -6,6 +6,7 @@ import { consolePages } from '../console/index.ts';
 import type { RideApiConfig } from '../core/config.ts';
 import type { Emulator } from '../core/emulator.ts';
 import { createHttpHandler, MAX_BODY_BYTES } from '../core/http.ts';
+import { hostedRoutes } from '../hosted/index.ts';
 import { rideApiRoutes } from '../ride-api/index.ts';
 
 /** Methods a Fetch API Request can carry; TRACE, CONNECT and TRACK it refuses to build. */
@@ -204,7 +205,10 @@ export async function startServer(
   emulator: Emulator,
   options: ServerOptions,
 ): Promise<RunningServer> {
-  const routes = rideApiRoutes(emulator, options.rideApi);
+  const routes = [
+    ...rideApiRoutes(emulator, options.rideApi),
+    ...hostedRoutes(emulator, options.siteUrl === undefined ? {} : { siteUrl: options.siteUrl }),
+  ];
   const pages = consolePages(
     emulator,
     options.siteUrl === undefined ? {} : { siteUrl: options.siteUrl },

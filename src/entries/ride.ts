@@ -1,6 +1,8 @@
 import './table-head-start.ts';
+import { hostedLogoutUrl } from '../hosted/logout.ts';
 import { pageParts } from '../i18n/index.ts';
 import { setupRidePage } from '../pages/ride.ts';
 import { siteDeps } from '../site.ts';
 
-await setupRidePage(document, await siteDeps(pageParts(document)));
+const deps = await siteDeps(pageParts(document));
+await setupRidePage(document, { ...deps, hostedLogout: () => hostedLogoutUrl() });

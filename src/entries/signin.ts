@@ -1,5 +1,7 @@
 import './table-head-start.ts';
+import { hostedStarter } from '../hosted/start.ts';
 import { pageParts } from '../i18n/index.ts';
+import { setupHostedButtons } from '../pages/hosted-buttons.ts';
 import { setupSessionNotice } from '../pages/session-notice.ts';
 import { setupSigninPage } from '../pages/signin.ts';
 import { siteSession } from '../session.ts';
@@ -7,4 +9,5 @@ import { siteDeps } from '../site.ts';
 
 const deps = await siteDeps(pageParts(document));
 setupSigninPage(document, deps);
+setupHostedButtons(document, { i18n: deps.i18n, start: hostedStarter() });
 setupSessionNotice(document, { i18n: deps.i18n, session: siteSession() });

@@ -53,6 +53,11 @@ export interface RidePageDeps extends ShellDeps {
   readonly requestFrame?: RequestFrame;
   /** Loads the QR encoder when "Two-step sign-in" opens; `uqr`, fetched then, by default. */
   readonly loadQr?: LoadQr;
+  /**
+   * After signing out: the user pool domain's `/logout` URL when the session came from hosted
+   * sign-in (its own session must end too), else null for the sign-in page.
+   */
+  readonly hostedLogout?: () => string | null;
 }
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
@@ -95,7 +100,7 @@ function setupAccountMenu(
   deps: RidePageDeps,
   { navigate, message, email }: RideContext,
 ): void {
-  const { auth, i18n, clipboard = navigator.clipboard, loadQr } = deps;
+  const { auth, i18n, hostedLogout, clipboard = navigator.clipboard, loadQr } = deps;
   const account = find(root, '#account', HTMLElement);
   const accountLink = find(root, '#accountLink', HTMLButtonElement);
   const menu = find(root, '#accountMenu', HTMLElement);
@@ -150,14 +155,14 @@ function setupAccountMenu(
   signOut.addEventListener('click', () => {
     void whileBusy(signOut, i18n, async () => {
       await auth.signOut();
-      navigate(signedOutUrl(email));
+      navigate(hostedLogout?.() ?? signedOutUrl(email));
     });
   });
   signOutEverywhere.addEventListener('click', () => {
     void whileBusy(signOutEverywhere, i18n, async () => {
       try {
         await auth.signOutEverywhere();
-        navigate(signedOutUrl(email));
+        navigate(hostedLogout?.() ?? signedOutUrl(email));
       } catch (failure) {
         message.fail(failure);
       }

@@ -125,6 +125,29 @@ const FIELDS: Record<string, string[]> = {
   AdminListGroupsForUser: ['Username', 'UserPoolId', 'Limit', 'NextToken'],
   ListUsersInGroup: ['UserPoolId', 'GroupName', 'Limit', 'NextToken'],
   GetTokensFromRefreshToken: ['RefreshToken', 'ClientId', 'ClientSecret', 'ClientMetadata'],
+  CreateUserPoolClient: [
+    'UserPoolId',
+    'ClientName',
+    'GenerateSecret',
+    'CallbackURLs',
+    'AllowedOAuthFlows',
+    'AllowedOAuthScopes',
+    'AllowedOAuthFlowsUserPoolClient',
+  ],
+  UpdateUserPoolClient: [
+    'UserPoolId',
+    'ClientId',
+    'ClientName',
+    'CallbackURLs',
+    'AllowedOAuthFlows',
+    'AllowedOAuthScopes',
+    'AllowedOAuthFlowsUserPoolClient',
+  ],
+  DescribeUserPoolClient: ['UserPoolId', 'ClientId'],
+  StartWebAuthnRegistration: ['AccessToken'],
+  CompleteWebAuthnRegistration: ['AccessToken', 'Credential'],
+  ListWebAuthnCredentials: ['AccessToken', 'NextToken', 'MaxResults'],
+  DeleteWebAuthnCredential: ['AccessToken', 'CredentialId'],
 };
 
 const OPERATIONS = Object.keys(operations);

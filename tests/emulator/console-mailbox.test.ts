@@ -278,6 +278,36 @@ describe('the console’s Pool page', () => {
     expect(markup).not.toMatch(/<form|<input/);
   });
 
+  it('shows two-step sign-in, first factors, rotation and each client’s hosted sign-in settings', async () => {
+    const pool = defaultConfig().pools[0] ?? defaultPool();
+    await start(undefined, {
+      config: {
+        pools: [
+          {
+            ...pool,
+            clients: [
+              ...pool.clients,
+              defaultClient({
+                id: 'rotatingclient',
+                name: 'Rotating',
+                refreshTokenRotation: { feature: 'ENABLED', retryGracePeriodSeconds: 10 },
+              }),
+            ],
+          },
+        ],
+      },
+    });
+    const text = (await page('/pool')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Two-step sign-in (MFA) OPTIONAL');
+    expect(text).toContain('First sign-in factors PASSWORD, EMAIL_OTP, WEB_AUTHN');
+    expect(text).toContain('Hosted sign-in (OAuth 2.0) On Grants code');
+    expect(text).toContain('Callback URLs http://localhost:5173/callback.html');
+    expect(text).toContain('Identity providers COGNITO');
+    expect(text).toContain(
+      'Refresh-token rotation On, old token kept 10 s Hosted sign-in (OAuth 2.0) Off',
+    );
+  });
+
   it('writes lifetimes in their largest whole unit', () => {
     expect(duration(45, 'en')).toBe('45 s');
     expect(duration(180, 'en')).toBe('3 min');

@@ -26,6 +26,7 @@ describe('readConfig', () => {
         cognito: { userPoolId: POOL, userPoolClientId: CLIENT, region: 'ap-northeast-2' },
         api: { invokeUrl: 'https://abc123.execute-api.ap-northeast-2.amazonaws.com/prod' },
         map: OPENSTREETMAP_TILES,
+        hosted: null,
       },
       mailboxUrl: null,
     });
@@ -90,6 +91,11 @@ describe('readConfig', () => {
         },
         api: { invokeUrl: 'http://localhost:5173/emulator' },
         map: OPENSTREETMAP_TILES,
+        hosted: {
+          domain: 'http://localhost:5173/emulator',
+          redirectUri: 'http://localhost:5173/callback.html',
+          signOutUri: 'http://localhost:5173/',
+        },
       },
       mailboxUrl: 'http://localhost:5173/emulator/mailbox',
     });
@@ -241,6 +247,7 @@ describe('a Cognito endpoint other than AWS (VITE_COGNITO_ENDPOINT)', () => {
         },
         api: { invokeUrl: 'http://127.0.0.1:9229' },
         map: OPENSTREETMAP_TILES,
+        hosted: null,
       },
       mailboxUrl: null,
     });
@@ -393,5 +400,103 @@ describe('the map tiles setting', () => {
     ).toBe(
       'VITE_MAP_TILE_URL is not a map tile URL template. It needs {z}, {x} and {y}, for example https://tile.openstreetmap.org/{z}/{x}/{y}.png.',
     );
+  });
+});
+
+describe('hosted sign-in settings', () => {
+  const pool = { VITE_COGNITO_USER_POOL_ID: POOL, VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT };
+  const SITE = 'https://rydes.example.com';
+
+  it('are off without VITE_COGNITO_DOMAIN', () => {
+    const result = readConfig(pool, SITE);
+    expect(result.ok && result.config.hosted).toBeNull();
+  });
+
+  it("default the callback and sign-out URLs to the site's own pages under its folder", () => {
+    const result = readConfig(
+      { ...pool, VITE_COGNITO_DOMAIN: 'wildrydes.auth.ap-northeast-2.amazoncognito.com/' },
+      SITE,
+      `${SITE}/bucket/`,
+    );
+    expect(result.ok && result.config.hosted).toEqual({
+      domain: 'https://wildrydes.auth.ap-northeast-2.amazoncognito.com',
+      redirectUri: `${SITE}/bucket/callback.html`,
+      signOutUri: `${SITE}/bucket/`,
+    });
+  });
+
+  it('take the callback and sign-out URLs as given', () => {
+    const result = readConfig(
+      {
+        ...pool,
+        VITE_COGNITO_DOMAIN: 'https://auth.rydes.example.com',
+        VITE_OAUTH_REDIRECT_URI: 'https://rydes.example.com/callback.html',
+        VITE_OAUTH_SIGN_OUT_URI: 'https://rydes.example.com/bye.html',
+      },
+      'https://preview.example.com',
+    );
+    expect(result.ok && result.config.hosted).toEqual({
+      domain: 'https://auth.rydes.example.com',
+      redirectUri: 'https://rydes.example.com/callback.html',
+      signOutUri: 'https://rydes.example.com/bye.html',
+    });
+  });
+
+  it.each([
+    ['ftp://wildrydes.auth.us-east-1.amazoncognito.com'],
+    ['http://wildrydes.auth.us-east-1.amazoncognito.com'],
+    ['https://wildrydes.auth.us-east-1.amazoncognito.com/?x=1'],
+    ['https://user:pw@wildrydes.auth.us-east-1.amazoncognito.com'],
+  ])('refuse the domain %s, naming the variable in both languages', (domain) => {
+    const error = expectError(readConfig({ ...pool, VITE_COGNITO_DOMAIN: domain }, SITE));
+    expect(error.code).toBe('MalformedCognitoDomain');
+    expect(error.variable).toBe('VITE_COGNITO_DOMAIN');
+    const message = errorMessage(error);
+    expect(createI18n({ tables: { en, ko }, languages: ['en'] }).render(message)).toMatch(
+      /^VITE_COGNITO_DOMAIN is not a user pool domain\./,
+    );
+    expect(createI18n({ tables: { en, ko }, languages: ['ko'] }).render(message)).toMatch(
+      /^VITE_COGNITO_DOMAIN 값이 사용자 풀 도메인이 아니에요\./,
+    );
+  });
+
+  it('accept http for an emulator on this machine', () => {
+    const result = readConfig(
+      {
+        VITE_COGNITO_USER_POOL_ID: 'local_WildRydes',
+        VITE_COGNITO_USER_POOL_CLIENT_ID: 'wildrydeslocalclient',
+        VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
+        VITE_COGNITO_DOMAIN: 'http://127.0.0.1:9229',
+      },
+      'http://127.0.0.1:4173',
+    );
+    expect(result.ok && result.config.hosted?.domain).toBe('http://127.0.0.1:9229');
+    expect(result.ok && result.config.hosted?.redirectUri).toBe(
+      'http://127.0.0.1:4173/callback.html',
+    );
+  });
+
+  it('refuse a callback URL that is not https, naming the variable', () => {
+    const error = expectError(
+      readConfig(
+        {
+          ...pool,
+          VITE_COGNITO_DOMAIN: 'https://auth.rydes.example.com',
+          VITE_OAUTH_REDIRECT_URI: 'http://rydes.example.com/callback.html',
+        },
+        SITE,
+      ),
+    );
+    expect(error.code).toBe('MalformedOAuthUrl');
+    expect(error.variable).toBe('VITE_OAUTH_REDIRECT_URI');
+  });
+
+  it('refuse a callback URL without the domain it belongs to', () => {
+    const error = expectError(
+      readConfig({ ...pool, VITE_OAUTH_SIGN_OUT_URI: 'https://rydes.example.com/' }, SITE),
+    );
+    expect(error.code).toBe('MissingSetting');
+    expect(error.variable).toBe('VITE_COGNITO_DOMAIN');
+    expect(error.message).toMatch(/VITE_OAUTH_SIGN_OUT_URI is set without VITE_COGNITO_DOMAIN/);
   });
 });

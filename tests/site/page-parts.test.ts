@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../site-html/render.ts';
 import { type Part, pageParts } from '../../src/i18n/index.ts';
 import { enForms } from '../../src/i18n/tables/en-forms.ts';
+import { enHosted } from '../../src/i18n/tables/en-hosted.ts';
 import { enRide } from '../../src/i18n/tables/en-ride.ts';
 import { enSite } from '../../src/i18n/tables/en-site.ts';
 
@@ -16,6 +17,7 @@ const PARTS: Record<Part, Readonly<Record<string, string>>> = {
   site: enSite,
   forms: enForms,
   ride: enRide,
+  hosted: enHosted,
 };
 
 const page = (name: string): Document =>
@@ -33,11 +35,12 @@ describe('the parts of the message table a page names', () => {
     ['verify', ['site', 'forms']],
     ['signin', ['site', 'forms']],
     ['ride', ['site', 'forms', 'ride']],
+    ['callback', ['site', 'forms', 'hosted']],
   ])('are read from %s.html', (name, parts) => {
     expect(pageParts(page(name))).toEqual(parts);
   });
 
-  it.each(['register', 'verify', 'signin', 'ride'])(
+  it.each(['register', 'verify', 'signin', 'ride', 'callback'])(
     'hold every key %s.html shows in its markup',
     (name) => {
       const document = page(name);
@@ -54,7 +57,9 @@ describe('the parts of the message table a page names', () => {
   );
 
   it('refuses a page that names no parts, or a part that does not exist, saying which', () => {
-    expect(() => pageParts(markup(''))).toThrow(/must name parts of site, forms, ride; it says ""/);
+    expect(() => pageParts(markup(''))).toThrow(
+      /must name parts of site, forms, ride, hosted; it says ""/,
+    );
     expect(() => pageParts(markup('data-i18n-parts="site form"'))).toThrow(/it says "site form"/);
   });
 

@@ -17,6 +17,7 @@ import { Emulator, type EmulatorOptions } from '../../emulator/core/emulator.ts'
 import { cognitoEndpoint, cognitoHandlers } from '../../emulator/msw.ts';
 import { opensslModPow } from '../../emulator/node/modpow.ts';
 import { nodeHashes } from '../../emulator/node/native-math.ts';
+import { simpleWebAuthnVerifier } from '../../emulator/passkey-verifier.ts';
 import { userPool } from './library.ts';
 import { PASSWORD } from './passwords.ts';
 import { type CognitoApi, cognitoApi, operationOf } from './wire.ts';
@@ -75,7 +76,13 @@ export async function testEmulator(options: EmulatorOptions = {}): Promise<Emula
     Object.fromEntries(
       await Promise.all(config.pools.map(async ({ id }) => [id, await emptyPool(id)] as const)),
     );
-  return Emulator.create({ modPow: opensslModPow(), hashes: nodeHashes, ...options, data });
+  return Emulator.create({
+    modPow: opensslModPow(),
+    hashes: nodeHashes,
+    passkeyVerifier: simpleWebAuthnVerifier,
+    ...options,
+    data,
+  });
 }
 
 /** The mails sent to `to` (in any case) for `purpose`, oldest first. */

@@ -1,6 +1,6 @@
 /**
  * The challenges a sign-in answers (PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA,
- * MFA_SETUP, and choice-based sign-in's SELECT_CHALLENGE and EMAIL_OTP), for
+ * MFA_SETUP, and choice-based sign-in's SELECT_CHALLENGE, EMAIL_OTP and WEB_AUTHN), for
  * RespondToAuthChallenge and its admin twin.
  */
 
@@ -31,6 +31,7 @@ import {
 import type { UserRecord } from '../store.ts';
 import { assertEmailFree, checkAttributes, REQUIRED_ATTRIBUTES } from './attributes.ts';
 import { sessionOf, takeChallengeSession } from './challenge-sessions.ts';
+import { answerWebAuthn } from './passkeys.ts';
 import { requiredParameter, settleSignIn, signedIn, tokensFor } from './sign-in.ts';
 import { answerEmailOtp, answerSelectChallenge } from './user-auth.ts';
 import { notConfirmed } from './users.ts';
@@ -61,6 +62,9 @@ export function answerChallenge(
   }
   if (challenge === 'EMAIL_OTP') {
     return answerEmailOtp(ctx, pool, client, responses, session, request);
+  }
+  if (challenge === 'WEB_AUTHN') {
+    return answerWebAuthn(ctx, pool, client, responses, session, request);
   }
   throw new CognitoError(
     'InvalidParameterException',

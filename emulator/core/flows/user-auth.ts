@@ -24,6 +24,7 @@ import {
   takeChallengeSession,
 } from './challenge-sessions.ts';
 import { startSrp } from './initiate.ts';
+import { passkeysOf, startPasskeySignIn } from './passkeys.ts';
 import { passwordFirstFactor, requiredParameter, signedIn, tokensFor } from './sign-in.ts';
 
 /** The challenge names Cognito knows for a first factor (SMS_OTP is never offered here). */
@@ -37,7 +38,10 @@ const EMAIL_OTP_ATTEMPTS = 3;
  * ways, plain and SRP; the pool always allows it), and a code by email for a confirmed user with
  * a verified address where MFA is not required. An unknown name (existence errors prevented)
  * is offered what a user without a verified email is, so the answer gives nothing away.
- * Passkeys (WEB_AUTHN) join this list for users who have one.
+ * Passkeys (WEB_AUTHN) are offered to a confirmed user who has registered one, and like the
+ * email code not where the pool requires MFA: only a user's passkey-MFA setting
+ * (WebAuthnMfaSettings, not emulated) makes "passkey sign-in ... available when MFA is required"
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnMfaSettingsType.html).
  */
 export function availableChallenges(pool: Pool, user: UserRecord | undefined): string[] {
   const challenges = ['PASSWORD', 'PASSWORD_SRP'];
@@ -47,6 +51,15 @@ export function availableChallenges(pool: Pool, user: UserRecord | undefined): s
     canReceiveSignInCode(pool, user)
   ) {
     challenges.push('EMAIL_OTP');
+  }
+  if (
+    pool.config.signInPolicy.allowedFirstAuthFactors.includes('WEB_AUTHN') &&
+    user !== undefined &&
+    pool.config.mfaConfiguration !== 'ON' &&
+    user.status === 'CONFIRMED' &&
+    passkeysOf(user).length > 0
+  ) {
+    challenges.push('WEB_AUTHN');
   }
   return challenges;
 }
@@ -164,6 +177,7 @@ async function firstFactor(
     return passwordFirstFactor(ctx, pool, client, user, password, request);
   }
   if (!user) throw incorrectCredentials();
+  if (challenge === 'WEB_AUTHN') return startPasskeySignIn(ctx, pool, client, user);
   return sendSignInCode(ctx, pool, client, user);
 }
 

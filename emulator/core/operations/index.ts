@@ -18,11 +18,15 @@ import { adminUpdateUserAttributes } from './admin-update-user-attributes.ts';
 import { adminUserGlobalSignOut } from './admin-user-global-sign-out.ts';
 import { associateSoftwareToken } from './associate-software-token.ts';
 import { changePassword } from './change-password.ts';
+import { completeWebAuthnRegistration } from './complete-web-authn-registration.ts';
 import { confirmForgotPassword } from './confirm-forgot-password.ts';
 import { confirmSignUp } from './confirm-sign-up.ts';
 import { createGroup } from './create-group.ts';
+import { createUserPoolClient } from './create-user-pool-client.ts';
 import { deleteGroup } from './delete-group.ts';
 import { deleteUser } from './delete-user.ts';
+import { deleteWebAuthnCredential } from './delete-web-authn-credential.ts';
+import { describeUserPoolClient } from './describe-user-pool-client.ts';
 import { forgotPassword } from './forgot-password.ts';
 import { getGroup } from './get-group.ts';
 import { getTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
@@ -33,12 +37,15 @@ import { initiateAuth } from './initiate-auth.ts';
 import { listGroups } from './list-groups.ts';
 import { listUsers } from './list-users.ts';
 import { listUsersInGroup } from './list-users-in-group.ts';
+import { listWebAuthnCredentials } from './list-web-authn-credentials.ts';
 import { resendConfirmationCode } from './resend-confirmation-code.ts';
 import { respondToAuthChallenge } from './respond-to-auth-challenge.ts';
 import { revokeToken } from './revoke-token.ts';
 import { setUserMfaPreference } from './set-user-mfa-preference.ts';
 import { signUp } from './sign-up.ts';
+import { startWebAuthnRegistration } from './start-web-authn-registration.ts';
 import { updateUserAttributes } from './update-user-attributes.ts';
+import { updateUserPoolClient } from './update-user-pool-client.ts';
 import { verifySoftwareToken } from './verify-software-token.ts';
 import { verifyUserAttribute } from './verify-user-attribute.ts';
 
@@ -84,4 +91,11 @@ export const operations: Record<string, Operation> = {
   SetUserMFAPreference: setUserMfaPreference,
   AdminSetUserMFAPreference: adminSetUserMfaPreference,
   GetTokensFromRefreshToken: getTokensFromRefreshToken,
+  CreateUserPoolClient: createUserPoolClient,
+  UpdateUserPoolClient: updateUserPoolClient,
+  DescribeUserPoolClient: describeUserPoolClient,
+  StartWebAuthnRegistration: startWebAuthnRegistration,
+  CompleteWebAuthnRegistration: completeWebAuthnRegistration,
+  ListWebAuthnCredentials: listWebAuthnCredentials,
+  DeleteWebAuthnCredential: deleteWebAuthnCredential,
 };

@@ -3,13 +3,24 @@
  * authenticates its user while its session lives; global sign-out ends them all.
  */
 
+import { toBase64Url, utf8 } from '../bytes.ts';
 import { CognitoError, userNotFound } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
+import { sha256 } from '../crypto.ts';
 import { groupClaims } from '../groups.ts';
 import { opaqueToken, uuid } from '../ids.ts';
 import type { Json } from '../input.ts';
+import { ADMIN_SCOPE } from '../oauth/settings.ts';
 import type { SessionRecord, UserRecord } from '../store.ts';
 import type { Pool } from './pool.ts';
+
+/** A sign-in at the pool domain: the scopes granted, the OIDC nonce, when the person signed in. */
+export interface OAuthSignIn {
+  scopes: string[];
+  nonce?: string;
+  /** Seconds; the managed login's sign-in, which may be older than this code. */
+  authTime: number;
+}
 
 /** Starts a sign-in session and returns the three tokens for it. */
 export async function startSession(
@@ -17,6 +28,7 @@ export async function startSession(
   user: UserRecord,
   client: ClientConfig,
   issuer: string,
+  oauth?: OAuthSignIn,
 ): Promise<Json> {
   const now = pool.deps.now();
   const session: SessionRecord = {
@@ -24,14 +36,21 @@ export async function startSession(
     sub: user.sub,
     clientId: client.id,
     refreshToken: opaqueToken(pool.deps.randomBytes, 96),
-    authTime: Math.floor(now / 1000),
+    authTime: oauth?.authTime ?? Math.floor(now / 1000),
     expiresAt: now + client.refreshTokenValidity * 1000,
     revoked: false,
+    ...(oauth ? { scopes: oauth.scopes } : {}),
   };
   pruneSessions(pool, user.sub);
   pool.store.putSession(session);
-  const tokens = await mintTokens(pool, user, client, session, issuer);
+  const tokens = await mintTokens(pool, user, client, session, issuer, oauth?.nonce);
   return { ...tokens, RefreshToken: session.refreshToken };
+}
+
+/** OIDC's `at_hash`: the left half of the access token's SHA-256, base64url. */
+async function accessTokenHash(accessToken: string): Promise<string> {
+  const digest = await sha256(utf8(accessToken));
+  return toBase64Url(digest.slice(0, digest.length / 2));
 }
 
 /**
@@ -44,6 +63,7 @@ export async function mintTokens(
   client: ClientConfig,
   session: SessionRecord,
   issuer: string,
+  nonce?: string,
 ): Promise<Json> {
   const iat = Math.floor(pool.deps.now() / 1000);
   const eventId = uuid(pool.deps.randomBytes);
@@ -73,15 +93,18 @@ export async function mintTokens(
     ...common,
     client_id: client.id,
     token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
+    scope: session.scopes?.join(' ') ?? ADMIN_SCOPE,
     exp: iat + client.accessTokenValidity,
     jti: uuid(pool.deps.randomBytes),
     username: user.username,
   };
-  const [IdToken, AccessToken] = await Promise.all([
-    pool.signer.sign(idClaims, 'id'),
-    pool.signer.sign(accessClaims, 'access'),
-  ]);
+  const AccessToken = await pool.signer.sign(accessClaims, 'access');
+  if (session.scopes) {
+    // Tokens from the pool domain are OIDC's: the ID token vouches for its access token.
+    idClaims.at_hash = await accessTokenHash(AccessToken);
+    if (nonce !== undefined) idClaims.nonce = nonce;
+  }
+  const IdToken = await pool.signer.sign(idClaims, 'id');
   return { AccessToken, ExpiresIn: client.accessTokenValidity, IdToken, TokenType: 'Bearer' };
 }
 
@@ -139,6 +162,19 @@ export function rotateRefreshToken(
 
 /** The user behind a live access token, with Cognito's wording for each refusal. */
 export async function authenticate(pool: Pool, accessToken: string): Promise<UserRecord> {
+  const { user, scopes } = await tokenHolder(pool, accessToken);
+  if (!scopes.includes(ADMIN_SCOPE)) {
+    // A token from the pool domain without this scope may read userInfo, not call the API.
+    throw new CognitoError('NotAuthorizedException', 'Access Token does not have required scopes');
+  }
+  return user;
+}
+
+/** The user behind a live access token and the scopes it carries, whatever they are. */
+export async function tokenHolder(
+  pool: Pool,
+  accessToken: string,
+): Promise<{ user: UserRecord; scopes: string[] }> {
   const claims = await pool.signer.verify(accessToken, Math.floor(pool.deps.now() / 1000));
   if (claims === 'expired') {
     throw new CognitoError('NotAuthorizedException', 'Access Token has expired');
@@ -158,7 +194,8 @@ export async function authenticate(pool: Pool, accessToken: string): Promise<Use
   const user = pool.store.userBySub(claims.sub);
   if (!user) throw userNotFound();
   if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-  return user;
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+  return { user, scopes };
 }
 
 /** Ends every session of the user (GlobalSignOut). */

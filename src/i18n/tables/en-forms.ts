@@ -18,6 +18,10 @@ export const enForms = {
     '{variable} is not an http(s) URL. Use the base URL of a Cognito-compatible service (such as http://127.0.0.1:9229 for the local emulator), or leave it unset for Amazon Cognito.',
   'config.MalformedTileUrl':
     '{variable} is not a map tile URL template. It needs {z}, {x} and {y}, for example https://tile.openstreetmap.org/{z}/{x}/{y}.png.',
+  'config.MalformedCognitoDomain':
+    '{variable} is not a user pool domain. Use the domain from the Cognito console, such as https://wildrydes.auth.us-east-1.amazoncognito.com (http only for a local emulator on localhost).',
+  'config.MalformedOAuthUrl':
+    '{variable} is not an absolute https URL (http only on localhost). It must be exactly one of the app client’s callback or sign-out URLs.',
   'register.heading': 'Register',
   'register.lead': 'Create your account to request a unicorn.',
   'register.password2': 'Confirm password',
@@ -65,6 +69,11 @@ export const enForms = {
   'signin.signingIn': 'Signing in…',
   'signin.verified': 'Your email is confirmed. Sign in to ryde.',
   'signin.passwordChanged': 'Your password has been changed. Sign in with the new one.',
+  'hosted.or': 'or',
+  'hosted.google': 'Continue with Google',
+  'hosted.managed': 'Use hosted sign-in',
+  'hosted.opening': 'Opening sign-in…',
+  'hosted.startFailed': 'Hosted sign-in could not start. Check your connection and try again.',
   'forgot.heading': 'Reset your password',
   'forgot.lead': 'We will email you a code to set a new password.',
   'forgot.submit': 'Send code',

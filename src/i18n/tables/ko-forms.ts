@@ -20,6 +20,10 @@ export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
     '{variable} 값이 http(s) URL이 아니에요. Cognito와 호환되는 서비스의 기본 URL(로컬 에뮬레이터라면 http://127.0.0.1:9229)을 넣거나, Amazon Cognito를 쓰려면 비워 두세요.',
   'config.MalformedTileUrl':
     '{variable} 값이 지도 타일 URL 템플릿이 아니에요. {z}, {x}, {y}가 들어가야 해요(예: https://tile.openstreetmap.org/{z}/{x}/{y}.png).',
+  'config.MalformedCognitoDomain':
+    '{variable} 값이 사용자 풀 도메인이 아니에요. Cognito 콘솔에 나온 도메인을 넣으세요(예: https://wildrydes.auth.us-east-1.amazoncognito.com). http는 localhost의 로컬 에뮬레이터에만 쓸 수 있어요.',
+  'config.MalformedOAuthUrl':
+    '{variable} 값이 https로 시작하는 전체 URL이 아니에요(http는 localhost에서만 돼요). 앱 클라이언트에 등록한 콜백 URL이나 로그아웃 URL과 똑같아야 해요.',
   'register.heading': '회원 가입',
   'register.lead': '계정을 만들고 유니콘을 불러 보세요.',
   'register.password2': '비밀번호 확인',
@@ -67,6 +71,12 @@ export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
   'signin.signingIn': '로그인하는 중…',
   'signin.verified': '이메일 인증을 마쳤어요. 로그인하세요.',
   'signin.passwordChanged': '비밀번호를 바꿨어요. 새 비밀번호로 로그인하세요.',
+  'hosted.or': '또는',
+  'hosted.google': 'Google로 계속하기',
+  'hosted.managed': '호스팅 로그인 페이지 사용하기',
+  'hosted.opening': '로그인 페이지를 여는 중…',
+  'hosted.startFailed':
+    '호스팅 로그인을 시작하지 못했어요. 인터넷 연결을 확인하고 다시 시도하세요.',
   'forgot.heading': '비밀번호 재설정',
   'forgot.lead': '새 비밀번호를 설정할 수 있도록 이메일로 인증 코드를 보내 드려요.',
   'forgot.submit': '인증 코드 받기',
