@@ -4,9 +4,7 @@
  */
 import {
   AuthenticationDetails,
-  CognitoAccessToken,
   CognitoIdToken,
-  CognitoRefreshToken,
   CognitoUser,
   CognitoUserAttribute,
   CognitoUserPool,
@@ -113,44 +111,6 @@ function poolOf({ cognito, storage }: AuthDeps): CognitoUserPool {
     ...(cognito.endpoint === undefined ? {} : { endpoint: cognito.endpoint }),
     ...(storage === undefined ? {} : { Storage: storage }),
   });
-}
-
-/** The tokens of a sign-in made elsewhere (the hosted sign-in's code grant). */
-export interface SessionTokens {
-  readonly idToken: string;
-  readonly accessToken: string;
-  readonly refreshToken: string;
-}
-
-/**
- * Keeps tokens from the code grant where the library keeps a session it made itself (SPEC §7's
- * keys), so `getSession()`, refresh and sign-out work on them unchanged; returns the username.
- */
-export function storeSession(deps: AuthDeps, tokens: SessionTokens): string {
-  const accessToken = new CognitoAccessToken({ AccessToken: tokens.accessToken });
-  const claims: unknown = accessToken.decodePayload();
-  // The library keys the session by the username the access token names (for a pool that signs
-  // in by email, the user's generated username, as after SRP).
-  const username =
-    typeof claims === 'object' && claims !== null && 'username' in claims
-      ? claims.username
-      : undefined;
-  if (typeof username !== 'string' || username === '') {
-    throw new AuthError('UnknownError', 'The access token names no username.');
-  }
-  const user = new CognitoUser({
-    Username: username,
-    Pool: poolOf(deps),
-    ...(deps.storage === undefined ? {} : { Storage: deps.storage }),
-  });
-  user.setSignInUserSession(
-    new CognitoUserSession({
-      IdToken: new CognitoIdToken({ IdToken: tokens.idToken }),
-      AccessToken: accessToken,
-      RefreshToken: new CognitoRefreshToken({ RefreshToken: tokens.refreshToken }),
-    }),
-  );
-  return username;
 }
 
 /** Builds the auth API for one user pool client. */

@@ -1,5 +1,5 @@
 import './table-head-start.ts';
-import { storeSession } from '../cognito-auth.ts';
+import { storeSession } from '../token-store.ts';
 import { siteConfig } from '../config.ts';
 import { completeHostedSignIn } from '../hosted/flow.ts';
 import { markHostedSession } from '../hosted/logout.ts';

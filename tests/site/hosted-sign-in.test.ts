@@ -10,7 +10,7 @@ import {
   defaultPool,
   localClientOAuth,
 } from '../../emulator/core/config.ts';
-import { storeSession } from '../../src/cognito-auth.ts';
+import { storeSession } from '../../src/token-store.ts';
 import {
   completeHostedSignIn,
   HOSTED_SCOPES,

@@ -6,7 +6,8 @@
  * endpoint's errors) is pinned in tests/site/hosted-sign-in.test.ts.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createAuth, type SessionTokens, storeSession } from '../../../src/cognito-auth.ts';
+import { createAuth } from '../../../src/cognito-auth.ts';
+import { type SessionTokens, storeSession } from '../../../src/token-store.ts';
 import { completeHostedSignIn, HostedSignInError } from '../../../src/hosted/flow.ts';
 import { setupCallbackPage } from '../../../src/pages/callback.ts';
 import { PASSWORD } from '../../support/passwords.ts';
