@@ -8,7 +8,7 @@ import {
   CognitoUser,
   CognitoUserAttribute,
   CognitoUserPool,
-  CognitoUserSession,
+  type CognitoUserSession,
   type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
 import { AuthError, NetworkError, toAuthFailure } from './auth-errors.ts';

@@ -189,7 +189,10 @@ export function createCognitoClient({ cognito, fetch: given }: CognitoClientDeps
     }
     if (!response.ok) throw failureOf(response.status, parsed);
     if (!isRecord(parsed)) {
-      throw new AuthError('UnknownError', `Cognito's answer to ${operation} was not a JSON object.`);
+      throw new AuthError(
+        'UnknownError',
+        `Cognito's answer to ${operation} was not a JSON object.`,
+      );
     }
     // Cognito's documented output shape (see the API reference above); the pages read fields
     // defensively where the reference marks them optional.

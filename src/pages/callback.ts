@@ -3,9 +3,10 @@
  * finishes the code grant, keeps the tokens where amazon-cognito-identity-js keeps its session,
  * and goes on to the ride page; a failure is said in words, with the way back to sign in.
  */
-import type { SessionTokens } from '../token-store.ts';
+
 import { HostedSignInError } from '../hosted/flow.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import type { SessionTokens } from '../token-store.ts';
 import { find, messageArea, type Navigate, type ShellDeps, setupShell } from './ui.ts';
 
 /** What the callback page needs. */

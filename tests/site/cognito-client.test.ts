@@ -52,7 +52,11 @@ describe('sign-in right after sign-up', () => {
     const storage = memoryStorage();
     storeSession(
       { cognito: COGNITO, storage },
-      { idToken: result.IdToken, accessToken: result.AccessToken, refreshToken: result.RefreshToken },
+      {
+        idToken: result.IdToken,
+        accessToken: result.AccessToken,
+        refreshToken: result.RefreshToken,
+      },
     );
     const idToken = await testAuth(storage).getIdToken();
     expect(idToken === null ? null : idTokenEmail(idToken)).toBe(EMAIL);

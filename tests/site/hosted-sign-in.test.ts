@@ -10,13 +10,13 @@ import {
   defaultPool,
   localClientOAuth,
 } from '../../emulator/core/config.ts';
-import { storeSession } from '../../src/token-store.ts';
 import {
   completeHostedSignIn,
   HOSTED_SCOPES,
   HostedSignInError,
   startHostedSignIn,
 } from '../../src/hosted/flow.ts';
+import { storeSession } from '../../src/token-store.ts';
 import { PASSWORD } from '../support/passwords.ts';
 import {
   DEFAULT_CLIENT_ID,

@@ -7,9 +7,9 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createAuth } from '../../../src/cognito-auth.ts';
-import { type SessionTokens, storeSession } from '../../../src/token-store.ts';
 import { completeHostedSignIn, HostedSignInError } from '../../../src/hosted/flow.ts';
 import { setupCallbackPage } from '../../../src/pages/callback.ts';
+import { type SessionTokens, storeSession } from '../../../src/token-store.ts';
 import { PASSWORD } from '../../support/passwords.ts';
 import { memoryStorage } from '../../support/storage.ts';
 import { byId, liveRegion, loadPage, testI18n } from '../helpers.ts';
