@@ -42,6 +42,9 @@ export interface HostedConfig {
   readonly signOutUri: string;
 }
 
+/** A way to sign in without a password that the pool allows (its `AllowedFirstAuthFactors`). */
+export type PasswordlessFactor = 'EMAIL_OTP' | 'WEB_AUTHN';
+
 /** The whole site configuration. */
 export interface SiteConfig {
   readonly cognito: CognitoConfig;
@@ -49,6 +52,8 @@ export interface SiteConfig {
   readonly map: MapConfig;
   /** Hosted sign-in; null when no user pool domain is configured. */
   readonly hosted: HostedConfig | null;
+  /** The passwordless sign-ins the sign-in page offers; empty when the pool allows none. */
+  readonly passwordless: readonly PasswordlessFactor[];
 }
 
 /** What can be wrong with the configuration. */
@@ -62,7 +67,8 @@ export type ConfigErrorCode =
   | 'MalformedTileUrl'
   | 'MalformedCognitoEndpoint'
   | 'MalformedCognitoDomain'
-  | 'MalformedOAuthUrl';
+  | 'MalformedOAuthUrl'
+  | 'UnknownSignInFactor';
 
 /** A configuration problem, with the environment variable to fix. */
 export class ConfigError extends Error {
@@ -107,6 +113,8 @@ const TILE_ATTRIBUTION_VARIABLE = 'VITE_MAP_TILE_ATTRIBUTION';
 const DOMAIN_VARIABLE = 'VITE_COGNITO_DOMAIN';
 const REDIRECT_VARIABLE = 'VITE_OAUTH_REDIRECT_URI';
 const SIGN_OUT_VARIABLE = 'VITE_OAUTH_SIGN_OUT_URI';
+const PASSWORDLESS_VARIABLE = 'VITE_COGNITO_PASSWORDLESS';
+const PASSWORDLESS_FACTORS: readonly PasswordlessFactor[] = ['EMAIL_OTP', 'WEB_AUTHN'];
 
 /** The site's own page that receives the authorization code. */
 export const CALLBACK_PAGE = 'callback.html';
@@ -158,6 +166,8 @@ export function readConfig(
   if (invoke instanceof ConfigError) return { ok: false, error: invoke };
   const map = readMapConfig(env);
   if (map instanceof ConfigError) return { ok: false, error: map };
+  const passwordless = readPasswordless(env);
+  if (passwordless instanceof ConfigError) return { ok: false, error: passwordless };
 
   if (userPoolId === '' && userPoolClientId === '' && region === '' && endpoint === null) {
     if (env.DEV === true) return localEmulator(origin, siteRoot, invoke, map);
@@ -208,6 +218,7 @@ export function readConfig(
       api: { invokeUrl: invoke },
       map,
       hosted,
+      passwordless: passwordless ?? [],
     },
     mailboxUrl: null,
   };
@@ -242,6 +253,8 @@ function localEmulator(
       api: { invokeUrl: invokeUrl ?? base },
       map,
       hosted,
+      // The local pool allows both (SPEC §8's local defaults).
+      passwordless: PASSWORDLESS_FACTORS,
     },
     mailboxUrl: `${base}/mailbox`,
   };
@@ -366,6 +379,28 @@ function readMapConfig(env: ConfigEnv): MapConfig | ConfigError {
   }
   // Another provider's tiles carry that provider's attribution, never OpenStreetMap's by default.
   return { tileUrl, attribution: text(env, TILE_ATTRIBUTION_VARIABLE) };
+}
+
+/**
+ * `VITE_COGNITO_PASSWORDLESS`: a comma-separated list of `EMAIL_OTP` and `WEB_AUTHN`, the
+ * factors turned on in the pool's sign-in options; null when unset.
+ */
+function readPasswordless(env: ConfigEnv): readonly PasswordlessFactor[] | ConfigError | null {
+  const value = text(env, PASSWORDLESS_VARIABLE);
+  if (value === '') return null;
+  const named = value.split(',').map((part) => part.trim().toUpperCase());
+  const unknown = named.find(
+    (factor) => !(PASSWORDLESS_FACTORS as readonly string[]).includes(factor),
+  );
+  if (unknown !== undefined) {
+    return new ConfigError(
+      'UnknownSignInFactor',
+      PASSWORDLESS_VARIABLE,
+      `${PASSWORDLESS_VARIABLE} names "${unknown}"; list EMAIL_OTP and/or WEB_AUTHN, separated ` +
+        'by commas, as turned on in the user pool\'s sign-in options.',
+    );
+  }
+  return PASSWORDLESS_FACTORS.filter((factor) => named.includes(factor));
 }
 
 function text(env: ConfigEnv, name: string): string {

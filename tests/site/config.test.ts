@@ -27,6 +27,7 @@ describe('readConfig', () => {
         api: { invokeUrl: 'https://abc123.execute-api.ap-northeast-2.amazonaws.com/prod' },
         map: OPENSTREETMAP_TILES,
         hosted: null,
+        passwordless: [],
       },
       mailboxUrl: null,
     });
@@ -96,6 +97,7 @@ describe('readConfig', () => {
           redirectUri: 'http://localhost:5173/callback.html',
           signOutUri: 'http://localhost:5173/',
         },
+        passwordless: ['EMAIL_OTP', 'WEB_AUTHN'],
       },
       mailboxUrl: 'http://localhost:5173/emulator/mailbox',
     });
@@ -248,6 +250,7 @@ describe('a Cognito endpoint other than AWS (VITE_COGNITO_ENDPOINT)', () => {
         api: { invokeUrl: 'http://127.0.0.1:9229' },
         map: OPENSTREETMAP_TILES,
         hosted: null,
+        passwordless: [],
       },
       mailboxUrl: null,
     });
@@ -498,5 +501,47 @@ describe('hosted sign-in settings', () => {
     expect(error.code).toBe('MissingSetting');
     expect(error.variable).toBe('VITE_COGNITO_DOMAIN');
     expect(error.message).toMatch(/VITE_OAUTH_SIGN_OUT_URI is set without VITE_COGNITO_DOMAIN/);
+  });
+});
+
+describe('passwordless sign-in settings (VITE_COGNITO_PASSWORDLESS)', () => {
+  const pool = { VITE_COGNITO_USER_POOL_ID: POOL, VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT };
+  const passwordless = (env: Record<string, string | boolean>) => {
+    const result = readConfig({ ...pool, ...env });
+    if (!result.ok) throw result.error;
+    return result.config.passwordless;
+  };
+
+  it('offers none for a real pool until the developer names them', () => {
+    expect(passwordless({})).toEqual([]);
+  });
+
+  it('reads the factors in any case and order, with spaces, each once', () => {
+    expect(passwordless({ VITE_COGNITO_PASSWORDLESS: ' web_authn, EMAIL_OTP ,WEB_AUTHN' })).toEqual(
+      ['EMAIL_OTP', 'WEB_AUTHN'],
+    );
+    expect(passwordless({ VITE_COGNITO_PASSWORDLESS: 'EMAIL_OTP' })).toEqual(['EMAIL_OTP']);
+  });
+
+  it('offers both on the local emulator in dev, whose pool allows both', () => {
+    const result = readConfig({ DEV: true }, 'http://localhost:5173');
+    expect(result.ok && result.config.passwordless).toEqual(['EMAIL_OTP', 'WEB_AUTHN']);
+  });
+
+  it('refuses a factor it does not know, naming it, in English and Korean', () => {
+    const error = expectError(
+      readConfig({ ...pool, VITE_COGNITO_PASSWORDLESS: 'EMAIL_OTP,SMS_OTP' }),
+    );
+    expect([error.code, error.variable]).toEqual([
+      'UnknownSignInFactor',
+      'VITE_COGNITO_PASSWORDLESS',
+    ]);
+    expect(error.message).toMatch(/names "SMS_OTP"/);
+    const say = (language: 'en' | 'ko') =>
+      createI18n({ storage: null, languages: [language], tables: { en, ko } }).render(
+        errorMessage(error),
+      );
+    expect(say('en')).toMatch(/^VITE_COGNITO_PASSWORDLESS names a sign-in option/);
+    expect(say('ko')).toMatch(/^VITE_COGNITO_PASSWORDLESS 값에 이 사이트가 모르는/);
   });
 });

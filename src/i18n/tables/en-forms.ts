@@ -22,6 +22,8 @@ export const enForms = {
     '{variable} is not a user pool domain. Use the domain from the Cognito console, such as https://wildrydes.auth.us-east-1.amazoncognito.com (http only for a local emulator on localhost).',
   'config.MalformedOAuthUrl':
     '{variable} is not an absolute https URL (http only on localhost). It must be exactly one of the app client’s callback or sign-out URLs.',
+  'config.UnknownSignInFactor':
+    '{variable} names a sign-in option this site does not know. List EMAIL_OTP and/or WEB_AUTHN, separated by commas, as turned on in the user pool’s sign-in options.',
   'register.heading': 'Register',
   'register.lead': 'Create your account to request a unicorn.',
   'register.password2': 'Confirm password',

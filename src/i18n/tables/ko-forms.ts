@@ -24,6 +24,8 @@ export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
     '{variable} 값이 사용자 풀 도메인이 아니에요. Cognito 콘솔에 나온 도메인을 넣으세요(예: https://wildrydes.auth.us-east-1.amazoncognito.com). http는 localhost의 로컬 에뮬레이터에만 쓸 수 있어요.',
   'config.MalformedOAuthUrl':
     '{variable} 값이 https로 시작하는 전체 URL이 아니에요(http는 localhost에서만 돼요). 앱 클라이언트에 등록한 콜백 URL이나 로그아웃 URL과 똑같아야 해요.',
+  'config.UnknownSignInFactor':
+    '{variable} 값에 이 사이트가 모르는 로그인 방식이 있어요. 사용자 풀의 로그인 옵션에서 켠 EMAIL_OTP, WEB_AUTHN을 쉼표로 구분해 넣으세요.',
   'register.heading': '회원 가입',
   'register.lead': '계정을 만들고 유니콘을 불러 보세요.',
   'register.password2': '비밀번호 확인',
