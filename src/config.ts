@@ -397,7 +397,7 @@ function readPasswordless(env: ConfigEnv): readonly PasswordlessFactor[] | Confi
       'UnknownSignInFactor',
       PASSWORDLESS_VARIABLE,
       `${PASSWORDLESS_VARIABLE} names "${unknown}"; list EMAIL_OTP and/or WEB_AUTHN, separated ` +
-        'by commas, as turned on in the user pool\'s sign-in options.',
+        "by commas, as turned on in the user pool's sign-in options.",
     );
   }
   return PASSWORDLESS_FACTORS.filter((factor) => named.includes(factor));

@@ -62,3 +62,29 @@ export function storeSession(deps: TokenStoreDeps, tokens: SessionTokens): strin
   storage.setItem(`${prefix}.LastAuthUser`, username);
   return username;
 }
+
+/** The tokens of an `AuthenticationResult` from Cognito's JSON API (InitiateAuth and the like). */
+export interface AuthenticationTokens {
+  readonly IdToken: string;
+  readonly AccessToken: string;
+  readonly RefreshToken?: string;
+}
+
+/**
+ * Stores the tokens a sign-in through the typed client ended with; returns the username. A
+ * first sign-in always carries a refresh token; one without it is refused rather than kept as a
+ * session that cannot be renewed.
+ */
+export function storeAuthenticationResult(
+  deps: TokenStoreDeps,
+  result: AuthenticationTokens,
+): string {
+  if (result.RefreshToken === undefined || result.RefreshToken === '') {
+    throw new AuthError('UnknownError', 'The sign-in ended without a refresh token.');
+  }
+  return storeSession(deps, {
+    idToken: result.IdToken,
+    accessToken: result.AccessToken,
+    refreshToken: result.RefreshToken,
+  });
+}

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthError, NetworkError } from '../../src/auth-errors.ts';
 import { idTokenEmail } from '../../src/cognito-auth.ts';
 import { createCognitoClient } from '../../src/cognito-client.ts';
-import { storeSession } from '../../src/token-store.ts';
+import { storeAuthenticationResult } from '../../src/token-store.ts';
 import { PASSWORD } from '../support/passwords.ts';
 import { rejection } from '../support/rejection.ts';
 import { memoryStorage } from '../support/storage.ts';
@@ -47,17 +47,9 @@ describe('sign-in right after sign-up', () => {
       AuthParameters: { USERNAME: EMAIL },
       ...(confirmed.Session === undefined ? {} : { Session: confirmed.Session }),
     });
-    const result = answer.AuthenticationResult;
-    if (result?.RefreshToken === undefined) throw new Error('expected tokens with a refresh token');
+    if (answer.AuthenticationResult === undefined) throw new Error('expected tokens');
     const storage = memoryStorage();
-    storeSession(
-      { cognito: COGNITO, storage },
-      {
-        idToken: result.IdToken,
-        accessToken: result.AccessToken,
-        refreshToken: result.RefreshToken,
-      },
-    );
+    storeAuthenticationResult({ cognito: COGNITO, storage }, answer.AuthenticationResult);
     const idToken = await testAuth(storage).getIdToken();
     expect(idToken === null ? null : idTokenEmail(idToken)).toBe(EMAIL);
   });
@@ -80,6 +72,20 @@ describe('an email code through USER_AUTH', () => {
       ChallengeResponses: { USERNAME: EMAIL, EMAIL_OTP_CODE: code },
     });
     expect(answered.AuthenticationResult?.IdToken).toEqual(expect.any(String));
+  });
+});
+
+describe('keeping the tokens', () => {
+  it('refuses a result without a refresh token rather than keep a session that cannot renew', async () => {
+    const failure = await rejection(
+      () =>
+        storeAuthenticationResult(
+          { cognito: COGNITO, storage: memoryStorage() },
+          { IdToken: 'id', AccessToken: 'access' },
+        ),
+      AuthError,
+    );
+    expect(failure.message).toBe('The sign-in ended without a refresh token.');
   });
 });
 
