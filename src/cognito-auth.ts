@@ -13,6 +13,7 @@ import {
 } from 'amazon-cognito-identity-js';
 import { AuthError, NetworkError, toAuthFailure } from './auth-errors.ts';
 import type { CognitoConfig } from './config.ts';
+import { sessionExpired, storedSession } from './token-store.ts';
 
 export { AUTH_ERROR_CODES, AuthError, type AuthErrorCode, NetworkError } from './auth-errors.ts';
 
@@ -124,13 +125,25 @@ export function createAuth({ cognito, storage }: AuthDeps): Auth {
       ...(storage === undefined ? {} : { Storage: storage }),
     });
 
-  const sessionOf = (user: CognitoUser): Promise<CognitoUserSession> =>
+  const librarySession = (user: CognitoUser): Promise<CognitoUserSession> =>
     settle((resolve, reject) => {
       user.getSession((error: Error | null, session: CognitoUserSession | null) => {
         if (error !== null || session === null) reject(error);
         else resolve(session);
       });
     });
+
+  // Expired tokens are refreshed through GetTokensFromRefreshToken before the library looks
+  // (token-refresh.ts says why), loaded only when a refresh is due.
+  const sessionOf = async (user: CognitoUser): Promise<CognitoUserSession> => {
+    const store = { cognito, ...(storage === undefined ? {} : { storage }) };
+    const session = storedSession(store);
+    if (session !== null && sessionExpired(store, session)) {
+      const { refreshStoredSession } = await import('./token-refresh.ts');
+      await refreshStoredSession(store);
+    }
+    return librarySession(user);
+  };
 
   return {
     register: (email, password) =>

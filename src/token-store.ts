@@ -18,7 +18,7 @@ export interface SessionTokens {
 export interface TokenStoreDeps {
   readonly cognito: Pick<CognitoConfig, 'userPoolClientId'>;
   /** The library's storage; localStorage by default, as the library chooses. */
-  readonly storage?: Pick<Storage, 'setItem'>;
+  readonly storage?: Pick<Storage, 'setItem' | 'getItem' | 'removeItem'>;
   /** Milliseconds since the epoch, for the clock drift the library keeps beside the tokens. */
   readonly now?: () => number;
 }
@@ -54,7 +54,7 @@ export function storeSession(deps: TokenStoreDeps, tokens: SessionTokens): strin
   const now = Math.floor((deps.now ?? Date.now)() / 1000);
   // As CognitoUserSession computes it: now minus the older of the two tokens' issue times.
   const clockDrift = now - Math.min(issuedAt(tokens.accessToken), issuedAt(tokens.idToken));
-  const prefix = `CognitoIdentityServiceProvider.${deps.cognito.userPoolClientId}`;
+  const prefix = prefixOf(deps);
   storage.setItem(`${prefix}.${username}.idToken`, tokens.idToken);
   storage.setItem(`${prefix}.${username}.accessToken`, tokens.accessToken);
   storage.setItem(`${prefix}.${username}.refreshToken`, tokens.refreshToken);
@@ -87,4 +87,47 @@ export function storeAuthenticationResult(
     accessToken: result.AccessToken,
     refreshToken: result.RefreshToken,
   });
+}
+
+const TOKEN_KEYS = ['idToken', 'accessToken', 'refreshToken', 'clockDrift'] as const;
+
+function prefixOf(deps: TokenStoreDeps): string {
+  return `CognitoIdentityServiceProvider.${deps.cognito.userPoolClientId}`;
+}
+
+/** The session the library would read: the last user's tokens, or null when none is stored. */
+export function storedSession(deps: TokenStoreDeps): (SessionTokens & { username: string }) | null {
+  const storage = deps.storage ?? localStorage;
+  const prefix = prefixOf(deps);
+  const username = storage.getItem(`${prefix}.LastAuthUser`);
+  if (username === null || username === '') return null;
+  const [idToken, accessToken, refreshToken] = TOKEN_KEYS.map((key) =>
+    storage.getItem(`${prefix}.${username}.${key}`),
+  );
+  if (!idToken || !accessToken || !refreshToken) return null;
+  return { username, idToken, accessToken, refreshToken };
+}
+
+/**
+ * Whether the stored ID and access tokens have expired, judged as the library judges them: by the
+ * device's clock corrected by the drift it measured at sign-in.
+ */
+export function sessionExpired(deps: TokenStoreDeps, session: SessionTokens): boolean {
+  const storage = deps.storage ?? localStorage;
+  const username = claimsOf(session.accessToken).username;
+  const drift = Number(storage.getItem(`${prefixOf(deps)}.${String(username)}.clockDrift`)) || 0;
+  const now = Math.floor((deps.now ?? Date.now)() / 1000) - drift;
+  const expiry = (token: string): number => {
+    const exp = claimsOf(token).exp;
+    return typeof exp === 'number' ? exp : 0;
+  };
+  return now >= expiry(session.accessToken) || now >= expiry(session.idToken);
+}
+
+/** Forgets the stored session (a refresh token Cognito refused), as the library's sign-out does. */
+export function forgetSession(deps: TokenStoreDeps, username: string): void {
+  const storage = deps.storage ?? localStorage;
+  const prefix = prefixOf(deps);
+  for (const key of TOKEN_KEYS) storage.removeItem(`${prefix}.${username}.${key}`);
+  storage.removeItem(`${prefix}.LastAuthUser`);
 }

@@ -108,7 +108,7 @@ describe('finishing hosted sign-in', () => {
     const refreshed = await auth.getIdToken();
     expect(refreshed).not.toBeNull();
     expect(refreshed).not.toBe(tokens.idToken);
-    expect(cognito.requests.at(-1)?.operation).toBe('InitiateAuth');
+    expect(cognito.requests.at(-1)?.operation).toBe('GetTokensFromRefreshToken');
   });
 
   it('forgets the pending sign-in, so the same answer cannot be replayed in this tab', async () => {
