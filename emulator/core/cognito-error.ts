@@ -3,6 +3,7 @@ export type CognitoErrorType =
   | 'AliasExistsException'
   | 'CodeDeliveryFailureException'
   | 'CodeMismatchException'
+  | 'DuplicateProviderException'
   | 'EnableSoftwareTokenMFAException'
   | 'ExpiredCodeException'
   | 'GroupExistsException'

@@ -2,6 +2,13 @@
 
 import { isJsonObject } from './input.ts';
 import {
+  defaultAttributeMapping,
+  GOOGLE,
+  type IdentityProviderConfig,
+  localGoogleProvider,
+  providerProblem,
+} from './oauth/providers.ts';
+import {
   COGNITO_PROVIDER,
   noOAuth,
   type OAuthFlow,
@@ -100,6 +107,8 @@ export interface PoolConfig {
   /** The pool's SignInPolicy: which first factors USER_AUTH may offer. */
   signInPolicy: { allowedFirstAuthFactors: FirstAuthFactor[] };
   webAuthn: WebAuthnConfig;
+  /** External identity providers (Google), which clients may list in SupportedIdentityProviders. */
+  identityProviders: IdentityProviderConfig[];
   clients: ClientConfig[];
 }
 
@@ -179,7 +188,7 @@ export function localClientOAuth(): OAuthSettings {
     logoutUrls: DEV_SITES.map((site) => `${site}/`),
     allowedOAuthFlows: ['code'],
     allowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
-    supportedIdentityProviders: [COGNITO_PROVIDER],
+    supportedIdentityProviders: [COGNITO_PROVIDER, GOOGLE],
     allowedOAuthFlowsUserPoolClient: true,
   };
 }
@@ -209,6 +218,8 @@ export function defaultPool(overrides: Partial<PoolConfig> = {}): PoolConfig {
     // SPEC §8; WEB_AUTHN is offered only to users who have a passkey.
     signInPolicy: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] },
     webAuthn: { relyingPartyId: 'localhost', userVerification: 'preferred' },
+    // SPEC §8's spirit: "Continue with Google" works locally with nothing configured.
+    identityProviders: [localGoogleProvider()],
     clients: [defaultClient(localClientOAuth())],
     ...overrides,
   };
@@ -292,7 +303,8 @@ const readClient: Reader = (path, value) => {
 /** Checks a pool's clients' OAuth settings as CreateUserPoolClient would. */
 function checkOAuth(path: string, pool: PoolConfig): void {
   pool.clients.forEach((client, index) => {
-    const problem = oauthSettingsProblem(client, client.secret !== undefined, pool.id);
+    const providers = pool.identityProviders.map((provider) => provider.name);
+    const problem = oauthSettingsProblem(client, client.secret !== undefined, pool.id, providers);
     if (problem)
       throw new ConfigError(`${path}.clients[${index}].${problem.setting}: ${problem.message}`);
   });
@@ -366,6 +378,49 @@ function readWebAuthn(path: string, value: unknown): WebAuthnConfig {
     config.allowedOrigins = origins as string[];
   }
   return config;
+}
+
+/**
+ * The pool's `identityProviders`: `{ "Google": { "clientId", "clientSecret", "authorizeScopes",
+ * "attributeMapping" } }`, the last two optional (`openid email profile`, and email,
+ * email_verified, name, picture and username from Google's claims of those names and `sub`).
+ */
+function readIdentityProviders(path: string, value: unknown): IdentityProviderConfig[] {
+  const where = `${path}.identityProviders`;
+  if (!isJsonObject(value)) throw new ConfigError(`${where} must be an object`);
+  return Object.entries(value).map(([name, details]) => {
+    const at = `${where}.${name}`;
+    if (name !== GOOGLE) {
+      throw new ConfigError(`${at}: the emulator serves Google only (its local stand-in)`);
+    }
+    if (!isJsonObject(details)) throw new ConfigError(`${at} must be an object`);
+    const clientId = pick(details, 'clientId', at, isString, 'a non-empty string');
+    const clientSecret = pick(details, 'clientSecret', at, isString, 'a non-empty string');
+    if (clientId === undefined || clientSecret === undefined) {
+      throw new ConfigError(`${at} needs clientId and clientSecret`);
+    }
+    const scopes = pick(details, 'authorizeScopes', at, isString, 'a non-empty string');
+    const mapping = details.attributeMapping;
+    if (
+      mapping !== undefined &&
+      (!isJsonObject(mapping) || !Object.values(mapping).every(isString))
+    ) {
+      throw new ConfigError(`${at}.attributeMapping must map attribute names to claim names`);
+    }
+    const provider: IdentityProviderConfig = {
+      ...localGoogleProvider(),
+      clientId,
+      clientSecret,
+      ...(scopes === undefined ? {} : { authorizeScopes: scopes }),
+      attributeMapping:
+        mapping === undefined
+          ? defaultAttributeMapping()
+          : { username: 'sub', ...(mapping as Record<string, string>) },
+    };
+    const problem = providerProblem(provider);
+    if (problem) throw new ConfigError(`${at}: ${problem}`);
+    return provider;
+  });
 }
 
 /** Whether the text is an origin exactly as a browser writes one (scheme, host, port if any). */
@@ -448,6 +503,10 @@ const readPool: Reader = (path, value) => {
     pool.signInPolicy = readSignInPolicy(path, value.signInPolicy);
   }
   if (value.webAuthn !== undefined) pool.webAuthn = readWebAuthn(path, value.webAuthn);
+  // Unnamed: the local Google stand-in, as the default pool has it, so default clients stay valid.
+  if (value.identityProviders !== undefined) {
+    pool.identityProviders = readIdentityProviders(path, value.identityProviders);
+  }
   const clients = value.clients;
   if (clients !== undefined) {
     if (!Array.isArray(clients) || clients.length === 0) {

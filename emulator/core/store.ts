@@ -5,7 +5,13 @@
 
 import type { SigningKey } from './tokens.ts';
 
-export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+/** EXTERNAL_PROVIDER: a federated user (`Google_<sub>`), who signs in only through the provider. */
+export type UserStatus =
+  | 'UNCONFIRMED'
+  | 'CONFIRMED'
+  | 'FORCE_CHANGE_PASSWORD'
+  | 'RESET_REQUIRED'
+  | 'EXTERNAL_PROVIDER';
 
 /** What a code is for; SIGN_IN is the one-time password of an EMAIL_OTP sign-in. */
 export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD' | 'VERIFY_EMAIL' | 'SIGN_IN';
@@ -338,7 +344,8 @@ export class PoolStore {
     this.users.set(user.sub, user);
     this.byUsername.set(user.username.toLowerCase(), user.sub);
     const email = user.attributes.email;
-    if (email !== undefined && email !== '') {
+    // A federated user's email is the provider's: it signs no one in here and takes no one's.
+    if (email !== undefined && email !== '' && user.status !== 'EXTERNAL_PROVIDER') {
       this.byEmail.set(email.toLowerCase(), user.sub);
     }
   }

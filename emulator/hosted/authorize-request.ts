@@ -31,6 +31,8 @@ export interface AuthorizeRequest {
   /** PKCE S256 challenge, when sent. */
   codeChallenge: string | undefined;
   nonce: string | undefined;
+  /** The provider named (COGNITO, Google), or undefined for the managed login's choice. */
+  provider: string | undefined;
 }
 
 /** What reading an authorize request comes to. */
@@ -105,12 +107,10 @@ export function readAuthorizeRequest(
     return refuse('invalid_scope');
   }
 
-  // Only the pool's own users until an external provider exists: `identity_provider=Google`
-  // becomes a branch here, straight to that provider's sign-in.
-  const provider = params.get('identity_provider') ?? COGNITO_PROVIDER;
-  if (provider !== COGNITO_PROVIDER || params.has('idp_identifier'))
-    return refuse('invalid_request');
-  if (!client.supportedIdentityProviders.includes(COGNITO_PROVIDER)) {
+  const provider = providerOf(pool, params);
+  if (provider === null) return refuse('invalid_request');
+  const supported = client.supportedIdentityProviders;
+  if (provider === undefined ? supported.length === 0 : !supported.includes(provider)) {
     return refuse('unauthorized_client');
   }
 
@@ -125,6 +125,25 @@ export function readAuthorizeRequest(
       scopes,
       codeChallenge: challenge,
       nonce: params.get('nonce') ?? undefined,
+      provider,
     },
   };
+}
+
+/**
+ * The provider the request names by `identity_provider` or by one of a provider's
+ * `idp_identifier`s; undefined when it names none (the managed login offers the client's), null
+ * when it names one the pool does not have.
+ */
+function providerOf(pool: Pool, params: URLSearchParams): string | undefined | null {
+  const named = params.get('identity_provider');
+  const identifier = params.get('idp_identifier');
+  const external = pool.config.identityProviders;
+  if (named !== null) {
+    return named === COGNITO_PROVIDER || external.some((p) => p.name === named) ? named : null;
+  }
+  if (identifier !== null) {
+    return external.find((p) => p.idpIdentifiers.includes(identifier))?.name ?? null;
+  }
+  return undefined;
 }

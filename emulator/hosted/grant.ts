@@ -3,6 +3,8 @@
 import type { Emulator } from '../core/emulator.ts';
 import { startSession } from '../core/pool/sessions.ts';
 import { type AuthorizeRequest, answerUrl } from './authorize-request.ts';
+import { SESSION_COOKIE, setCookie } from './cookies.ts';
+import { redirect } from './page.ts';
 
 /** Who signed in to the managed login, and when (seconds). */
 export interface SignedIn {
@@ -48,4 +50,23 @@ export async function grantLocation(
     expires_in: String(tokens.ExpiresIn),
     state,
   });
+}
+
+/**
+ * The end of a sign-in at the pool domain, by password or through a provider: a managed-login
+ * session (its cookie, so the next authorize skips the form) and the grant for the app.
+ */
+export async function finishSignIn(
+  emulator: Emulator,
+  request: AuthorizeRequest,
+  sub: string,
+  baseUrl: string,
+  cookies: string[] = [],
+): Promise<Response> {
+  const base = new URL(baseUrl).pathname.replace(/\/+$/, '');
+  const authTime = Math.floor(emulator.now() / 1000);
+  const session = emulator.oauth.startSession({ poolId: request.pool.id, sub, authTime });
+  const issuer = `${baseUrl}/${request.pool.id}`;
+  const location = await grantLocation(emulator, request, { sub, authTime }, issuer);
+  return redirect(location, [...cookies, setCookie(SESSION_COOKIE, session, base || '/')]);
 }

@@ -1,12 +1,15 @@
 /**
  * The pool domain, as Cognito serves it at `https://<prefix>.auth.<region>.amazoncognito.com`:
- * the OAuth 2.0 and OIDC endpoints and the managed login, as routes the adapters mount beside the
+ * the OAuth 2.0 and OIDC endpoints, the managed login and the local Google stand-in, as routes the adapters mount beside the
  * emulator's API (`HttpOptions.routes`), each a Fetch Request → Response like the rest.
  */
 
 import type { Emulator } from '../core/emulator.ts';
 import type { HttpRoute } from '../core/http.ts';
 import { authorize } from './authorize.ts';
+import { idpResponse } from './federation.ts';
+import { googleRoutes } from './google/index.ts';
+import { GoogleStandIn } from './google/stand-in.ts';
 import { type LoginOptions, login } from './login.ts';
 import { logout } from './logout.ts';
 import { STYLESHEET_PATH, stylesheet } from './page.ts';
@@ -21,6 +24,7 @@ export function hostedRoutes(emulator: Emulator, options: LoginOptions = {}): Ht
     path: string,
     handle: (request: Request, baseUrl: string) => Promise<Response>,
   ): HttpRoute => ({ method, path, handle });
+  const google = new GoogleStandIn(emulator);
   return [
     route('GET', '/oauth2/authorize', (r, b) => authorize(emulator, r, b)),
     route('GET', '/login', (r, b) => login(emulator, r, b, options)),
@@ -31,5 +35,7 @@ export function hostedRoutes(emulator: Emulator, options: LoginOptions = {}): Ht
     route('POST', '/oauth2/userInfo', (r) => userInfo(emulator, r)),
     route('GET', '/logout', (r, b) => logout(emulator, r, b)),
     route('POST', '/oauth2/revoke', (r) => revoke(emulator, r)),
+    route('GET', '/oauth2/idpresponse', (r, b) => idpResponse(emulator, google, r, b)),
+    ...googleRoutes(emulator, google),
   ];
 }

@@ -11,10 +11,11 @@ import { html } from '../console/html.ts';
 import { CognitoError } from '../core/cognito-error.ts';
 import type { Emulator } from '../core/emulator.ts';
 import { settleSignIn } from '../core/flows/sign-in.ts';
+import { COGNITO_PROVIDER } from '../core/oauth/settings.ts';
 import { assertNotLockedOut, passwordMatches } from '../core/pool/passwords.ts';
 import { type AuthorizeRequest, readAuthorizeRequest } from './authorize-request.ts';
-import { FORM_COOKIE, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts';
-import { grantLocation } from './grant.ts';
+import { FORM_COOKIE, readCookie, setCookie } from './cookies.ts';
+import { finishSignIn } from './grant.ts';
 import { errorPage, htmlResponse, page, redirect } from './page.ts';
 import { type Bilingual, fill, type HostedLang, langOf, TEXT } from './text.ts';
 
@@ -57,6 +58,10 @@ export async function login(
   if (outcome.kind === 'page') return errorPage(lang, outcome.message, where);
   if (outcome.kind === 'redirect') return redirect(outcome.location);
   const authorizeRequest = outcome.request;
+  if (authorizeRequest.provider !== undefined && authorizeRequest.provider !== COGNITO_PROVIDER) {
+    // A provider named: its sign-in, not this form (the authorize endpoint sends people there).
+    return redirect(`${base}/oauth2/authorize${url.search}`);
+  }
   const binding = bindingOf(url.searchParams);
   const cookiePath = base === '' ? '/' : base;
   const form = (status: number, state: FormState) => {
@@ -67,6 +72,7 @@ export async function login(
     });
   };
   if (request.method === 'GET') return form(200, { email: '' });
+  if (!passwordsOffered(authorizeRequest)) return form(403, { email: '', formError: TEXT.refused });
 
   const origin = request.headers.get('origin');
   // The pool domain as configured, or as the browser addressed it (localhost and 127.0.0.1 are
@@ -115,15 +121,31 @@ export async function login(
     if (!(error instanceof CognitoError)) throw error;
     return form(200, { email, ...refusal(error) });
   }
-  const authTime = Math.floor(emulator.now() / 1000);
-  const session = emulator.oauth.startSession({ poolId: pool.id, sub, authTime });
-  const location = await grantLocation(
-    emulator,
-    authorizeRequest,
-    { sub, authTime },
-    `${baseUrl}/${pool.id}`,
+  return finishSignIn(emulator, authorizeRequest, sub, baseUrl);
+}
+
+/** Whether the client lets the pool's own users sign in with a password here. */
+function passwordsOffered(request: AuthorizeRequest): boolean {
+  return request.client.supportedIdentityProviders.includes(COGNITO_PROVIDER);
+}
+
+/** Links to the external providers the client supports, each straight to its sign-in. */
+function providerLinks(
+  lang: HostedLang,
+  request: AuthorizeRequest,
+  where: { base: string; url: URL },
+) {
+  const names = request.client.supportedIdentityProviders.filter(
+    (name) =>
+      name !== COGNITO_PROVIDER &&
+      request.pool.config.identityProviders.some((p) => p.name === name),
   );
-  return redirect(location, [setCookie(SESSION_COOKIE, session, cookiePath)]);
+  return names.map((name) => {
+    const params = new URLSearchParams(where.url.search);
+    params.set('identity_provider', name);
+    const href = `${where.base}/oauth2/authorize?${params}`;
+    return html`<a class="provider" href="${href}">${fill(TEXT.continueWith[lang], { provider: name })}</a>`;
+  });
 }
 
 /** A refused sign-in in words, at the field it concerns. */
@@ -171,11 +193,9 @@ function loginPage(
     site === undefined
       ? ''
       : html`<p class="links"><a href="${site}/signin.html?reset=">${TEXT.forgot[lang]}</a><a href="${site}/register.html">${TEXT.signUp[lang]}</a></p>`;
-  const body = html`<h1>${TEXT.signInTitle[lang]}</h1><p>${fill(TEXT.signInIntro[lang], { app: request.client.name })}</p>${
-    state.formError
-      ? html`<div class="notice" role="alert"><h2>${TEXT.refused[lang]}</h2><p>${state.formError[lang]}</p></div>`
-      : ''
-  }<form method="post" action="${action}"><input type="hidden" name="_csrf" value="${token}">${field(
+  const providers = providerLinks(lang, request, where);
+  const passwords = passwordsOffered(request);
+  const form = html`<form method="post" action="${action}"><input type="hidden" name="_csrf" value="${token}">${field(
     'signin-email',
     'username',
     'email',
@@ -194,5 +214,11 @@ function loginPage(
     state.passwordError,
     state.emailError === undefined && state.passwordError !== undefined,
   )}<button type="submit">${TEXT.submit[lang]}</button></form>${links}`;
+  const intro = passwords ? TEXT.signInIntro : TEXT.signInIntroProviders;
+  const body = html`<h1>${TEXT.signInTitle[lang]}</h1><p>${fill(intro[lang], { app: request.client.name })}</p>${
+    state.formError
+      ? html`<div class="notice" role="alert"><h2>${TEXT.refused[lang]}</h2><p>${state.formError[lang]}</p></div>`
+      : ''
+  }${providers}${providers.length > 0 && passwords ? html`<p class="or">${TEXT.or[lang]}</p>` : ''}${passwords ? form : ''}`;
   return page(lang, `${TEXT.signInTitle[lang]} · ${request.client.name}`, body, where);
 }

@@ -5,7 +5,7 @@
 
 import { type Html, html } from '../console/html.ts';
 import { CONSOLE_HEADERS } from '../console/index.ts';
-import { type HostedLang, TEXT } from './text.ts';
+import { type Bilingual, type HostedLang, TEXT } from './text.ts';
 
 /** The stylesheet's path below the pool domain's base. */
 export const STYLESHEET_PATH = '/login.css';
@@ -53,7 +53,7 @@ main {
 h1 { margin: 0 0 0.5rem; font-size: 1.6rem; }
 .field { margin: 1rem 0; }
 label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
-input[type="email"], input[type="password"] {
+input[type="email"], input[type="password"], input[type="text"] {
   width: 100%;
   padding: 0.65rem 0.75rem;
   font: inherit;
@@ -84,6 +84,50 @@ button {
 }
 button:hover { background: var(--ink); }
 a { color: var(--pink-deep); }
+.provider {
+  display: block;
+  margin-top: 1rem;
+  padding: 0.7rem;
+  text-align: center;
+  font-weight: 700;
+  color: var(--ink);
+  text-decoration: none;
+  border: 2px solid var(--ink);
+  border-radius: 0.4rem;
+}
+.provider:hover { background: #f6eef2; }
+.or { margin: 1.25rem 0 0; text-align: center; color: var(--muted); }
+.stand-in .badge {
+  padding: 0.5rem 0.75rem;
+  font-weight: 700;
+  color: var(--ink);
+  background: #fff4cc;
+  border: 2px dashed #8a6d00;
+  border-radius: 0.4rem;
+}
+.accounts { list-style: none; margin: 1rem 0; padding: 0; }
+.accounts li + li { margin-top: 0.5rem; }
+button.account {
+  display: flex;
+  flex-direction: column;
+  align-items: flex-start;
+  margin: 0;
+  text-align: left;
+  font-weight: 400;
+  color: var(--ink);
+  background: #fff;
+  border: 1px solid var(--muted);
+}
+button.account:hover { background: #f6eef2; }
+.account .who { font-weight: 700; }
+.account .mail { color: var(--muted); font-size: 0.9rem; }
+button.secondary {
+  color: var(--ink);
+  background: transparent;
+  border: 1px solid var(--line);
+}
+button.secondary:hover { color: #fff; }
+h2 { font-size: 1.1rem; margin: 1.5rem 0 0.25rem; }
 a:focus-visible, button:focus-visible, input:focus-visible {
   outline: 3px solid var(--ink);
   outline-offset: 2px;
@@ -104,13 +148,18 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'same-origin',
 };
 
-/** A whole page: the layout around a card, links to the same page in both languages. */
+/**
+ * A whole page: the layout around a card, links to the same page in both languages. `badge` says
+ * whose page it is (the managed login's, or the Google stand-in's).
+ */
 export function page(
   lang: HostedLang,
   title: string,
   body: Html,
   where: { base: string; url: URL },
+  badge: Bilingual = TEXT.badge,
 ): string {
+  const standIn = badge !== TEXT.badge;
   const other = (to: HostedLang, label: string) => {
     const url = new URL(where.url);
     url.searchParams.set('lang', to);
@@ -119,7 +168,7 @@ export function page(
       current ? html` aria-current="true"` : ''
     }>${label}</a>`;
   };
-  return `<!doctype html>${html`<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="${where.base}${STYLESHEET_PATH}"></head><body><main><div class="card"><p class="badge">${TEXT.badge[lang]}</p>${body}</div><nav class="langs" aria-label="${TEXT.language[lang]}">${other('en', 'English')} · ${other('ko', '한국어')}</nav></main></body></html>`}`;
+  return `<!doctype html>${html`<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="${where.base}${STYLESHEET_PATH}"></head><body><main><div class="${standIn ? 'card stand-in' : 'card'}"><p class="badge">${badge[lang]}</p>${body}</div><nav class="langs" aria-label="${TEXT.language[lang]}">${other('en', 'English')} · ${other('ko', '한국어')}</nav></main></body></html>`}`;
 }
 
 /** An HTML answer with the pages' headers. */
@@ -138,9 +187,11 @@ export function errorPage(
   lang: HostedLang,
   message: string,
   where: { base: string; url: URL },
+  words: { title: Bilingual; badge: Bilingual } = { title: TEXT.errorTitle, badge: TEXT.badge },
 ): Response {
-  const body = html`<h1>${TEXT.errorTitle[lang]}</h1><p class="notice" role="alert">${message}</p><p>${TEXT.errorHelp[lang]}</p>`;
-  return htmlResponse(400, page(lang, TEXT.errorTitle[lang], body, where));
+  const title = words.title[lang];
+  const body = html`<h1>${title}</h1><p class="notice" role="alert">${message}</p><p>${TEXT.errorHelp[lang]}</p>`;
+  return htmlResponse(400, page(lang, title, body, where, words.badge));
 }
 
 /** A 302 to `location`, with cookies set on the way. */

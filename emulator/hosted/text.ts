@@ -11,6 +11,14 @@ export function langOf(url: URL): HostedLang {
   return url.searchParams.get('lang') === 'ko' ? 'ko' : 'en';
 }
 
+/** `lang=` when given, else the browser's first preference (Accept-Language), as Google does. */
+export function preferredLang(request: Request, url: URL): HostedLang {
+  const asked = url.searchParams.get('lang');
+  if (asked !== null) return asked === 'ko' ? 'ko' : 'en';
+  const first = (request.headers.get('accept-language') ?? '').split(',')[0]?.trim() ?? '';
+  return /^ko\b/i.test(first) ? 'ko' : 'en';
+}
+
 /** Fills `{name}` placeholders. */
 export function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
@@ -25,6 +33,10 @@ export const TEXT = {
   signInIntro: {
     en: 'Sign in with your email and password to continue to {app}.',
     ko: '이메일과 비밀번호로 로그인하면 {app} 앱으로 돌아가요.',
+  },
+  signInIntroProviders: {
+    en: 'Sign in to continue to {app}.',
+    ko: '로그인하면 {app} 앱으로 돌아가요.',
   },
   email: { en: 'Email', ko: '이메일' },
   password: { en: 'Password', ko: '비밀번호' },
@@ -91,4 +103,50 @@ export const TEXT = {
     ko: '로그아웃 링크에 logout_uri도 redirect_uri도 없어요.',
   },
   notFound: { en: 'Page not found', ko: '페이지를 찾을 수 없어요' },
+  continueWith: { en: 'Continue with {provider}', ko: '{provider} 계정으로 계속하기' },
+  or: { en: 'or', ko: '또는' },
+  federationExpired: {
+    en: 'This sign-in has expired or was already used. Go back to the app and sign in again.',
+    ko: '만료되었거나 이미 사용된 로그인이에요. 앱으로 돌아가 다시 로그인하세요.',
+  },
+  googleBadge: {
+    en: 'Local Google stand-in — not Google',
+    ko: '로컬 Google 대역 — 진짜 Google이 아니에요',
+  },
+  googleTitle: { en: 'Choose an account', ko: '계정 선택' },
+  googleIntro: {
+    en: 'Pick a test account to continue signing in to {app}.',
+    ko: '테스트 계정을 골라 {app} 로그인을 계속하세요.',
+  },
+  googleNote: {
+    en: 'Nothing here reaches Google. The accounts are made up and no password is asked: Cognito gets an ID token signed by this stand-in.',
+    ko: '여기서는 Google에 아무것도 보내지 않아요. 계정은 지어낸 것이고 비밀번호도 묻지 않아요. Cognito는 이 대역이 서명한 ID 토큰을 받아요.',
+  },
+  googleAccounts: { en: 'Test accounts', ko: '테스트 계정' },
+  googleUnverified: { en: 'email not verified', ko: '이메일 미확인' },
+  googleOther: { en: 'Use another account', ko: '다른 계정 사용' },
+  googleName: { en: 'Name', ko: '이름' },
+  googleContinue: { en: 'Continue', ko: '계속' },
+  googleCancel: { en: 'Cancel and go back', ko: '취소하고 돌아가기' },
+  googleNameMissing: { en: 'Enter a name.', ko: '이름을 입력하세요.' },
+  googleEmailInvalid: {
+    en: 'Enter an email address such as you@example.com.',
+    ko: 'you@example.com 같은 이메일 주소를 입력하세요.',
+  },
+  googleErrorTitle: {
+    en: 'The stand-in cannot take this sign-in request',
+    ko: '대역이 이 로그인 요청을 받을 수 없어요',
+  },
+  googleUnknownClient: {
+    en: 'Error 401: invalid_client. No Google provider of the emulator’s pools uses the client ID {client}.',
+    ko: '오류 401: invalid_client. 에뮬레이터의 어떤 풀도 {client} 클라이언트 ID로 Google 공급자를 쓰지 않아요.',
+  },
+  googleRedirectMismatch: {
+    en: 'Error 400: redirect_uri_mismatch. The stand-in sends people back only to {uri}.',
+    ko: '오류 400: redirect_uri_mismatch. 대역이 돌려보내는 주소는 {uri} 하나뿐이에요.',
+  },
+  googleBadRequest: {
+    en: 'Error 400: invalid_request. The request needs response_type=code and the openid scope.',
+    ko: '오류 400: invalid_request. 요청에 response_type=code와 openid 범위가 있어야 해요.',
+  },
 } satisfies Record<string, Bilingual>;

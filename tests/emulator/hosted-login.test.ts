@@ -95,9 +95,9 @@ describe('GET /oauth2/authorize', () => {
     ['a challenge that is no S256 digest', 'invalid_request', { code_challenge: 'short' }],
     ['a scope the client does not allow', 'invalid_scope', { scope: 'openid phone' }],
     [
-      'an identity provider the client does not support',
+      'an identity provider the pool does not have',
       'invalid_request',
-      { identity_provider: 'Google' },
+      { identity_provider: 'Facebook' },
     ],
   ])('sends %s back to the redirect_uri as error=%s with the state', async (_, error, params) => {
     const url = authorizeUrl(params);

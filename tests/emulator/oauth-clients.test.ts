@@ -45,7 +45,7 @@ describe('the local web client', () => {
       LogoutURLs: ['http://localhost:5173/', 'http://127.0.0.1:5173/'],
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
-      SupportedIdentityProviders: ['COGNITO'],
+      SupportedIdentityProviders: ['COGNITO', 'Google'],
       AllowedOAuthFlowsUserPoolClient: true,
     });
     expect(UserPoolClient?.ClientSecret).toBeUndefined();
@@ -118,10 +118,10 @@ describe('CreateUserPoolClient', () => {
         CallbackURLs: ['https://app.example/cb'],
         AllowedOAuthFlows: ['code'],
         AllowedOAuthScopes: ['openid'],
-        SupportedIdentityProviders: ['Google'],
+        SupportedIdentityProviders: ['Facebook'],
       },
       'InvalidParameterException',
-      'The provider Google does not exist for User Pool local_WildRydes',
+      'The provider Facebook does not exist for User Pool local_WildRydes',
     ],
     [
       'OAuth switched on with no flows',

@@ -113,7 +113,12 @@ export function clientFromRequest(pool: Pool, input: Json, base: ClientConfig): 
       optionalBoolean(input, 'AllowedOAuthFlowsUserPoolClient') ??
       base.allowedOAuthFlowsUserPoolClient,
   };
-  const problem = oauthSettingsProblem(oauth, client.secret !== undefined, pool.id);
+  const problem = oauthSettingsProblem(
+    oauth,
+    client.secret !== undefined,
+    pool.id,
+    pool.config.identityProviders.map((provider) => provider.name),
+  );
   if (problem) throw new CognitoError(problem.type, problem.message);
   return { ...client, ...oauth };
 }

@@ -1,8 +1,8 @@
 /**
  * What the pool domain keeps between its pages and endpoints, in memory as Cognito keeps it
  * server-side: authorization codes (single-use, 5 minutes, bound to what the authorize request
- * named), managed-login sessions (the `cognito` cookie) and the anti-forgery tokens of login
- * forms. None of it survives a restart, which only asks people to sign in to the managed login
+ * named), managed-login sessions (the `cognito` cookie), the anti-forgery tokens of login
+ * forms and sign-ins away at an external provider. None of it survives a restart, which only asks people to sign in to the managed login
  * again, as an expired cookie would.
  */
 
@@ -42,6 +42,19 @@ export interface LoginSession {
   expiresAt: number;
 }
 
+/**
+ * A sign-in handed to an external provider: the authorize request to finish when the person comes
+ * back to `/oauth2/idpresponse`, and the nonce the provider's ID token must carry.
+ */
+export interface FederationState {
+  poolId: string;
+  provider: string;
+  /** The authorize request's query, read again (and checked again) on the way back. */
+  authorizeQuery: string;
+  nonce: string;
+  expiresAt: number;
+}
+
 /** An anti-forgery token of one login form, bound to the authorize request it continues. */
 interface FormToken {
   binding: string;
@@ -57,6 +70,7 @@ export class OAuthGrants {
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly sessions = new Map<string, LoginSession>();
   private readonly forms = new Map<string, FormToken>();
+  private readonly federations = new Map<string, FederationState>();
 
   constructor(
     private readonly now: () => number,
@@ -107,6 +121,20 @@ export class OAuthGrants {
     const form = this.forms.get(token);
     this.forms.delete(token);
     return form !== undefined && form.binding === binding && form.expiresAt > this.now();
+  }
+
+  /** Keeps a sign-in sent to a provider; the id is the `state` the provider sends back. */
+  startFederation(state: Omit<FederationState, 'expiresAt'>): string {
+    const id = opaqueToken(this.randomBytes, 32);
+    this.put(this.federations, id, { ...state, expiresAt: this.now() + FORM_LIFETIME_MS });
+    return id;
+  }
+
+  /** Takes a sign-in back from a provider (each `state` is good once), if live. */
+  takeFederation(id: string): FederationState | undefined {
+    const state = this.federations.get(id);
+    this.federations.delete(id);
+    return state !== undefined && state.expiresAt > this.now() ? state : undefined;
   }
 
   private put<T extends Expiring>(table: Map<string, T>, key: string, value: T): void {

@@ -22,7 +22,7 @@ export const STANDARD_SCOPES: readonly string[] = [
 /** The scope that lets an access token call the user's own API operations (GetUser, …). */
 export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 
-/** The identity provider of the pool's own users; external ones (Google, …) are added by name. */
+/** The identity provider of the pool's own users; external ones (Google) are the pool's by name. */
 export const COGNITO_PROVIDER = 'COGNITO';
 
 export interface OAuthSettings {
@@ -76,11 +76,15 @@ export function urlProblem(url: string): string | undefined {
   return undefined;
 }
 
-/** The first problem with these settings, in the order Cognito checks them, or undefined. */
+/**
+ * The first problem with these settings, in the order Cognito checks them, or undefined;
+ * `providers` names the pool's external identity providers, which clients may then support.
+ */
 export function oauthSettingsProblem(
   settings: OAuthSettings,
   hasSecret: boolean,
   poolId: string,
+  providers: readonly string[],
 ): OAuthSettingsProblem | undefined {
   for (const key of ['callbackUrls', 'logoutUrls'] as const) {
     for (const url of settings[key]) {
@@ -133,8 +137,9 @@ export function oauthSettingsProblem(
       message: 'client_credentials flow can only be used with custom scopes.',
     };
   }
-  // External providers (Google, …) become valid here once the pool can have them.
-  const provider = settings.supportedIdentityProviders.find((name) => name !== COGNITO_PROVIDER);
+  const provider = settings.supportedIdentityProviders.find(
+    (name) => name !== COGNITO_PROVIDER && !providers.includes(name),
+  );
   if (provider !== undefined) {
     return {
       setting: 'supportedIdentityProviders',

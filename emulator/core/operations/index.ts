@@ -22,10 +22,13 @@ import { completeWebAuthnRegistration } from './complete-web-authn-registration.
 import { confirmForgotPassword } from './confirm-forgot-password.ts';
 import { confirmSignUp } from './confirm-sign-up.ts';
 import { createGroup } from './create-group.ts';
+import { createIdentityProvider } from './create-identity-provider.ts';
 import { createUserPoolClient } from './create-user-pool-client.ts';
 import { deleteGroup } from './delete-group.ts';
+import { deleteIdentityProvider } from './delete-identity-provider.ts';
 import { deleteUser } from './delete-user.ts';
 import { deleteWebAuthnCredential } from './delete-web-authn-credential.ts';
+import { describeIdentityProvider } from './describe-identity-provider.ts';
 import { describeUserPoolClient } from './describe-user-pool-client.ts';
 import { forgotPassword } from './forgot-password.ts';
 import { getGroup } from './get-group.ts';
@@ -35,6 +38,7 @@ import { getUserAttributeVerificationCode } from './get-user-attribute-verificat
 import { globalSignOut } from './global-sign-out.ts';
 import { initiateAuth } from './initiate-auth.ts';
 import { listGroups } from './list-groups.ts';
+import { listIdentityProviders } from './list-identity-providers.ts';
 import { listUsers } from './list-users.ts';
 import { listUsersInGroup } from './list-users-in-group.ts';
 import { listWebAuthnCredentials } from './list-web-authn-credentials.ts';
@@ -44,12 +48,18 @@ import { revokeToken } from './revoke-token.ts';
 import { setUserMfaPreference } from './set-user-mfa-preference.ts';
 import { signUp } from './sign-up.ts';
 import { startWebAuthnRegistration } from './start-web-authn-registration.ts';
+import { updateIdentityProvider } from './update-identity-provider.ts';
 import { updateUserAttributes } from './update-user-attributes.ts';
 import { updateUserPoolClient } from './update-user-pool-client.ts';
 import { verifySoftwareToken } from './verify-software-token.ts';
 import { verifyUserAttribute } from './verify-user-attribute.ts';
 
 export const operations: Record<string, Operation> = {
+  CreateIdentityProvider: createIdentityProvider,
+  DescribeIdentityProvider: describeIdentityProvider,
+  ListIdentityProviders: listIdentityProviders,
+  UpdateIdentityProvider: updateIdentityProvider,
+  DeleteIdentityProvider: deleteIdentityProvider,
   SignUp: signUp,
   ConfirmSignUp: confirmSignUp,
   ResendConfirmationCode: resendConfirmationCode,

@@ -10,6 +10,7 @@ import { sha256 } from '../crypto.ts';
 import { groupClaims } from '../groups.ts';
 import { opaqueToken, uuid } from '../ids.ts';
 import type { Json } from '../input.ts';
+import { identitiesClaim } from '../oauth/identities.ts';
 import { ADMIN_SCOPE } from '../oauth/settings.ts';
 import type { SessionRecord, UserRecord } from '../store.ts';
 import type { Pool } from './pool.ts';
@@ -75,13 +76,14 @@ export async function mintTokens(
     auth_time: session.authTime,
     iat,
   };
-  const { email_verified, ...attributes } = user.attributes;
+  const { email_verified, identities, ...attributes } = user.attributes;
   const groups = groupClaims(pool.store.groupsOf(user.sub));
   const idClaims: Json = {
     ...attributes,
     ...groups.id,
     ...common,
     ...(email_verified === undefined ? {} : { email_verified: email_verified === 'true' }),
+    ...(identities === undefined ? {} : { identities: identitiesClaim(identities) }),
     'cognito:username': user.username,
     aud: client.id,
     token_use: 'id',
