@@ -5,6 +5,7 @@
  */
 
 import type { CognitoError } from '../../core/cognito-error.ts';
+import { FILTERABLE_ATTRIBUTES } from '../../core/operations/list-users.ts';
 import { type Html, html } from '../html.ts';
 import type { ConsoleAnswer, ConsoleRequest } from '../view.ts';
 import {
@@ -21,20 +22,6 @@ import {
 } from './parts.ts';
 import { fill, T } from './text.ts';
 
-/** The attributes ListUsers can filter on ("Searchable attributes" in the ListUsers reference). */
-const SEARCHABLE = [
-  'email',
-  'username',
-  'phone_number',
-  'name',
-  'given_name',
-  'family_name',
-  'preferred_username',
-  'cognito:user_status',
-  'status',
-  'sub',
-] as const;
-
 const PAGE_SIZE = 20;
 
 interface Search {
@@ -46,7 +33,7 @@ interface Search {
 function searchOf(req: ConsoleRequest): Search {
   const chosen = req.url.searchParams.get('attr') ?? 'email';
   return {
-    attr: SEARCHABLE.find((name) => name === chosen) ?? 'email',
+    attr: FILTERABLE_ATTRIBUTES.find((name) => name === chosen) ?? 'email',
     exact: req.url.searchParams.get('match') === 'exact',
     value: req.url.searchParams.get('q') ?? '',
   };
@@ -64,7 +51,7 @@ function searchForm(req: ConsoleRequest, search: Search, error: string | undefin
     html`<option value="${value}"${selected ? html` selected` : null}>${label}</option>`;
   return html`<form method="get" action="${href(req, '/users', {})}" class="filter search" role="search" aria-label="${fill(req.lang, T.searchLegend)}">
   ${pool === null ? null : html`<input type="hidden" name="pool" value="${pool}">`}
-    <label for="search-attr">${fill(req.lang, T.searchAttribute)} <select id="search-attr" name="attr">${SEARCHABLE.map(
+    <label for="search-attr">${fill(req.lang, T.searchAttribute)} <select id="search-attr" name="attr">${FILTERABLE_ATTRIBUTES.map(
       (name) => option(name, name, name === search.attr),
     )}</select></label>
     <label for="search-match">${fill(req.lang, T.searchMatch)} <select id="search-match" name="match">
