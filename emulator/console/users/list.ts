@@ -8,6 +8,7 @@ import type { CognitoError } from '../../core/cognito-error.ts';
 import { FILTERABLE_ATTRIBUTES } from '../../core/operations/list-users.ts';
 import { type Html, html } from '../html.ts';
 import type { ConsoleAnswer, ConsoleRequest } from '../view.ts';
+import { fill, WORDS } from '../words.ts';
 import {
   attribute,
   field,
@@ -20,7 +21,7 @@ import {
   type WireUser,
   when,
 } from './parts.ts';
-import { fill, T } from './text.ts';
+import { T } from './text.ts';
 
 const PAGE_SIZE = 20;
 
@@ -61,7 +62,7 @@ function searchForm(req: ConsoleRequest, search: Search, error: string | undefin
     ${field({
       id: 'search-value',
       name: 'q',
-      label: fill(req.lang, T.searchValue),
+      label: fill(req.lang, WORDS.value),
       value: search.value,
       ...(error === undefined ? {} : { error }),
     })}
@@ -75,7 +76,7 @@ function row(req: ConsoleRequest, user: WireUser, groups: string[]): Html {
   <th scope="row"><a href="${href(req, userPath(user.username))}">${user.username}</a></th>
   <td>${email ?? ''}</td>
   <td>${user.status}</td>
-  <td>${fill(req.lang, user.enabled ? T.yes : T.no)}</td>
+  <td>${fill(req.lang, user.enabled ? WORDS.yes : WORDS.no)}</td>
   <td>${when(user.created)}</td>
   <td>${when(user.modified)}</td>
   <td>${groups.join(', ')}</td>
@@ -88,7 +89,7 @@ function table(req: ConsoleRequest, rows: Html[]): Html {
 <table>
   <caption id="users-caption">${t(T.usersTable)}</caption>
   <thead><tr>
-    <th scope="col">${t(T.username)}</th>
+    <th scope="col">${t(WORDS.username)}</th>
     <th scope="col">${t(T.email)}</th>
     <th scope="col">${t(T.status)}</th>
     <th scope="col">${t(T.enabled)}</th>
