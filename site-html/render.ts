@@ -6,7 +6,9 @@
  * - `<!-- site:head -->` in its head;
  * - `<site-header></site-header>` at the top of its body, holding the page's own header actions,
  *   if any (the ride page's account menu), which go before the language switch;
- * - `<password-rules id="…"></password-rules>` where a form shows the live password checklist.
+ * - `<password-rules id="…"></password-rules>` where a form shows the live password checklist;
+ * - `<hosted-sign-in></hosted-sign-in>`, at most once, where the hosted sign-in buttons go
+ *   (src/pages/hosted-buttons.ts shows them when the site has a user pool domain).
  *
  * Build-time code, outside `src/` (which ships to browsers): the Vite plugin below applies it for
  * `npm run dev` and `npm run build`, and the jsdom page tests load the pages through it too, so
@@ -65,12 +67,36 @@ const passwordRules = (id: string): string[] => [
   '</div>',
 ];
 
+// Hidden until src/pages/hosted-buttons.ts finds a user pool domain in the site's config.
+const HOSTED_SIGN_IN = [
+  '<div id="hostedSignIn" class="hosted" hidden>',
+  '  <p class="divider"><span data-i18n="hosted.or">or</span></p>',
+  '  <button type="button" class="pill hosted-button" data-hosted-provider="Google">',
+  '    <svg class="google-g" viewBox="0 0 24 24" aria-hidden="true" focusable="false">',
+  '      <g fill="none" stroke-width="3.6">',
+  '        <path d="M17.3 6.7A7.5 7.5 0 0 0 4.95 9.43" stroke="#ea4335" />',
+  '        <path d="M4.95 9.43A7.5 7.5 0 0 0 5.5 15.75" stroke="#fbbc05" />',
+  '        <path d="M5.5 15.75A7.5 7.5 0 0 0 17.3 17.3" stroke="#34a853" />',
+  '        <path d="M17.3 17.3A7.5 7.5 0 0 0 19.5 12H12" stroke="#4285f4" />',
+  '      </g>',
+  '    </svg>',
+  '    <span data-i18n="hosted.google">Continue with Google</span>',
+  '  </button>',
+  '  <button type="button" class="pill pill-outline hosted-button" data-hosted-provider=""><span data-i18n="hosted.managed">Use hosted sign-in</span></button>',
+  '  <p id="hostedMessage" class="message" role="alert"></p>',
+  '</div>',
+];
+
 const HEAD_MARKER = /^([ \t]*)<!-- site:head -->[ \t]*$/gm;
 // Any number of these: register.html and the password-reset step show the same checklist.
 const RULES_MARKER = /^([ \t]*)<password-rules id="([\w-]+)"><\/password-rules>[ \t]*$/gm;
 const HEADER_MARKER = /^([ \t]*)<site-header>([\s\S]*?)<\/site-header>[ \t]*$/gm;
+const HOSTED_MARKER = /^([ \t]*)<hosted-sign-in><\/hosted-sign-in>[ \t]*$/gm;
 
-/** A page's HTML with the shared head, header and password checklists written in at its markers. */
+/**
+ * A page's HTML with the shared head, header, password checklists and hosted sign-in buttons
+ * written in at its markers.
+ */
 export function renderPage(html: string): string {
   const withHead = fill(html, HEAD_MARKER, '<!-- site:head -->', (indent) =>
     indented(HEAD, indent),
@@ -78,9 +104,16 @@ export function renderPage(html: string): string {
   const withHeader = fill(withHead, HEADER_MARKER, '<site-header>', (indent, actions) =>
     indented(header(dedented(actions)), indent),
   );
-  return withHeader.replace(RULES_MARKER, (_line, indent: string, id: string) =>
-    indented(passwordRules(id), indent),
-  );
+  const hosted = withHeader.match(HOSTED_MARKER)?.length ?? 0;
+  // The buttons' ids are fixed: twice on one page, the second set would be unreachable by id.
+  if (hosted > 1) {
+    throw new Error(`A page has at most one <hosted-sign-in> marker; this one has ${hosted}.`);
+  }
+  return withHeader
+    .replace(RULES_MARKER, (_line, indent: string, id: string) =>
+      indented(passwordRules(id), indent),
+    )
+    .replace(HOSTED_MARKER, (_line, indent: string) => indented(HOSTED_SIGN_IN, indent));
 }
 
 /** Vite plugin: writes the shared parts into every page, for the dev server and the build alike. */

@@ -22,8 +22,9 @@ import {
   type WireGroup,
   type WireUser,
 } from './users/parts.ts';
-import { fill, T } from './users/text.ts';
+import { T } from './users/text.ts';
 import type { Bilingual, ConsoleAnswer, ConsoleRequest, ConsoleRoute } from './view.ts';
+import { fill, WORDS } from './words.ts';
 
 type GroupField = 'name' | 'description' | 'precedence';
 
@@ -41,7 +42,7 @@ function createForm(req: ConsoleRequest, errors: Partial<Record<GroupField, stri
   return html`<section aria-labelledby="create-heading">
 <h2 id="create-heading">${t(T.createGroup)}</h2>
 <form method="post" action="${href(req, '/groups')}" class="filter">
-  ${field({ id: 'group-name', name: 'name', label: t(T.groupName), value: value('name'), required: true, autocomplete: 'off', ...at('name') })}
+  ${field({ id: 'group-name', name: 'name', label: t(WORDS.name), value: value('name'), required: true, autocomplete: 'off', ...at('name') })}
   ${field({ id: 'group-description', name: 'description', label: t(T.description), value: value('description'), autocomplete: 'off', ...at('description') })}
   ${field({ id: 'group-precedence', name: 'precedence', label: t(T.precedence), value: value('precedence'), type: 'number', min: 0, hint: t(T.precedenceHint), ...at('precedence') })}
   <button type="submit">${t(T.createGroup)}</button>
@@ -56,7 +57,7 @@ function groupsTable(req: ConsoleRequest, groups: WireGroup[]): Html {
 <table>
   <caption id="groups-caption">${t(T.groupsTable)}</caption>
   <thead><tr>
-    <th scope="col">${t(T.groupName)}</th>
+    <th scope="col">${t(WORDS.name)}</th>
     <th scope="col">${t(T.description)}</th>
     <th scope="col">${t(T.precedence)}</th>
   </tr></thead>
@@ -157,7 +158,7 @@ function membersTable(req: ConsoleRequest, group: WireGroup, members: WireUser[]
   return html`<div class="table-wrap" role="region" aria-labelledby="members-heading" tabindex="0">
 <table>
   <thead><tr>
-    <th scope="col">${t(T.username)}</th>
+    <th scope="col">${t(WORDS.username)}</th>
     <th scope="col">${t(T.email)}</th>
     <th scope="col">${t(T.status)}</th>
     <th scope="col"><span class="visually-hidden">${t(T.actions)}</span></th>
@@ -209,8 +210,8 @@ function groupPage(req: ConsoleRequest): Promise<ConsoleAnswer> {
       body: html`<p class="subject"><a href="${href(req, '/groups')}">${t(T.backToGroups)}</a></p>
 <p class="who"><strong>${group.name}</strong></p>
 <dl class="facts">
-  <dt>${t(T.description)}</dt><dd>${group.description ?? t(T.none)}</dd>
-  <dt>${t(T.precedence)}</dt><dd>${group.precedence ?? t(T.none)}</dd>
+  <dt>${t(T.description)}</dt><dd>${group.description ?? t(WORDS.none)}</dd>
+  <dt>${t(T.precedence)}</dt><dd>${group.precedence ?? t(WORDS.none)}</dd>
 </dl>
 <section>
   <h2 id="members-heading">${t(T.members)}</h2>

@@ -11,6 +11,7 @@ import {
   type ConsoleSection,
   text,
 } from './view.ts';
+import { WORDS } from './words.ts';
 
 /** What a view's page answer gives the layout. */
 export type LayoutPage = Pick<
@@ -43,7 +44,6 @@ const TEXT = {
   },
   nav: { en: 'Console', ko: '콘솔' },
   language: { en: 'Language', ko: '언어' },
-  pool: { en: 'User pool', ko: '사용자 풀' },
 } satisfies Record<string, Bilingual>;
 
 const OTHER: Record<ConsoleLang, { lang: ConsoleLang; label: string }> = {
@@ -100,7 +100,7 @@ ${notice}
 <p id="live" class="live" role="status"></p>
 ${page.body}
 </main>
-<footer class="foot"><p>${text(lang, TEXT.pool)}: <code>${pool ?? context.poolIds[0] ?? ''}</code></p></footer>
+<footer class="foot"><p>${text(lang, WORDS.userPool)}: <code>${pool ?? context.poolIds[0] ?? ''}</code></p></footer>
 </body>
 </html>
 `;

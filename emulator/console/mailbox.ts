@@ -13,6 +13,7 @@ import type {
   ConsoleRequest,
   ConsoleRoute,
 } from './view.ts';
+import { fill, WORDS } from './words.ts';
 
 const PURPOSE: Record<Mail['purpose'], Bilingual> = {
   'sign-up': { en: 'Sign-up code', ko: '가입 인증 코드' },
@@ -67,8 +68,6 @@ const TEXT = {
   },
   emptyFor: { en: 'No mail to this address yet.', ko: '이 주소로 온 메일이 아직 없어요.' },
   to: { en: 'To', ko: '받는 사람' },
-  username: { en: 'Username', ko: '사용자 이름' },
-  pool: { en: 'User pool', ko: '사용자 풀' },
   sent: { en: 'Sent', ko: '보낸 시각' },
   expires: { en: 'Expires', ko: '만료' },
   expired: { en: 'Expired', ko: '만료됐어요' },
@@ -94,10 +93,6 @@ const TEXT = {
   },
 } satisfies Record<string, Bilingual>;
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
-
 /** `2026-12-02 01:58:36 UTC`: the emulator's clock is what counts, so times are shown in UTC. */
 function utc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
@@ -110,8 +105,8 @@ function expiry(mail: Mail, now: number, lang: ConsoleLang): string {
   const minutes = Math.ceil(left / 60_000);
   const when =
     minutes < 120
-      ? fill(TEXT.inMinutes[lang], { n: minutes })
-      : fill(TEXT.inHours[lang], { n: Math.round(minutes / 60) });
+      ? fill(lang, TEXT.inMinutes, { n: minutes })
+      : fill(lang, TEXT.inHours, { n: Math.round(minutes / 60) });
   return `${TEXT.expires[lang]} ${utc(mail.expiresAt)} (${when})`;
 }
 
@@ -148,7 +143,7 @@ async function mailboxPage(request: ConsoleRequest): Promise<ConsoleAnswer> {
       : shown.length === 1
         ? TEXT.countOneFor
         : TEXT.countManyFor;
-  const count = fill(countText[lang], { count: shown.length, to });
+  const count = fill(lang, countText, { count: shown.length, to });
   const site = request.siteUrl;
   // In a pool that signs in by email the username is an id nobody types: the address says it all.
   const byEmail = request.poolConfig().usernameAttributes.includes('email');
@@ -166,9 +161,9 @@ async function mailboxPage(request: ConsoleRequest): Promise<ConsoleAnswer> {
     const stale = expired || replaced.has(mail);
     return html`<li class="mail${stale ? ' is-expired' : ''}" data-key="${mail.sentAt}|${mail.userPoolId}|${mail.username}|${mail.purpose}">
 <h2>${PURPOSE[mail.purpose][lang]}</h2>
-<p>${TEXT.to[lang]}: <strong>${mail.to}</strong>${showUsername(mail) ? html` · ${TEXT.username[lang]}: <code>${mail.username}</code>` : ''}${showPool ? html` · ${TEXT.pool[lang]}: <code>${mail.userPoolId}</code>` : ''}</p>
+<p>${TEXT.to[lang]}: <strong>${mail.to}</strong>${showUsername(mail) ? html` · ${WORDS.username[lang]}: <code>${mail.username}</code>` : ''}${showPool ? html` · ${WORDS.userPool[lang]}: <code>${mail.userPoolId}</code>` : ''}</p>
 <div class="code-row"><p class="code" id="${id}"><span class="visually-hidden">${(mail.purpose === 'invitation' ? TEXT.password : TEXT.code)[lang]}: </span>${mail.code}</p>
-<button type="button" hidden data-copy="${mail.code}" data-source="${id}" data-copied="${fill(TEXT.copied[lang], { code: mail.code })}" data-selected="${fill(TEXT.selected[lang], { code: mail.code })}" aria-describedby="${id}">${TEXT.copy[lang]}</button></div>
+<button type="button" hidden data-copy="${mail.code}" data-source="${id}" data-copied="${fill(lang, TEXT.copied, { code: mail.code })}" data-selected="${fill(lang, TEXT.selected, { code: mail.code })}" aria-describedby="${id}">${TEXT.copy[lang]}</button></div>
 <p class="muted">${TEXT.sent[lang]} <time datetime="${mail.sentAt}">${utc(mail.sentAt)}</time> · ${expiry(mail, now, lang)}</p>
 ${replaced.has(mail) ? html`<p>${TEXT.replaced[lang]}</p>` : ''}
 ${link !== undefined && step !== undefined && !stale ? html`<p class="actions"><a class="button primary" href="${link}">${step.label[lang]}</a></p>` : ''}

@@ -11,6 +11,7 @@ import type {
   ConsoleRequest,
   ConsoleRoute,
 } from './view.ts';
+import { fill, WORDS } from './words.ts';
 
 const TEXT = {
   title: { en: 'Pool and app clients', ko: '풀과 앱 클라이언트' },
@@ -18,12 +19,9 @@ const TEXT = {
     en: 'Read-only: change these in the emulator’s config file (--config) and restart it.',
     ko: '읽기 전용이에요. 에뮬레이터의 설정 파일(--config)에서 바꾸고 다시 시작하세요.',
   },
-  pool: { en: 'User pool', ko: '사용자 풀' },
   id: { en: 'Pool id', ko: '풀 ID' },
-  name: { en: 'Name', ko: '이름' },
   signIn: { en: 'Signs in with', ko: '로그인 방식' },
   byEmail: { en: 'Email address', ko: '이메일 주소' },
-  byUsername: { en: 'Username', ko: '사용자 이름' },
   passwords: { en: 'Password policy', ko: '비밀번호 정책' },
   minimum: { en: 'Minimum length', ko: '최소 길이' },
   characters: { en: '{n} characters', ko: '{n}자' },
@@ -49,12 +47,10 @@ const TEXT = {
   clients: { en: 'App clients', ko: '앱 클라이언트' },
   clientId: { en: 'Client id', ko: '클라이언트 ID' },
   secret: { en: 'Client secret', ko: '클라이언트 보안 키' },
-  yes: { en: 'Yes (requests need SECRET_HASH)', ko: '있어요(요청에 SECRET_HASH가 필요해요)' },
-  no: { en: 'No', ko: '없어요' },
+  hasSecret: { en: 'Yes (requests need SECRET_HASH)', ko: '있어요(요청에 SECRET_HASH가 필요해요)' },
+  noSecret: { en: 'No', ko: '없어요' },
   flows: { en: 'Allowed sign-in flows', ko: '허용된 로그인 흐름' },
   existence: { en: 'Prevent user existence errors', ko: '사용자 존재 오류 방지' },
-  on: { en: 'On', ko: '켜짐' },
-  off: { en: 'Off', ko: '꺼짐' },
   oauth: { en: 'Hosted sign-in (OAuth 2.0)', ko: '호스팅 로그인(OAuth 2.0)' },
   grants: { en: 'Grants', ko: '허용된 권한 부여 방식' },
   scopes: { en: 'Scopes', ko: '범위(scope)' },
@@ -63,9 +59,7 @@ const TEXT = {
   providers: { en: 'Identity providers', ko: '자격 증명 공급자' },
   rotation: { en: 'Refresh-token rotation', ko: '갱신 토큰 교체' },
   grace: { en: 'On, old token kept {n} s', ko: '켜짐, 이전 토큰 {n}초 유지' },
-  mfa: { en: 'Two-step sign-in (MFA)', ko: '2단계 인증(MFA)' },
   firstFactors: { en: 'First sign-in factors', ko: '첫 로그인 수단' },
-  none: { en: 'none', ko: '없음' },
   idToken: { en: 'ID token lives', ko: 'ID 토큰 유효 시간' },
   accessToken: { en: 'Access token lives', ko: '액세스 토큰 유효 시간' },
   refreshToken: { en: 'Refresh token lives', ko: '갱신 토큰 유효 시간' },
@@ -74,10 +68,6 @@ const TEXT = {
   hours: { en: '{n} h', ko: '{n}시간' },
   days: { en: '{n} days', ko: '{n}일' },
 } satisfies Record<string, Bilingual>;
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
 
 /** A lifetime in its largest whole unit: 180 → "3 min", 86400 → "24 h", 2592000 → "30 days". */
 export function duration(seconds: number, lang: ConsoleLang): string {
@@ -89,14 +79,14 @@ export function duration(seconds: number, lang: ConsoleLang): string {
   for (const [size, unit] of units) {
     // A day is said in hours below a week: "24 h" is how Cognito's console writes code lifetimes.
     if (size === 86_400 && seconds < 7 * 86_400) continue;
-    if (seconds % size === 0) return fill(unit[lang], { n: seconds / size });
+    if (seconds % size === 0) return fill(lang, unit, { n: seconds / size });
   }
-  return fill(TEXT.seconds[lang], { n: seconds });
+  return fill(lang, TEXT.seconds, { n: seconds });
 }
 
 /** A setting's list, comma-separated, or "none". */
 function listed(values: readonly string[], lang: ConsoleLang): string {
-  return values.length === 0 ? TEXT.none[lang] : values.join(', ');
+  return values.length === 0 ? WORDS.none[lang] : values.join(', ');
 }
 
 function facts(rows: readonly [Bilingual, string][], lang: ConsoleLang) {
@@ -119,19 +109,19 @@ async function poolPage(request: ConsoleRequest): Promise<ConsoleAnswer> {
 ${facts(
   [
     [TEXT.clientId, client.id],
-    [TEXT.secret, (client.secret === undefined ? TEXT.no : TEXT.yes)[lang]],
+    [TEXT.secret, (client.secret === undefined ? TEXT.noSecret : TEXT.hasSecret)[lang]],
     [TEXT.flows, client.explicitAuthFlows.join(', ')],
-    [TEXT.existence, (client.preventUserExistenceErrors ? TEXT.on : TEXT.off)[lang]],
+    [TEXT.existence, (client.preventUserExistenceErrors ? WORDS.on : WORDS.off)[lang]],
     [TEXT.idToken, duration(client.idTokenValidity, lang)],
     [TEXT.accessToken, duration(client.accessTokenValidity, lang)],
     [TEXT.refreshToken, duration(client.refreshTokenValidity, lang)],
     [
       TEXT.rotation,
       client.refreshTokenRotation.feature === 'ENABLED'
-        ? fill(TEXT.grace[lang], { n: client.refreshTokenRotation.retryGracePeriodSeconds })
-        : TEXT.off[lang],
+        ? fill(lang, TEXT.grace, { n: client.refreshTokenRotation.retryGracePeriodSeconds })
+        : WORDS.off[lang],
     ],
-    [TEXT.oauth, (client.allowedOAuthFlowsUserPoolClient ? TEXT.on : TEXT.off)[lang]],
+    [TEXT.oauth, (client.allowedOAuthFlowsUserPoolClient ? WORDS.on : WORDS.off)[lang]],
     ...(client.allowedOAuthFlowsUserPoolClient
       ? ([
           [TEXT.grants, listed(client.allowedOAuthFlows, lang)],
@@ -148,16 +138,16 @@ ${facts(
   );
   const body = html`<p>${TEXT.readOnly[lang]}</p>
 <section aria-labelledby="pool-heading">
-<h2 id="pool-heading">${TEXT.pool[lang]}</h2>
+<h2 id="pool-heading">${WORDS.userPool[lang]}</h2>
 ${facts(
   [
     [TEXT.id, pool.id],
-    [TEXT.name, pool.name],
+    [WORDS.name, pool.name],
     [
       TEXT.signIn,
-      (pool.usernameAttributes.includes('email') ? TEXT.byEmail : TEXT.byUsername)[lang],
+      (pool.usernameAttributes.includes('email') ? TEXT.byEmail : WORDS.username)[lang],
     ],
-    [TEXT.mfa, pool.mfaConfiguration],
+    [WORDS.mfa, pool.mfaConfiguration],
     [TEXT.firstFactors, listed(pool.signInPolicy.allowedFirstAuthFactors, lang)],
   ],
   lang,
@@ -165,7 +155,7 @@ ${facts(
 <h3>${TEXT.passwords[lang]}</h3>
 ${facts(
   [
-    [TEXT.minimum, fill(TEXT.characters[lang], { n: policy.minimumLength })],
+    [TEXT.minimum, fill(lang, TEXT.characters, { n: policy.minimumLength })],
     [TEXT.needs, needs.length === 0 ? TEXT.nothing[lang] : needs.join(', ')],
   ],
   lang,
@@ -177,7 +167,7 @@ ${facts(
     [TEXT.resetCode, duration(pool.forgotPasswordCodeValidity, lang)],
     [
       TEXT.codeLimit,
-      fill(TEXT.perWindow[lang], {
+      fill(lang, TEXT.perWindow, {
         n: pool.codeRequestLimit,
         window: duration(pool.codeRequestWindow, lang),
       }),
@@ -188,7 +178,7 @@ ${facts(
 <h3>${TEXT.lockout[lang]}</h3>
 ${facts(
   [
-    [TEXT.lockoutAfter, fill(TEXT.failures[lang], { n: pool.lockoutAfterFailures })],
+    [TEXT.lockoutAfter, fill(lang, TEXT.failures, { n: pool.lockoutAfterFailures })],
     [TEXT.longest, duration(pool.maxLockoutSeconds, lang)],
     [TEXT.handshake, duration(pool.srpHandshakeValidity, lang)],
   ],

@@ -8,23 +8,24 @@ export async function sha256(data: Uint8Array): Promise<Uint8Array> {
 }
 
 /** HMAC-SHA256 of data under key. */
-export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  const cryptoKey = await subtle.importKey(
-    'raw',
-    key as BufferSource,
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return new Uint8Array(await subtle.sign('HMAC', cryptoKey, data as BufferSource));
+export function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  return hmac('SHA-256', key, data);
 }
 
 /** HMAC-SHA1 of data under key (RFC 6238's TOTP, as authenticator apps compute it). */
-export async function hmacSha1(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+export function hmacSha1(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  return hmac('SHA-1', key, data);
+}
+
+async function hmac(
+  hash: 'SHA-256' | 'SHA-1',
+  key: Uint8Array,
+  data: Uint8Array,
+): Promise<Uint8Array> {
   const cryptoKey = await subtle.importKey(
     'raw',
     key as BufferSource,
-    { name: 'HMAC', hash: 'SHA-1' },
+    { name: 'HMAC', hash },
     false,
     ['sign'],
   );

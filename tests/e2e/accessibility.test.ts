@@ -6,9 +6,9 @@
  * pages, the notices of a build without the API or without a pool): no violation of any rule axe
  * runs by default (WCAG 2.x A and AA, and its best practices).
  */
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { violations } from './axe.ts';
 import { launchChromium, screenshot } from './browser.ts';
 import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
 import { eventually } from './eventually.ts';
@@ -24,7 +24,6 @@ import {
 import { previewSite, type SiteServer } from './site.ts';
 import { riderWithTwoStep } from './two-step.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LANGUAGES = [
   ['English', 'en-US', 'en'],
   ['Korean', 'ko-KR', 'ko'],
@@ -53,28 +52,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([browser?.close(), built?.close(), noApi?.close(), unconfigured?.close()]);
 });
-
-/** axe's findings on the page as it is now, one line per rule and element. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return violations.flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`,
-      ),
-    );
-  });
-  return found;
-}
 
 /** A fresh browser in `locale`; signed in to `server`'s origin when `session` is given. */
 async function open(

@@ -4,17 +4,14 @@
  * to the verify page and confirms; new mail appears without a reload; the keyboard alone does it;
  * axe finds nothing on the console's pages in English or Korean. Screenshots in test-results/.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './axe.ts';
 import { launchChromium, screenshot, type WatchedPage, watchedPage } from './browser.ts';
 import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
 import { eventually } from './eventually.ts';
 import { arriveAt, ENGLISH, expectMessage, openPage, PATIENCE } from './journey.ts';
 import { type SiteServer, startDevServer } from './site.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let dev: SiteServer;
@@ -48,27 +45,6 @@ async function openConsole(page: Page, path: string): Promise<void> {
 /** The mail item for an address and purpose, as the person sees it. */
 function mailFor(page: Page, email: string, purpose = 'Sign-up code') {
   return page.getByRole('listitem').filter({ hasText: email }).filter({ hasText: purpose });
-}
-
-/** axe's findings, run through the debugging protocol: the console's CSP allows no injected script. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return violations.flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`,
-      ),
-    );
-  });
 }
 
 function expectNoProblems(watched: WatchedPage): void {

@@ -4,17 +4,15 @@
  * disabling one whom the site then refuses, a group whose name arrives in the member's next ID
  * token, the whole of a deletion by keyboard, and axe on every page in English and Korean.
  */
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './axe.ts';
 import { launchChromium, screenshot } from './browser.ts';
 import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
 import { eventually } from './eventually.ts';
 import { openPage, PATIENCE, type Site, signIn } from './journey.ts';
 import { expectNothingWrong, openRider, type Rider, tabTo } from './rider.ts';
 import { type SiteServer, startDevServer } from './site.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
 let dev: SiteServer;
@@ -161,27 +159,6 @@ describe('the Users page in the browser', () => {
   });
 });
 
-/** axe's findings on the page as it is now, one line per rule and element. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return violations.flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`,
-      ),
-    );
-  });
-}
-
 describe.each([
   ['English', 'en-US', 'en'],
   ['Korean', 'ko-KR', 'ko'],
@@ -228,8 +205,7 @@ describe.each([
       [1280, 800],
       [360, 740],
     ] as const) {
-      // axe is injected as a script, which the console's CSP (no inline script) would refuse.
-      const { page, seen } = await rider({ locale, viewport: { width, height }, bypassCSP: true });
+      const { page, seen } = await rider({ locale, viewport: { width, height } });
       for (const [name, path] of pages) {
         await openConsole(page, path);
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);

@@ -5,17 +5,14 @@
  * callback with a code and the state. A wrong password is shown at its field, in English and
  * Korean; axe finds nothing at 1280 and 360 px. Screenshots in test-results/.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './axe.ts';
 import { launchChromium, screenshot, watchedPage } from './browser.ts';
 import { EmulatorClient, LOCAL_POOL, newEmail, PASSWORD } from './emulator-client.ts';
 import { eventually } from './eventually.ts';
 import { PATIENCE } from './journey.ts';
 import { type SiteServer, startDevServer } from './site.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let dev: SiteServer;
@@ -67,27 +64,6 @@ async function open(locale: string, viewport: { width: number; height: number })
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Callback</title>' }),
   );
   return watched;
-}
-
-/** axe's findings, through the debugging protocol: the page's CSP allows no injected script. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return violations.flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`,
-      ),
-    );
-  });
 }
 
 describe.concurrent('the managed login', () => {

@@ -13,7 +13,6 @@ import {
   type CognitoUserSession,
   type UserData,
 } from 'amazon-cognito-identity-js';
-import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CLIENT_ID,
@@ -24,33 +23,26 @@ import {
 import { useEmulator } from '../support/emulator.ts';
 import { failure, signIn, user } from '../support/library.ts';
 import { PASSWORD } from '../support/passwords.ts';
+import {
+  authenticatorCode as codeAt,
+  MID_STEP,
+  STEP,
+  wrongCode as wrongCodeAt,
+} from '../support/totp.ts';
 import { countOutcomes, stringAt } from '../support/wire.ts';
 
-const STEP = 30_000;
-/** Fifteen seconds into a 30-second step, so a step either way is a whole step away. */
-const START = Math.floor(Date.now() / STEP) * STEP + STEP / 2;
-
-const h = useEmulator({ startAt: START });
+const h = useEmulator({ startAt: MID_STEP });
 
 const EMAIL = 'two.step@example.com';
 
-/** What an authenticator app shows for `secret` at `time` (ms). */
+/** What an authenticator app shows for `secret` on the emulator's clock, or at `time`. */
 function authenticatorCode(secret: string, time = h.clock.now()): string {
-  return OTPAuth.TOTP.generate({
-    secret: OTPAuth.Secret.fromBase32(secret),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    timestamp: time,
-  });
+  return codeAt(secret, time);
 }
 
-/** A six-digit code that is neither `code` nor any code near it in time, for "wrong code". */
+/** A six-digit code that is no code of `secret` near the emulator's clock, for "wrong code". */
 function wrongCode(secret: string): string {
-  const near = [-STEP, 0, STEP].map((offset) => authenticatorCode(secret, h.clock.now() + offset));
-  let candidate = 0;
-  while (near.includes(String(candidate).padStart(6, '0'))) candidate += 1;
-  return String(candidate).padStart(6, '0');
+  return wrongCodeAt(secret, h.clock.now());
 }
 
 /** The library's associateSoftwareToken: the secret to show as a QR code. */

@@ -9,8 +9,9 @@ import { AuthError, idTokenEmail, type SignInStep } from '../../src/cognito-auth
 import { PASSWORD } from '../support/passwords.ts';
 import { rejection } from '../support/rejection.ts';
 import { memoryStorage } from '../support/storage.ts';
+import { authenticatorCode, STEP, wrongCode } from '../support/totp.ts';
 import { testAuth } from './helpers.ts';
-import { authenticatorCode, mfaPoolConfig, STEP, useMfaCognito, wrongCode } from './mfa.ts';
+import { mfaPoolConfig, useMfaCognito } from './mfa.ts';
 
 const EMAIL = 'rider@example.com';
 const cognito = useMfaCognito();

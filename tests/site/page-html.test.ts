@@ -43,7 +43,8 @@ describe('the pages as they ship', () => {
       `/src/entries/${name}.ts`,
     ]);
     expect(page.body.className).toBe(own.body.className);
-    // Its main as written, but for the password checklists the render writes in at their markers.
+    // Its main as written, but for the password checklists and the hosted sign-in buttons the
+    // render writes in at their markers.
     const checklists = [...own.querySelectorAll('main password-rules')];
     for (const marker of checklists) marker.remove();
     const main = page.querySelector('main');
@@ -51,6 +52,12 @@ describe('the pages as they ship', () => {
     const written = [...(main?.querySelectorAll('.rules') ?? [])];
     expect(written.map((element) => element.id)).toEqual(checklists.map((marker) => marker.id));
     for (const checklist of written) checklist.remove();
+    const hostedMarkers = [...own.querySelectorAll('main hosted-sign-in')];
+    for (const marker of hostedMarkers) marker.remove();
+    expect(main?.querySelectorAll('hosted-sign-in')).toHaveLength(0);
+    const hosted = [...(main?.querySelectorAll('#hostedSignIn') ?? [])];
+    expect(hosted).toHaveLength(hostedMarkers.length);
+    for (const buttons of hosted) buttons.remove();
     expect(main?.outerHTML).toBe(own.querySelector('main')?.outerHTML);
   });
 
@@ -99,6 +106,25 @@ describe('the pages as they ship', () => {
     expect(checklists[0]?.innerHTML).toBe(checklists[1]?.innerHTML);
   });
 
+  it('writes the same hidden hosted sign-in buttons, Google and the managed login, into register and sign-in', () => {
+    const sections = [
+      rendered('register').querySelector('#hostedSignIn'),
+      rendered('signin').querySelector('#hostedSignIn'),
+    ];
+    for (const section of sections) {
+      expect(section?.hasAttribute('hidden')).toBe(true);
+      const buttons = [...(section?.querySelectorAll<HTMLElement>('button') ?? [])];
+      expect(buttons.map((button) => button.dataset.hostedProvider)).toEqual(['Google', '']);
+      expect(buttons.map((button) => button.textContent?.trim())).toEqual([
+        'Continue with Google',
+        'Use hosted sign-in',
+      ]);
+      expect(section?.querySelector('#hostedMessage')?.getAttribute('role')).toBe('alert');
+    }
+    expect(sections[0]?.outerHTML).toBe(sections[1]?.outerHTML);
+    expect(rendered('index').querySelector('#hostedSignIn')).toBeNull();
+  });
+
   it('refuses a page that lacks a marker or has one twice', () => {
     expect(() => renderPage('<head></head><body><site-header></site-header></body>')).toThrow(
       'A page needs one <!-- site:head --> marker; this one has 0.',
@@ -106,6 +132,15 @@ describe('the pages as they ship', () => {
     const twice = '<!-- site:head -->\n<site-header></site-header>\n<site-header></site-header>';
     expect(() => renderPage(twice)).toThrow(
       'A page needs one <site-header> marker; this one has 2.',
+    );
+    const hostedTwice = [
+      '<!-- site:head -->',
+      '<site-header></site-header>',
+      '<hosted-sign-in></hosted-sign-in>',
+      '<hosted-sign-in></hosted-sign-in>',
+    ].join('\n');
+    expect(() => renderPage(hostedTwice)).toThrow(
+      'A page has at most one <hosted-sign-in> marker; this one has 2.',
     );
   });
 });

@@ -6,6 +6,7 @@
 
 import { html } from '../html.ts';
 import type { Bilingual, ConsoleAnswer, ConsoleRequest, ConsoleRoute } from '../view.ts';
+import { fill } from '../words.ts';
 import {
   askFirst,
   below,
@@ -17,7 +18,7 @@ import {
   userPath,
   type WireUser,
 } from './parts.ts';
-import { fill, T } from './text.ts';
+import { T } from './text.ts';
 import { renderUser, withUser } from './user.ts';
 
 /** Runs `run`, then redirects to the user's page with `?done=`; a refusal re-renders the page. */

@@ -5,8 +5,10 @@
  */
 
 import type { CognitoError } from '../../core/cognito-error.ts';
+import { FILTERABLE_ATTRIBUTES } from '../../core/operations/list-users.ts';
 import { type Html, html } from '../html.ts';
 import type { ConsoleAnswer, ConsoleRequest } from '../view.ts';
+import { fill, WORDS } from '../words.ts';
 import {
   attribute,
   field,
@@ -19,21 +21,7 @@ import {
   type WireUser,
   when,
 } from './parts.ts';
-import { fill, T } from './text.ts';
-
-/** The attributes ListUsers can filter on ("Searchable attributes" in the ListUsers reference). */
-const SEARCHABLE = [
-  'email',
-  'username',
-  'phone_number',
-  'name',
-  'given_name',
-  'family_name',
-  'preferred_username',
-  'cognito:user_status',
-  'status',
-  'sub',
-] as const;
+import { T } from './text.ts';
 
 const PAGE_SIZE = 20;
 
@@ -46,7 +34,7 @@ interface Search {
 function searchOf(req: ConsoleRequest): Search {
   const chosen = req.url.searchParams.get('attr') ?? 'email';
   return {
-    attr: SEARCHABLE.find((name) => name === chosen) ?? 'email',
+    attr: FILTERABLE_ATTRIBUTES.find((name) => name === chosen) ?? 'email',
     exact: req.url.searchParams.get('match') === 'exact',
     value: req.url.searchParams.get('q') ?? '',
   };
@@ -64,7 +52,7 @@ function searchForm(req: ConsoleRequest, search: Search, error: string | undefin
     html`<option value="${value}"${selected ? html` selected` : null}>${label}</option>`;
   return html`<form method="get" action="${href(req, '/users', {})}" class="filter search" role="search" aria-label="${fill(req.lang, T.searchLegend)}">
   ${pool === null ? null : html`<input type="hidden" name="pool" value="${pool}">`}
-    <label for="search-attr">${fill(req.lang, T.searchAttribute)} <select id="search-attr" name="attr">${SEARCHABLE.map(
+    <label for="search-attr">${fill(req.lang, T.searchAttribute)} <select id="search-attr" name="attr">${FILTERABLE_ATTRIBUTES.map(
       (name) => option(name, name, name === search.attr),
     )}</select></label>
     <label for="search-match">${fill(req.lang, T.searchMatch)} <select id="search-match" name="match">
@@ -74,7 +62,7 @@ function searchForm(req: ConsoleRequest, search: Search, error: string | undefin
     ${field({
       id: 'search-value',
       name: 'q',
-      label: fill(req.lang, T.searchValue),
+      label: fill(req.lang, WORDS.value),
       value: search.value,
       ...(error === undefined ? {} : { error }),
     })}
@@ -88,7 +76,7 @@ function row(req: ConsoleRequest, user: WireUser, groups: string[]): Html {
   <th scope="row"><a href="${href(req, userPath(user.username))}">${user.username}</a></th>
   <td>${email ?? ''}</td>
   <td>${user.status}</td>
-  <td>${fill(req.lang, user.enabled ? T.yes : T.no)}</td>
+  <td>${fill(req.lang, user.enabled ? WORDS.yes : WORDS.no)}</td>
   <td>${when(user.created)}</td>
   <td>${when(user.modified)}</td>
   <td>${groups.join(', ')}</td>
@@ -101,7 +89,7 @@ function table(req: ConsoleRequest, rows: Html[]): Html {
 <table>
   <caption id="users-caption">${t(T.usersTable)}</caption>
   <thead><tr>
-    <th scope="col">${t(T.username)}</th>
+    <th scope="col">${t(WORDS.username)}</th>
     <th scope="col">${t(T.email)}</th>
     <th scope="col">${t(T.status)}</th>
     <th scope="col">${t(T.enabled)}</th>

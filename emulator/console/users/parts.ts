@@ -8,7 +8,8 @@ import { CognitoError } from '../../core/cognito-error.ts';
 import type { Json } from '../../core/input.ts';
 import { type Html, html } from '../html.ts';
 import type { Bilingual, ConsoleAnswer, ConsoleRequest, ConsoleSection } from '../view.ts';
-import { fill, T } from './text.ts';
+import { fill } from '../words.ts';
+import { T } from './text.ts';
 
 /** A path below the console's base with its query, keeping `?pool=` when the page has one. */
 export function below(

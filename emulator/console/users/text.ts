@@ -1,36 +1,23 @@
 /**
- * What the Users and Groups pages say, in English and Korean (해요체). `{name}` slots are filled
- * by `fill` with user data, which the `html` templates escape where it is placed.
+ * What the Users and Groups pages say, in English and Korean (해요체); the words every page
+ * shares are in `../words.ts`. `{name}` slots are filled by `fill` with user data, which the
+ * `html` templates escape where it is placed.
  */
 
-import type { Bilingual, ConsoleLang } from '../view.ts';
+import type { Bilingual } from '../view.ts';
 
-/** Fills `{name}` slots of the entry in the reader's language. */
-export function fill(
-  lang: ConsoleLang,
-  entry: Bilingual,
-  values: Readonly<Record<string, string>> = {},
-): string {
-  return entry[lang].replace(/\{(\w+)\}/g, (slot, name: string) =>
-    Object.hasOwn(values, name) ? (values[name] ?? slot) : slot,
-  );
-}
-
+/** The Users and Groups pages' own text. */
 export const T = {
   users: { en: 'Users', ko: '사용자' },
   user: { en: 'User', ko: '사용자 정보' },
   groups: { en: 'Groups', ko: '그룹' },
   group: { en: 'Group', ko: '그룹 정보' },
 
-  username: { en: 'Username', ko: '사용자 이름' },
   email: { en: 'Email', ko: '이메일' },
   status: { en: 'Status', ko: '상태' },
   enabled: { en: 'Enabled', ko: '사용 가능' },
   created: { en: 'Created', ko: '만든 날짜' },
   modified: { en: 'Last modified', ko: '마지막 수정' },
-  yes: { en: 'Yes', ko: '예' },
-  no: { en: 'No', ko: '아니요' },
-  none: { en: 'none', ko: '없음' },
   usersTable: { en: 'Users of this pool', ko: '이 풀의 사용자' },
 
   searchLegend: { en: 'Search users', ko: '사용자 검색' },
@@ -38,7 +25,6 @@ export const T = {
   searchMatch: { en: 'Match', ko: '조건' },
   startsWith: { en: 'starts with', ko: '다음으로 시작' },
   equals: { en: 'equals', ko: '정확히 일치' },
-  searchValue: { en: 'Value', ko: '값' },
   searchButton: { en: 'Search', ko: '검색' },
   clearSearch: { en: 'Show all users', ko: '모든 사용자 보기' },
   searchingFor: { en: 'Users where {filter}', ko: '{filter} 조건에 맞는 사용자' },
@@ -55,9 +41,6 @@ export const T = {
   backToUsers: { en: 'Back to users', ko: '사용자 목록으로 돌아가기' },
   summary: { en: 'Summary', ko: '요약' },
   attributes: { en: 'Attributes', ko: '속성' },
-  attributeName: { en: 'Name', ko: '이름' },
-  attributeValue: { en: 'Value', ko: '값' },
-  mfa: { en: 'Two-step sign-in (MFA)', ko: '2단계 인증(MFA)' },
   mfaMethods: { en: 'Methods set up', ko: '설정한 방법' },
   mfaPreferred: { en: 'Preferred method', ko: '선호하는 방법' },
   memberOf: { en: 'Groups', ko: '소속 그룹' },
@@ -139,7 +122,6 @@ export const T = {
     ko: '{user} 사용자를 {group} 그룹에서 제거했어요.',
   },
 
-  groupName: { en: 'Name', ko: '이름' },
   description: { en: 'Description', ko: '설명' },
   precedence: { en: 'Precedence', ko: '우선순위' },
   precedenceHint: {

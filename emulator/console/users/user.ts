@@ -7,6 +7,7 @@
 import type { CognitoError } from '../../core/cognito-error.ts';
 import { type Html, html } from '../html.ts';
 import type { Bilingual, ConsoleAnswer, ConsoleRequest } from '../view.ts';
+import { fill, WORDS } from '../words.ts';
 import {
   attribute,
   groupPath,
@@ -22,7 +23,7 @@ import {
   type WireUser,
   when,
 } from './parts.ts';
-import { fill, T } from './text.ts';
+import { T } from './text.ts';
 
 /** The notices a finished action leaves in the query (`?done=`), by name. */
 const DONE: Readonly<Record<string, Bilingual>> = {
@@ -95,10 +96,10 @@ function summary(req: ConsoleRequest, user: WireUser): Html {
   return html`<section aria-labelledby="summary-heading">
   <h2 id="summary-heading">${t(T.summary)}</h2>
   <dl class="facts">
-    <dt>${t(T.username)}</dt><dd><code>${user.username}</code></dd>
-    <dt>${t(T.email)}</dt><dd>${attribute(user, 'email') ?? t(T.none)}</dd>
+    <dt>${t(WORDS.username)}</dt><dd><code>${user.username}</code></dd>
+    <dt>${t(T.email)}</dt><dd>${attribute(user, 'email') ?? t(WORDS.none)}</dd>
     <dt>${t(T.status)}</dt><dd>${user.status}</dd>
-    <dt>${t(T.enabled)}</dt><dd>${t(user.enabled ? T.yes : T.no)}</dd>
+    <dt>${t(T.enabled)}</dt><dd>${t(user.enabled ? WORDS.yes : WORDS.no)}</dd>
     <dt>${t(T.created)}</dt><dd>${when(user.created)}</dd>
     <dt>${t(T.modified)}</dt><dd>${when(user.modified)}</dd>
   </dl>
@@ -111,7 +112,7 @@ function attributes(req: ConsoleRequest, user: WireUser): Html {
   <h2 id="attributes-heading">${t(T.attributes)}</h2>
   <div class="table-wrap" role="region" aria-labelledby="attributes-heading" tabindex="0">
   <table>
-    <thead><tr><th scope="col">${t(T.attributeName)}</th><th scope="col">${t(T.attributeValue)}</th></tr></thead>
+    <thead><tr><th scope="col">${t(WORDS.name)}</th><th scope="col">${t(WORDS.value)}</th></tr></thead>
     <tbody>${user.attributes.map(
       (a) => html`<tr><th scope="row"><code>${a.name}</code></th><td>${a.value}</td></tr>`,
     )}</tbody>
@@ -128,10 +129,10 @@ function mfa(req: ConsoleRequest, user: WireUser): Html {
   const t = (entry: Bilingual) => fill(req.lang, entry);
   const totpOn = user.mfaMethods.includes('SOFTWARE_TOKEN_MFA');
   return html`<section aria-labelledby="mfa-heading">
-  <h2 id="mfa-heading">${t(T.mfa)}</h2>
+  <h2 id="mfa-heading">${t(WORDS.mfa)}</h2>
   <dl class="facts">
-    <dt>${t(T.mfaMethods)}</dt><dd>${user.mfaMethods.length > 0 ? user.mfaMethods.join(', ') : t(T.none)}</dd>
-    <dt>${t(T.mfaPreferred)}</dt><dd>${user.preferredMfa ?? t(T.none)}</dd>
+    <dt>${t(T.mfaMethods)}</dt><dd>${user.mfaMethods.length > 0 ? user.mfaMethods.join(', ') : t(WORDS.none)}</dd>
+    <dt>${t(T.mfaPreferred)}</dt><dd>${user.preferredMfa ?? t(WORDS.none)}</dd>
   </dl>
   ${totpOn ? html`<p><a class="button" href="${href(req, userPath(user.username, 'mfa-off'))}">${t(T.mfaOff)}</a></p>` : null}
 </section>`;

@@ -16,7 +16,6 @@ import {
   checkPasswordPolicy,
   passwordVerifier,
   recordFailedSignIn,
-  recordSuccessfulSignIn,
 } from '../pool/passwords.ts';
 import type { Pool } from '../pool/pool.ts';
 import {
@@ -30,9 +29,10 @@ import {
 } from '../srp.ts';
 import type { UserRecord } from '../store.ts';
 import { assertEmailFree, checkAttributes, REQUIRED_ATTRIBUTES } from './attributes.ts';
-import { sessionOf, takeChallengeSession } from './challenge-sessions.ts';
+import { challengedUser, finishChallenge } from './challenge-answers.ts';
+import { sessionOf } from './challenge-sessions.ts';
 import { answerWebAuthn } from './passkeys.ts';
-import { requiredParameter, settleSignIn, signedIn, tokensFor } from './sign-in.ts';
+import { requiredParameter, settleSignIn, signedIn } from './sign-in.ts';
 import { answerEmailOtp, answerSelectChallenge } from './user-auth.ts';
 import { notConfirmed } from './users.ts';
 
@@ -147,13 +147,15 @@ async function newPasswordRequired(
   request: RequestInfo,
 ): Promise<Json> {
   const password = requiredParameter(responses, 'NEW_PASSWORD');
-  const username = requiredParameter(responses, 'USERNAME');
-  const state = takeChallengeSession(ctx, session, 'NEW_PASSWORD_REQUIRED', {
-    poolId: pool.id,
-    clientId: client.id,
-  });
-  const found = pool.store.userBySub(state.sub);
-  if (!found || pool.lookup(username)?.sub !== found.sub) throw incorrectCredentials();
+  const { state, user: found } = await challengedUser(
+    ctx,
+    pool,
+    client,
+    'NEW_PASSWORD_REQUIRED',
+    session,
+    responses,
+    { secretHash: false, lockout: false },
+  );
   let changes: Record<string, string>;
   try {
     changes = challengeAttributes(pool, found, responses);
@@ -191,20 +193,22 @@ async function softwareTokenMfa(
   request: RequestInfo,
 ): Promise<Json> {
   const code = requiredParameter(responses, 'SOFTWARE_TOKEN_MFA_CODE');
-  const username = requiredParameter(responses, 'USERNAME');
-  const state = takeChallengeSession(ctx, session, 'SOFTWARE_TOKEN_MFA', {
-    poolId: pool.id,
-    clientId: client.id,
-  });
-  const user = challengedUser(pool, state.sub, username);
-  assertNotLockedOut(pool, user);
+  const { state, user } = await challengedUser(
+    ctx,
+    pool,
+    client,
+    'SOFTWARE_TOKEN_MFA',
+    session,
+    responses,
+    { secretHash: false, lockout: true },
+  );
   if (!(await acceptSignInCode(pool, user, code))) {
     const current = pool.store.userBySub(user.sub);
     if (current) recordFailedSignIn(pool, current);
     if (session !== undefined) ctx.rememberChallengeSession(session, state);
     throw new CognitoError('CodeMismatchException', 'Invalid code or auth state for the user.');
   }
-  return finishSecondFactor(pool, client, user.sub, request);
+  return finishChallenge(pool, client, user.sub, request);
 }
 
 /**
@@ -219,12 +223,10 @@ async function mfaSetup(
   session: string | undefined,
   request: RequestInfo,
 ): Promise<Json> {
-  const username = requiredParameter(responses, 'USERNAME');
-  const state = takeChallengeSession(ctx, session, 'MFA_SETUP', {
-    poolId: pool.id,
-    clientId: client.id,
+  const { state, user } = await challengedUser(ctx, pool, client, 'MFA_SETUP', session, responses, {
+    secretHash: false,
+    lockout: false,
   });
-  const user = challengedUser(pool, state.sub, username);
   if (!state.verified) {
     // Still usable for AssociateSoftwareToken and VerifySoftwareToken.
     if (session !== undefined) ctx.rememberChallengeSession(session, state);
@@ -233,28 +235,7 @@ async function mfaSetup(
       'Software token MFA has not been verified for this session.',
     );
   }
-  return finishSecondFactor(pool, client, user.sub, request);
-}
-
-/** The user a challenge session belongs to, who must be the one USERNAME names. */
-function challengedUser(pool: Pool, sub: string, username: string): UserRecord {
-  const user = pool.store.userBySub(sub);
-  if (!user || pool.lookup(username)?.sub !== user.sub) throw incorrectCredentials();
-  return user;
-}
-
-/** Tokens after the second factor, unless the account was disabled meanwhile. */
-async function finishSecondFactor(
-  pool: Pool,
-  client: ClientConfig,
-  sub: string,
-  request: RequestInfo,
-): Promise<Json> {
-  const user = pool.store.userBySub(sub);
-  if (!user) throw incorrectCredentials();
-  if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-  recordSuccessfulSignIn(pool, user);
-  return tokensFor(pool, client, pool.store.userBySub(sub) ?? user, request);
+  return finishChallenge(pool, client, user.sub, request);
 }
 
 /**

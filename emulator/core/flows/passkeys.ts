@@ -10,12 +10,7 @@ import { CognitoError, incorrectCredentials } from '../cognito-error.ts';
 import type { ClientConfig } from '../config.ts';
 import type { OperationContext, RequestInfo } from '../context.ts';
 import { isJsonObject, type Json } from '../input.ts';
-import { checkSecretHash } from '../pool/client-secret.ts';
-import {
-  assertNotLockedOut,
-  recordFailedSignIn,
-  recordSuccessfulSignIn,
-} from '../pool/passwords.ts';
+import { recordFailedSignIn } from '../pool/passwords.ts';
 import type { Pool } from '../pool/pool.ts';
 import type { PasskeyRecord, UserRecord } from '../store.ts';
 import {
@@ -24,8 +19,9 @@ import {
   type PasskeyExpectations,
   type PasskeyVerifier,
 } from '../webauthn.ts';
-import { continueChallengeSession, takeChallengeSession } from './challenge-sessions.ts';
-import { requiredParameter, tokensFor } from './sign-in.ts';
+import { challengedUser, finishChallenge } from './challenge-answers.ts';
+import { continueChallengeSession } from './challenge-sessions.ts';
+import { requiredParameter } from './sign-in.ts';
 
 /** How long a registration may take, in seconds: the `timeout` its options announce. */
 const REGISTRATION_SECONDS = 300;
@@ -262,17 +258,12 @@ export async function answerWebAuthn(
   session: string | undefined,
   request: RequestInfo,
 ): Promise<Json> {
-  const username = requiredParameter(responses, 'USERNAME');
   const text = requiredParameter(responses, 'CREDENTIAL');
-  const state = takeChallengeSession(ctx, session, 'WEB_AUTHN', {
-    poolId: pool.id,
-    clientId: client.id,
+  const { state, user } = await challengedUser(ctx, pool, client, 'WEB_AUTHN', session, responses, {
+    secretHash: true,
+    lockout: true,
   });
-  await checkSecretHash(pool, client, username, responses.SECRET_HASH);
   const verifier = verifierOf(ctx);
-  const user = pool.store.userBySub(state.sub);
-  if (!user || pool.lookup(username)?.sub !== user.sub) throw incorrectCredentials();
-  assertNotLockedOut(pool, user);
   let credential: unknown;
   try {
     credential = JSON.parse(text);
@@ -308,8 +299,6 @@ export async function answerWebAuthn(
   const passkeys = passkeysOf(current).map((p) =>
     p.id === passkey.id ? { ...p, counter: verdict.newCounter } : p,
   );
-  const signedIn = pool.update(current, { passkeys });
-  if (!signedIn.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-  recordSuccessfulSignIn(pool, signedIn);
-  return tokensFor(pool, client, pool.store.userBySub(signedIn.sub) ?? signedIn, request);
+  pool.update(current, { passkeys });
+  return finishChallenge(pool, client, user.sub, request);
 }

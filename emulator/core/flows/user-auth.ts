@@ -11,13 +11,10 @@ import type { ChallengeSession, OperationContext, RequestInfo } from '../context
 import type { Json } from '../input.ts';
 import { checkSecretHash } from '../pool/client-secret.ts';
 import { sendCode, withoutCode } from '../pool/codes.ts';
-import {
-  assertNotLockedOut,
-  recordFailedSignIn,
-  recordSuccessfulSignIn,
-} from '../pool/passwords.ts';
+import { recordFailedSignIn } from '../pool/passwords.ts';
 import type { Pool } from '../pool/pool.ts';
 import type { UserRecord } from '../store.ts';
+import { challengedUser, finishChallenge } from './challenge-answers.ts';
 import {
   continueChallengeSession,
   startChallengeSession,
@@ -25,7 +22,7 @@ import {
 } from './challenge-sessions.ts';
 import { startSrp } from './initiate.ts';
 import { passkeysOf, startPasskeySignIn } from './passkeys.ts';
-import { passwordFirstFactor, requiredParameter, signedIn, tokensFor } from './sign-in.ts';
+import { passwordFirstFactor, requiredParameter, signedIn } from './sign-in.ts';
 
 /** The challenge names Cognito knows for a first factor (SMS_OTP is never offered here). */
 const FIRST_FACTOR_CHALLENGES = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
@@ -102,7 +99,7 @@ export async function startUserAuth(
   }
   await checkSecretHash(pool, client, username, params.SECRET_HASH);
   if (session !== undefined) {
-    return signInAfterSignUp(ctx, pool, client, session, username, request);
+    return signInAfterSignUp(ctx, pool, client, session, params, request);
   }
   const user = pool.lookup(username);
   if (!user && !client.preventUserExistenceErrors) throw userNotFound();
@@ -218,15 +215,10 @@ export async function answerEmailOtp(
   request: RequestInfo,
 ): Promise<Json> {
   const code = requiredParameter(responses, 'EMAIL_OTP_CODE');
-  const username = requiredParameter(responses, 'USERNAME');
-  const state = takeChallengeSession(ctx, session, 'EMAIL_OTP', {
-    poolId: pool.id,
-    clientId: client.id,
+  const { state, user } = await challengedUser(ctx, pool, client, 'EMAIL_OTP', session, responses, {
+    secretHash: true,
+    lockout: true,
   });
-  await checkSecretHash(pool, client, username, responses.SECRET_HASH);
-  const user = pool.store.userBySub(state.sub);
-  if (!user || pool.lookup(username)?.sub !== user.sub) throw incorrectCredentials();
-  assertNotLockedOut(pool, user);
   const pending = user.codes.SIGN_IN;
   const valid =
     pending !== undefined &&
@@ -240,10 +232,8 @@ export async function answerEmailOtp(
     }
     throw new CognitoError('CodeMismatchException', 'Invalid code or auth state for the user.');
   }
-  const used = pool.update(user, { codes: withoutCode(user, 'SIGN_IN') });
-  if (!used.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-  recordSuccessfulSignIn(pool, used);
-  return tokensFor(pool, client, pool.store.userBySub(used.sub) ?? used, request);
+  pool.update(user, { codes: withoutCode(user, 'SIGN_IN') });
+  return finishChallenge(pool, client, user.sub, request);
 }
 
 /**
@@ -302,15 +292,14 @@ async function signInAfterSignUp(
   pool: Pool,
   client: ClientConfig,
   session: string,
-  username: string,
+  params: Record<string, string>,
   request: RequestInfo,
 ): Promise<Json> {
-  const state = takeChallengeSession(ctx, session, 'CONFIRMED_SIGN_UP', {
-    poolId: pool.id,
-    clientId: client.id,
+  // SECRET_HASH was checked with the rest of the request.
+  const { user } = await challengedUser(ctx, pool, client, 'CONFIRMED_SIGN_UP', session, params, {
+    secretHash: false,
+    lockout: false,
   });
-  const user = pool.store.userBySub(state.sub);
-  if (!user || pool.lookup(username)?.sub !== user.sub) throw incorrectCredentials();
   if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
   return signedIn(ctx, pool, client, user, request);
 }

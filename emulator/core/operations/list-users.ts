@@ -6,9 +6,14 @@ import { optionalString, optionalStringList } from '../input.ts';
 import { adminView } from '../pool/views.ts';
 import type { UserRecord } from '../store.ts';
 
-const FILTERABLE = new Set([
-  'username',
+/**
+ * The attributes ListUsers can filter on ("Searchable attributes" in the ListUsers reference,
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html),
+ * the one searched most first.
+ */
+export const FILTERABLE_ATTRIBUTES = [
   'email',
+  'username',
   'phone_number',
   'name',
   'given_name',
@@ -17,7 +22,9 @@ const FILTERABLE = new Set([
   'cognito:user_status',
   'status',
   'sub',
-]);
+] as const;
+
+const FILTERABLE = new Set<string>(FILTERABLE_ATTRIBUTES);
 
 /** `name = "value"` (exact) or `name ^= "value"` (prefix), as ListUsers' Filter allows. */
 function parseFilter(filter: string): (user: UserRecord) => boolean {

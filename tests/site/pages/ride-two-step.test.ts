@@ -10,6 +10,7 @@ import { setupRidePage } from '../../../src/pages/ride.ts';
 import { loadUqr, otpauthUri, secretGroups } from '../../../src/pages/totp.ts';
 import { PASSWORD } from '../../support/passwords.ts';
 import { memoryStorage } from '../../support/storage.ts';
+import { authenticatorCode, STEP, wrongCode } from '../../support/totp.ts';
 import { ORIGIN, signedInRider, useEmulatedSite } from '../emulator.ts';
 import { fieldError } from '../forms.ts';
 import {
@@ -21,7 +22,6 @@ import {
   testI18n,
   type,
 } from '../helpers.ts';
-import { authenticatorCode, STEP, wrongCode } from '../mfa.ts';
 
 const site = useEmulatedSite();
 const EMAIL = 'rider@example.com';

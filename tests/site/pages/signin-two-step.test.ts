@@ -10,6 +10,7 @@ import { setupSigninPage } from '../../../src/pages/signin.ts';
 import { loadUqr } from '../../../src/pages/totp.ts';
 import { PASSWORD } from '../../support/passwords.ts';
 import { memoryStorage } from '../../support/storage.ts';
+import { authenticatorCode, STEP, wrongCode } from '../../support/totp.ts';
 import { fieldError, manualClock } from '../forms.ts';
 import {
   byId,
@@ -20,7 +21,7 @@ import {
   testI18n,
   type,
 } from '../helpers.ts';
-import { authenticatorCode, mfaPoolConfig, STEP, useMfaCognito, wrongCode } from '../mfa.ts';
+import { mfaPoolConfig, useMfaCognito } from '../mfa.ts';
 
 const cognito = useMfaCognito();
 const EMAIL = 'rider@example.com';
