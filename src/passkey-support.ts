@@ -1,11 +1,9 @@
 /**
  * What the pages need to know about passkeys before loading any passkey code: whether this
- * browser and this pool can use them, the failures a passkey ceremony ends with, and the message a
- * person sees for each. Kept small and apart from `passkeys.ts`, which the pages load on use.
+ * browser and this pool can use them, and the way into passkey sign-in. Kept small: the passkey
+ * code (`passkeys.ts`, `passkey-errors.ts`) loads when a person uses a passkey.
  */
-import { AuthError } from './auth-errors.ts';
 import { type CognitoConfig, type ConfigResult, siteConfig } from './config.ts';
-import { errorMessage } from './i18n/error-messages.ts';
 import type { Message } from './i18n/index.ts';
 
 /**
@@ -62,63 +60,15 @@ export function passkeyConfig(config: ConfigResult = siteConfig): PasskeyConfig 
   return { cognito: config.config.cognito };
 }
 
-/**
- * How a passkey ceremony failed, as far as a person needs to know. `Cancelled`: the browser's
- * dialog was closed or timed out (WebAuthn's NotAllowedError). `AlreadyRegistered`: this
- * authenticator already holds a passkey for the account (InvalidStateError on create).
- * `NoPasskey`: the account has no passkey to sign in with. `Refused`: the browser refused the
- * ceremony for another reason (such as a page on an IP address, which WebAuthn does not allow).
- */
-export type PasskeyErrorCode = 'Cancelled' | 'AlreadyRegistered' | 'NoPasskey' | 'Refused';
-
-/** A passkey ceremony that ended without a passkey (see `PasskeyErrorCode`). */
-export class PasskeyError extends Error {
-  override readonly name = 'PasskeyError';
-
-  constructor(
-    readonly code: PasskeyErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
+/** Why a passkey sign-in did not end signed in, in the words a person sees. */
+export interface PasskeyFailure {
+  readonly message: Message;
+  /** True when the person closed the browser's dialog: said calmly, not as an error. */
+  readonly calm: boolean;
 }
 
-/** Cognito's passkey refusals, which the site's error codes carry as `UnknownError`. */
-const SERVER_MESSAGES: Readonly<Record<string, Message>> = {
-  WebAuthnNotEnabledException: { key: 'passkeys.notEnabled' },
-  WebAuthnConfigurationMissingException: { key: 'passkeys.notEnabled' },
-  WebAuthnOriginNotAllowedException: { key: 'passkeys.wrongSite' },
-  WebAuthnRelyingPartyMismatchException: { key: 'passkeys.wrongSite' },
-  WebAuthnChallengeNotFoundException: { key: 'passkeys.expired' },
-  WebAuthnCredentialNotSupportedException: { key: 'passkeys.alreadyRegistered' },
-};
-
-/** The message for a failed passkey action: its own words, else the site's usual message. */
-export function passkeyMessage(failure: unknown): Message {
-  if (failure instanceof PasskeyError) {
-    const keys = {
-      Cancelled: 'passkeys.cancelled',
-      AlreadyRegistered: 'passkeys.alreadyRegistered',
-      NoPasskey: 'passkeys.noPasskey',
-      Refused: 'passkeys.refused',
-    } as const;
-    return { key: keys[failure.code] };
-  }
-  if (failure instanceof AuthError) {
-    const known = SERVER_MESSAGES[failure.serverCode];
-    if (known !== undefined) return known;
-  }
-  const message = errorMessage(failure);
-  // Cognito answers a passkey it does not accept (another account's, or an answer used once
-  // already) as it answers a wrong password; there was no password here.
-  if ('key' in message && message.key === 'error.NotAuthorizedException') {
-    return { key: 'passkeys.notAccepted' };
-  }
-  return message;
-}
-
-/** Signs in with a passkey of the account `email` names, and keeps the session it ends with. */
-export type PasskeySignIn = (email: string) => Promise<void>;
+/** Signs in with a passkey of the account `email` names and keeps the session; null once done. */
+export type PasskeySignIn = (email: string) => Promise<PasskeyFailure | null>;
 
 /** Where a passkey sign-in keeps its session: the library's storage (localStorage by default). */
 export interface PasskeySignInDeps {
@@ -138,14 +88,16 @@ export function passkeySignIn({
 }: PasskeySignInDeps): PasskeySignIn | null {
   if (config === null || browser === null) return null;
   return async (email) => {
-    const [{ createPasskeys }, { storeAuthenticationResult }] = await Promise.all([
-      import('./passkeys.ts'),
-      import('./token-store.ts'),
-    ]);
-    const result = await createPasskeys({ ...config, browser }).signInWithPasskey(email);
-    storeAuthenticationResult(
-      { cognito: config.cognito, ...(storage === undefined ? {} : { storage }) },
-      result,
+    let module: typeof import('./passkey-sign-in.ts');
+    try {
+      module = await import('./passkey-sign-in.ts');
+    } catch {
+      // The passkey code comes over the network on this press.
+      return { message: { key: 'error.network' }, calm: false };
+    }
+    return module.signInAndKeep(
+      { ...config, browser, ...(storage === undefined ? {} : { storage }) },
+      email,
     );
   };
 }

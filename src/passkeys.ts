@@ -8,7 +8,8 @@
  */
 import { AuthError } from './auth-errors.ts';
 import { type AuthenticationResult, createCognitoClient } from './cognito-client.ts';
-import { type PasskeyBrowser, type PasskeyConfig, PasskeyError } from './passkey-support.ts';
+import { PasskeyError } from './passkey-errors.ts';
+import type { PasskeyBrowser, PasskeyConfig } from './passkey-support.ts';
 
 /** One passkey of the signed-in account, as the account menu lists it. */
 export interface Passkey {

@@ -1,6 +1,6 @@
 /** "Sign in with a passkey" on the sign-in page, for the address in the email field. */
 import type { I18n } from '../i18n/index.ts';
-import { PasskeyError, type PasskeySignIn, passkeyMessage } from '../passkey-support.ts';
+import type { PasskeySignIn } from '../passkey-support.ts';
 import { checkedEmail, type Field, focusField, type MessageArea, whileBusy } from './ui.ts';
 
 /** What the button needs: the sign-in form's email field and message area. */
@@ -32,14 +32,10 @@ export function setupPasskeyButton(
       button,
       i18n,
       async () => {
-        try {
-          await signIn(address);
-          onSignedIn();
-        } catch (failure) {
-          // Closing the browser's dialog is a choice, not an error: said calmly.
-          const calm = failure instanceof PasskeyError && failure.code === 'Cancelled';
-          message.show(passkeyMessage(failure), calm ? 'info' : 'error');
-        }
+        const failure = await signIn(address);
+        if (failure === null) onSignedIn();
+        // Closing the browser's dialog is a choice, not an error: said calmly.
+        else message.show(failure.message, failure.calm ? 'info' : 'error');
       },
       'passkeys.signingIn',
     );

@@ -6,12 +6,8 @@
 import { AuthError } from '../auth-errors.ts';
 import type { Auth } from '../cognito-auth.ts';
 import type { I18n, MessageKey } from '../i18n/index.ts';
-import {
-  type PasskeyBrowser,
-  type PasskeyConfig,
-  PasskeyError,
-  passkeyMessage,
-} from '../passkey-support.ts';
+import { passkeyFailure } from '../passkey-errors.ts';
+import type { PasskeyBrowser, PasskeyConfig } from '../passkey-support.ts';
 import { createPasskeys, type Passkey } from '../passkeys.ts';
 import { find, type MessageArea, messageArea, whileBusy } from './ui.ts';
 
@@ -190,11 +186,12 @@ export function setupPasskeysPanel(panel: HTMLElement, deps: PasskeysPanelDeps):
  * elsewhere (signed out everywhere, revoked); anything else in the passkey words.
  */
 function showFailure(failure: unknown, message: MessageArea): void {
-  if (failure instanceof PasskeyError && failure.code === 'Cancelled') {
-    message.show(passkeyMessage(failure), 'info');
-  } else if (failure instanceof AuthError && failure.code === 'NotAuthorizedException') {
+  if (failure instanceof AuthError && failure.code === 'NotAuthorizedException') {
     message.show({ key: 'passkeys.signInAgain' });
-  } else message.show(passkeyMessage(failure));
+    return;
+  }
+  const { message: text, calm } = passkeyFailure(failure);
+  message.show(text, calm ? 'info' : 'error');
 }
 
 /** A button whose label `whileBusy` can swap for its busy words (a `data-i18n` span). */
