@@ -66,6 +66,8 @@ export interface Auth {
   signOutEverywhere(): Promise<void>;
   /** The current ID token, refreshed when needed; null when signed out. */
   getIdToken(): Promise<string | null>;
+  /** The current access token (for the operations on one's own account), refreshed like the ID token. */
+  getAccessToken(): Promise<string | null>;
   /** Whether the signed-in account asks for an authenticator app's code at sign-in. */
   twoStepEnabled(): Promise<boolean>;
   /** A new authenticator secret (base32) for the signed-in account; not in use until confirmed. */
@@ -268,24 +270,9 @@ export function createAuth({ cognito, storage }: AuthDeps): Auth {
       user.signOut();
     },
 
-    async getIdToken() {
-      const user = pool.getCurrentUser();
-      if (user === null) return null;
-      try {
-        return (await sessionOf(user)).getIdToken().getJwtToken();
-      } catch (failure) {
-        if (failure instanceof NetworkError) throw failure;
-        // NotAuthorized: the refresh token expired or was revoked. A code-less error is the
-        // library saying that storage holds no usable session. Both mean "signed out".
-        if (
-          failure instanceof AuthError &&
-          (failure.code === 'NotAuthorizedException' || failure.serverCode === '')
-        ) {
-          return null;
-        }
-        throw failure;
-      }
-    },
+    getIdToken: async () => (await currentSession())?.getIdToken().getJwtToken() ?? null,
+
+    getAccessToken: async () => (await currentSession())?.getAccessToken().getJwtToken() ?? null,
 
     async twoStepEnabled() {
       const user = await signedInUser();
@@ -324,6 +311,26 @@ export function createAuth({ cognito, storage }: AuthDeps): Auth {
       await setTotpPreference(await signedInUser(), false);
     },
   };
+
+  /** The signed-in session, refreshed when needed; null when signed out. */
+  async function currentSession(): Promise<CognitoUserSession | null> {
+    const user = pool.getCurrentUser();
+    if (user === null) return null;
+    try {
+      return await sessionOf(user);
+    } catch (failure) {
+      if (failure instanceof NetworkError) throw failure;
+      // NotAuthorized: the refresh token expired or was revoked. A code-less error is the
+      // library saying that storage holds no usable session. Both mean "signed out".
+      if (
+        failure instanceof AuthError &&
+        (failure.code === 'NotAuthorizedException' || failure.serverCode === '')
+      ) {
+        return null;
+      }
+      throw failure;
+    }
+  }
 
   /** The current user with a live session, so the library can send its access token. */
   async function signedInUser(): Promise<CognitoUser> {
@@ -393,6 +400,7 @@ export function unconfiguredAuth(reason: Error): Auth {
     signOut: () => Promise.resolve(),
     signOutEverywhere: () => Promise.resolve(),
     getIdToken: () => Promise.resolve(null),
+    getAccessToken: () => Promise.resolve(null),
     twoStepEnabled: fail,
     startTwoStep: fail,
     confirmTwoStep: fail,

@@ -6,8 +6,10 @@ import { type Auth, idTokenEmail } from '../cognito-auth.ts';
 import { type MapConfig, OPENSTREETMAP_TILES } from '../config.ts';
 import { emailName, type I18n, type MessageKey, translateTree } from '../i18n/index.ts';
 import { createPickupMap, type RequestFrame } from '../map.ts';
+import { browserPasskeys, type PasskeyBrowser, type PasskeyConfig } from '../passkey-support.ts';
 import { placeNear } from '../places.ts';
 import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '../ride-api.ts';
+import type { PasskeysPanel } from './passkeys-panel.ts';
 import type { LoadQr } from './totp.ts';
 import type { TwoStepPanel } from './two-step.ts';
 import {
@@ -37,6 +39,7 @@ export interface RidePageDeps extends ShellDeps {
     | 'startTwoStep'
     | 'confirmTwoStep'
     | 'turnOffTwoStep'
+    | 'getAccessToken'
   >;
   readonly navigate?: Navigate;
   /** The ride API base URL; null when it is not configured yet. */
@@ -53,6 +56,10 @@ export interface RidePageDeps extends ShellDeps {
   readonly requestFrame?: RequestFrame;
   /** Loads the QR encoder when "Two-step sign-in" opens; `uqr`, fetched then, by default. */
   readonly loadQr?: LoadQr;
+  /** Where passkeys are kept; null or absent when the pool does not allow them (no menu item). */
+  readonly passkeys?: PasskeyConfig | null;
+  /** This browser's WebAuthn, for adding a passkey; the browser's own by default. */
+  readonly passkeyBrowser?: PasskeyBrowser | null;
   /**
    * After signing out: the user pool domain's `/logout` URL when the session came from hosted
    * sign-in (its own session must end too), else null for the sign-in page.
@@ -152,6 +159,14 @@ function setupAccountMenu(
     })();
   });
 
+  setupPasskeysItem(
+    root,
+    deps,
+    () => setMenu(false),
+    message,
+    () => accountLink.focus(),
+  );
+
   signOut.addEventListener('click', () => {
     void whileBusy(signOut, i18n, async () => {
       await auth.signOut();
@@ -167,6 +182,42 @@ function setupAccountMenu(
         message.fail(failure);
       }
     });
+  });
+}
+
+/** "Passkeys" in the account menu, where the pool allows them; the panel loads on first open. */
+function setupPasskeysItem(
+  root: ParentNode,
+  deps: RidePageDeps,
+  closeMenu: () => void,
+  message: MessageArea,
+  onClose: () => void,
+): void {
+  const { auth, i18n, passkeys: config = null } = deps;
+  if (config === null) return;
+  const open = find(root, '#passkeysOpen', HTMLButtonElement);
+  find(root, '#passkeysItem', HTMLElement).hidden = false;
+  let panel: Promise<PasskeysPanel> | null = null;
+  open.addEventListener('click', () => {
+    closeMenu();
+    void (async () => {
+      try {
+        panel ??= import('./passkeys-panel.ts').then(({ setupPasskeysPanel }) =>
+          setupPasskeysPanel(find(root, '#passkeysPanel', HTMLElement), {
+            auth,
+            i18n,
+            config,
+            browser: deps.passkeyBrowser === undefined ? browserPasskeys() : deps.passkeyBrowser,
+            onClose,
+          }),
+        );
+        await (await panel).open();
+      } catch (failure) {
+        // The module could not load (offline): the next press tries again.
+        panel = null;
+        message.fail(failure);
+      }
+    })();
   });
 }
 

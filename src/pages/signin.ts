@@ -4,7 +4,9 @@
  */
 import { type Auth, AuthError } from '../cognito-auth.ts';
 import type { I18n } from '../i18n/index.ts';
+import type { PasskeySignIn } from '../passkey-support.ts';
 import type { CodeStep } from './code-step.ts';
+import { setupPasskeyButton } from './passkey-button.ts';
 import { setupPasswordReset } from './password-reset.ts';
 import type { LoadQr } from './totp.ts';
 import {
@@ -48,6 +50,8 @@ export interface SigninPageDeps extends ShellDeps {
   readonly clipboard?: Pick<Clipboard, 'writeText'>;
   /** Loads the QR encoder for a first authenticator key; `uqr`, fetched then, by default. */
   readonly loadQr?: LoadQr;
+  /** Passkey sign-in; null or absent hides "Sign in with a passkey" (see passkey-support.ts). */
+  readonly passkeySignIn?: PasskeySignIn | null;
 }
 
 /** Sets up the sign-in page inside `root`: the sign-in panel, and the password reset beside it. */
@@ -61,6 +65,7 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
     replaceUrl = (url) => history.replaceState(history.state, '', url),
     clipboard = navigator.clipboard,
     loadQr,
+    passkeySignIn = null,
   } = deps;
   setupShell(root, deps);
   const signIn = setupSignIn(
@@ -73,7 +78,7 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       message: find(root, '#signinMessage', HTMLElement),
       codeStep: find(root, '#codeStepPanel', HTMLElement),
     },
-    { auth, i18n, navigate, search, clipboard, loadQr },
+    { auth, i18n, navigate, search, clipboard, loadQr, passkeySignIn },
   );
   const reset = setupPasswordReset(
     {
@@ -137,6 +142,7 @@ export interface SignInDeps {
   readonly search: string;
   readonly clipboard: Pick<Clipboard, 'writeText'>;
   readonly loadQr?: LoadQr | undefined;
+  readonly passkeySignIn?: PasskeySignIn | null;
 }
 
 /** What the sign-in panel lets the rest of the page do. */
@@ -219,6 +225,13 @@ export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInP
     });
   });
   armSubmitButtons(submit);
+  if (deps.passkeySignIn) {
+    setupPasskeyButton(
+      find(panel, '#passkeySignIn', HTMLElement),
+      find(panel, '#passkeySignInButton', HTMLButtonElement),
+      { i18n, email, message, signIn: deps.passkeySignIn, onSignedIn: exits.signedIn },
+    );
+  }
 
   return {
     email: () => email.input.value.trim(),

@@ -19,7 +19,8 @@ export function cbor(value: Cbor): Uint8Array {
     const bytes = new TextEncoder().encode(value);
     return Buffer.concat([head(3, bytes.length), bytes]);
   }
-  if (value instanceof Uint8Array) return Buffer.concat([head(2, value.length), value]);
+  // ArrayBuffer.isView, not instanceof: under jsdom a Node Buffer is not the page's Uint8Array.
+  if (ArrayBuffer.isView(value)) return Buffer.concat([head(2, value.length), value]);
   const parts = [head(5, value.size)];
   for (const [key, item] of value) parts.push(cbor(key), cbor(item));
   return Buffer.concat(parts);

@@ -153,4 +153,19 @@ export const enForms = {
   'error.UnsupportedChallenge':
     'This account needs a sign-in step this site does not offer (such as MFA or a new password).',
   'error.UnknownError': 'Something went wrong. Please try again.',
+  'passkeys.signIn': 'Sign in with a passkey',
+  'passkeys.signingIn': 'Waiting for your passkey…',
+  'passkeys.cancelled':
+    'The passkey request was cancelled or timed out. You can try again when you are ready.',
+  'passkeys.alreadyRegistered': 'This device already has a passkey for this account.',
+  'passkeys.noPasskey':
+    'This account has no passkey yet. Sign in with your password, then add one from the account menu.',
+  'passkeys.refused':
+    'The browser could not use a passkey here. Passkeys work on https sites and on localhost, not on an IP address such as 127.0.0.1.',
+  'passkeys.notAccepted':
+    'That passkey was not accepted. Try again, or sign in with your password.',
+  'passkeys.notEnabled': 'Passkeys are not turned on for this user pool.',
+  'passkeys.wrongSite':
+    'This passkey is for another site address (relying party). Open Wild Rydes at the address its passkeys are made for.',
+  'passkeys.expired': 'The passkey request took too long. Please try again.',
 } as const satisfies Readonly<Record<string, string>>;

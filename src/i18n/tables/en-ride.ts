@@ -73,4 +73,23 @@ export const enRide = {
   'twoStep.signInAgain':
     'Your sign-in has ended (perhaps you signed out on every device). Sign in again to change two-step sign-in.',
   'twoStep.turnedOff': 'Two-step sign-in is off: signing in asks for your password only.',
+  'passkeys.heading': 'Passkeys',
+  'passkeys.lead':
+    'Sign in with your fingerprint, face, screen lock or a security key instead of your password.',
+  'passkeys.close': 'Close',
+  'passkeys.loading': 'Loading your passkeys…',
+  'passkeys.empty': 'You have no passkeys yet.',
+  'passkeys.addedOn': 'Added {date}',
+  'passkeys.add': 'Add a passkey',
+  'passkeys.adding': 'Waiting for your passkey…',
+  'passkeys.added': 'Passkey added. Next time, use “Sign in with a passkey” on the sign-in page.',
+  'passkeys.remove': 'Remove',
+  'passkeys.removeLabel': 'Remove {name}',
+  'passkeys.confirmRemove': 'Remove {name}? You will no longer be able to sign in with it.',
+  'passkeys.keep': 'Keep it',
+  'passkeys.removing': 'Removing…',
+  'passkeys.removed': '{name} was removed.',
+  'passkeys.unsupported':
+    'This browser cannot make passkeys. You can still remove the ones you have.',
+  'passkeys.signInAgain': 'Your sign-in has ended. Sign in again to change your passkeys.',
 } as const satisfies Readonly<Record<string, string>>;

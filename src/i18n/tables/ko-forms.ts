@@ -155,4 +155,18 @@ export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
   'error.UnsupportedChallenge':
     '이 계정에는 이 사이트가 지원하지 않는 로그인 단계(MFA, 새 비밀번호 등)가 필요해요.',
   'error.UnknownError': '문제가 생겼어요. 다시 시도하세요.',
+  'passkeys.signIn': '패스키로 로그인',
+  'passkeys.signingIn': '패스키를 기다리는 중…',
+  'passkeys.cancelled': '패스키 요청이 취소되었거나 시간이 지났어요. 준비되면 다시 시도해 주세요.',
+  'passkeys.alreadyRegistered': '이 기기에는 이미 이 계정의 패스키가 있어요.',
+  'passkeys.noPasskey':
+    '이 계정에는 아직 패스키가 없어요. 비밀번호로 로그인한 뒤 계정 메뉴에서 패스키를 추가해 주세요.',
+  'passkeys.refused':
+    '브라우저가 여기서 패스키를 사용할 수 없어요. 패스키는 https 사이트와 localhost에서 쓸 수 있고, 127.0.0.1 같은 IP 주소에서는 쓸 수 없어요.',
+  'passkeys.notAccepted':
+    '이 패스키를 확인할 수 없어요. 다시 시도하거나 비밀번호로 로그인해 주세요.',
+  'passkeys.notEnabled': '이 사용자 풀에서는 패스키가 켜져 있지 않아요.',
+  'passkeys.wrongSite':
+    '이 패스키는 다른 사이트 주소(신뢰 당사자)용이에요. 패스키를 만든 주소에서 Wild Rydes를 열어 주세요.',
+  'passkeys.expired': '패스키 요청 시간이 지났어요. 다시 시도해 주세요.',
 };

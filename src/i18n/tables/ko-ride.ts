@@ -73,4 +73,23 @@ export const koRide: Readonly<Record<keyof typeof enRide, string>> = {
   'twoStep.signInAgain':
     '로그인이 끝났어요(모든 기기에서 로그아웃했을 수 있어요). 2단계 인증을 바꾸려면 다시 로그인하세요.',
   'twoStep.turnedOff': '2단계 인증을 껐어요. 이제 로그인할 때 비밀번호만 입력해요.',
+  'passkeys.heading': '패스키',
+  'passkeys.lead': '비밀번호 대신 지문, 얼굴, 화면 잠금이나 보안 키로 로그인해요.',
+  'passkeys.close': '닫기',
+  'passkeys.loading': '패스키를 불러오는 중…',
+  'passkeys.empty': '아직 패스키가 없어요.',
+  'passkeys.addedOn': '추가한 날: {date}',
+  'passkeys.add': '패스키 추가',
+  'passkeys.adding': '패스키를 기다리는 중…',
+  'passkeys.added':
+    '패스키를 추가했어요. 다음부터 로그인 페이지에서 “패스키로 로그인”을 눌러 주세요.',
+  'passkeys.remove': '삭제',
+  'passkeys.removeLabel': '{name} 삭제',
+  'passkeys.confirmRemove': '{name:을/를} 삭제할까요? 삭제하면 이 패스키로 로그인할 수 없어요.',
+  'passkeys.keep': '그대로 두기',
+  'passkeys.removing': '삭제하는 중…',
+  'passkeys.removed': '{name:을/를} 삭제했어요.',
+  'passkeys.unsupported':
+    '이 브라우저에서는 패스키를 만들 수 없어요. 있는 패스키는 삭제할 수 있어요.',
+  'passkeys.signInAgain': '로그인이 끝났어요. 패스키를 바꾸려면 다시 로그인해 주세요.',
 };
