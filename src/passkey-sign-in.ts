@@ -5,11 +5,11 @@
 import { passkeyFailure } from './passkey-errors.ts';
 import type { PasskeyFailure } from './passkey-support.ts';
 import { createPasskeys, type PasskeysDeps } from './passkeys.ts';
-import { storeAuthenticationResult } from './token-store.ts';
+import { storeAuthenticationResult, type TokenStoreDeps } from './token-store.ts';
 
 /** What signing in needs: the pool, the browser's WebAuthn and the library's storage. */
 export interface SignInAndKeepDeps extends PasskeysDeps {
-  readonly storage?: Pick<Storage, 'setItem'>;
+  readonly storage?: TokenStoreDeps['storage'];
 }
 
 /** Signs in with a passkey of `email`'s account and keeps the session; the failure otherwise. */

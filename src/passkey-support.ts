@@ -74,7 +74,7 @@ export type PasskeySignIn = (email: string) => Promise<PasskeyFailure | null>;
 export interface PasskeySignInDeps {
   readonly config: PasskeyConfig | null;
   readonly browser: PasskeyBrowser | null;
-  readonly storage?: Pick<Storage, 'setItem'>;
+  readonly storage?: Pick<Storage, 'setItem' | 'getItem' | 'removeItem'>;
 }
 
 /**
