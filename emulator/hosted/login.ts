@@ -16,7 +16,7 @@ import { assertNotLockedOut, passwordMatches } from '../core/pool/passwords.ts';
 import { type AuthorizeRequest, readAuthorizeRequest } from './authorize-request.ts';
 import { FORM_COOKIE, readCookie, setCookie } from './cookies.ts';
 import { finishSignIn } from './grant.ts';
-import { errorPage, htmlResponse, page, redirect } from './page.ts';
+import { errorPage, htmlResponse, PAGE_HEADERS, page, redirect } from './page.ts';
 import { type Bilingual, fill, type HostedLang, langOf, TEXT } from './text.ts';
 
 /** Where the login page's links go: the site's pages, when the adapter knows where it is. */
@@ -67,9 +67,11 @@ export async function login(
   const form = (status: number, state: FormState) => {
     const token = emulator.oauth.issueFormToken(binding);
     const text = loginPage(lang, authorizeRequest, state, token, where, options);
-    return htmlResponse(status, text, {
+    const response = htmlResponse(status, text, {
       'Set-Cookie': setCookie(FORM_COOKIE, token, cookiePath),
     });
+    response.headers.set('Content-Security-Policy', formActionTo(authorizeRequest.redirectUri));
+    return response;
   };
   if (request.method === 'GET') return form(200, { email: '' });
   if (!passwordsOffered(authorizeRequest)) return form(403, { email: '', formError: TEXT.refused });
@@ -146,6 +148,21 @@ function providerLinks(
     const href = `${where.base}/oauth2/authorize?${params}`;
     return html`<a class="provider" href="${href}">${fill(TEXT.continueWith[lang], { provider: name })}</a>`;
   });
+}
+
+/**
+ * The pages' CSP with `form-action` also allowing the app's callback (a vetted callback URL):
+ * browsers hold the redirect that follows a form's submission to `form-action` as well, and a
+ * signed-in form goes on to the callback, on another origin than the pool domain's.
+ */
+function formActionTo(redirectUri: string): string {
+  const url = new URL(redirectUri);
+  // An app's own scheme (myapp://callback) has no origin: its scheme is the source.
+  const target = url.origin === 'null' ? url.protocol : url.origin;
+  return (PAGE_HEADERS['Content-Security-Policy'] ?? '').replace(
+    "form-action 'self'",
+    `form-action 'self' ${target}`,
+  );
 }
 
 /** A refused sign-in in words, at the field it concerns. */

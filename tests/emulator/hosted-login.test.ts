@@ -149,6 +149,16 @@ describe('the login page', () => {
     );
   });
 
+  // Chromium holds the redirect after a form's submission to form-action too: with only 'self',
+  // a signed-in rider would be stopped on the way to a callback on another origin.
+  it('lets its form go on to the app’s callback on another origin (form-action)', async () => {
+    const page = await browser.visit(authorizeUrl({}, '/login'));
+    expect(new URL(CALLBACK).origin).not.toBe(new URL(hosted.url).origin);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("form-action 'self' http://localhost:5173;");
+    expect(csp).toContain("script-src 'self';");
+  });
+
   it('speaks Korean with lang=ko', async () => {
     const page = await browser.visit(authorizeUrl({ lang: 'ko' }, '/login'));
     expect(page.text).toContain('<html lang="ko">');

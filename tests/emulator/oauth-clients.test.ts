@@ -182,6 +182,37 @@ describe('UpdateUserPoolClient', () => {
     expect(old.status).toBe(400);
   });
 
+  // ALLOW_USER_AUTH is one of ExplicitAuthFlows' values (choice-based sign-in):
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html
+  it('takes back what DescribeUserPoolClient gave, ALLOW_USER_AUTH included, with a callback URL added', async () => {
+    const { UserPoolClient: described } = await sdk.send(
+      new DescribeUserPoolClientCommand({
+        UserPoolId: DEFAULT_POOL_ID,
+        ClientId: DEFAULT_CLIENT_ID,
+      }),
+    );
+    expect(described?.ExplicitAuthFlows).toContain('ALLOW_USER_AUTH');
+    const { UserPoolClient: updated } = await sdk.send(
+      new UpdateUserPoolClientCommand({
+        UserPoolId: DEFAULT_POOL_ID,
+        ClientId: DEFAULT_CLIENT_ID,
+        ExplicitAuthFlows: described?.ExplicitAuthFlows,
+        CallbackURLs: [...(described?.CallbackURLs ?? []), 'http://127.0.0.1:4000/callback.html'],
+        LogoutURLs: described?.LogoutURLs,
+        AllowedOAuthFlows: described?.AllowedOAuthFlows,
+        AllowedOAuthScopes: described?.AllowedOAuthScopes,
+        SupportedIdentityProviders: described?.SupportedIdentityProviders,
+        AllowedOAuthFlowsUserPoolClient: described?.AllowedOAuthFlowsUserPoolClient,
+      }),
+    );
+    expect(updated?.ExplicitAuthFlows).toEqual(described?.ExplicitAuthFlows);
+    expect(updated?.CallbackURLs).toEqual([
+      'http://localhost:5173/callback.html',
+      'http://127.0.0.1:5173/callback.html',
+      'http://127.0.0.1:4000/callback.html',
+    ]);
+  });
+
   it('refuses an unknown client with ResourceNotFoundException', async () => {
     const error = await rejection(
       sdk.send(

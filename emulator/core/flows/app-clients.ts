@@ -27,6 +27,7 @@ const AUTH_FLOWS: readonly AuthFlow[] = [
   'ALLOW_REFRESH_TOKEN_AUTH',
   'ALLOW_USER_PASSWORD_AUTH',
   'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_USER_AUTH',
 ];
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'days';
