@@ -30,9 +30,10 @@ const isSource = (files: readonly string[]) => (id: string) =>
 
 /**
  * The shared chunks, one per set of pages: separately gzipped chunks compress worse, and the
- * automatic split made five of them. The landing page loads only `common`; the form pages add
- * `site` (the Cognito library and the form toolkit). Message tables, the code step, the MFA panel
- * and the QR encoder stay chunks of their own, loaded when needed.
+ * automatic split made five of them. The landing page loads only `common`; the ride page adds
+ * `site` (the Cognito library and the page shell); the form pages add `forms` too (the form
+ * toolkit), which the ride page fetches only with its two-step panel. Message tables, the code
+ * step, the MFA panel and the QR encoder stay chunks of their own, loaded when needed.
  */
 const CHUNK_GROUPS = [
   {
@@ -70,6 +71,7 @@ const CHUNK_GROUPS = [
         'pages/ui.ts',
       ])(id),
   },
+  { name: 'forms', priority: 1, test: isSource(['pages/form-ui.ts', 'password-rules.ts']) },
 ];
 
 export default defineConfig({
