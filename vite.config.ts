@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { cognitoEmulator } from './emulator/vite.ts';
 import { sitePages } from './site-html/render.ts';
+import { type BuildConfig, checkConfig, toBuildConfig } from './src/config.ts';
 
 const pages = ['index', 'register', 'verify', 'signin', 'ride', 'callback'] as const;
 
@@ -24,6 +25,32 @@ export function bigIntegerShim(): Plugin {
   };
 }
 
+const CONFIG_MODULE = 'virtual:wild-rydes-config';
+
+/**
+ * Checks the site's configuration (src/config.ts's `checkConfig`) once, on the build's env, and
+ * hands the pages only the outcome as `virtual:wild-rydes-config` (src/site-config.ts): the checks
+ * and their messages stay out of every page. A problem does not stop the build, because the
+ * workshop deploys the site before the pool exists and the pages say what to set; the build log
+ * says it too.
+ */
+export function siteConfigModule(): Plugin {
+  let checked: BuildConfig | null = null;
+  return {
+    name: 'wild-rydes-site-config',
+    configResolved(config) {
+      const result = checkConfig(config.env);
+      checked = toBuildConfig(result);
+      if (!result.ok && config.command === 'build') {
+        config.logger.warn(`Site configuration: ${result.error.message}`);
+      }
+    },
+    resolveId: (source) => (source === CONFIG_MODULE ? `\0${CONFIG_MODULE}` : null),
+    load: (id) =>
+      id === `\0${CONFIG_MODULE}` ? `export default ${JSON.stringify(checked)};` : null,
+  };
+}
+
 /** Whether a module id is one of these project files (ids may use either slash). */
 const isSource = (files: readonly string[]) => (id: string) =>
   files.some((file) => id.replaceAll('\\', '/').endsWith(`/src/${file}`));
@@ -41,6 +68,7 @@ const CHUNK_GROUPS = [
     priority: 2,
     test: isSource([
       'config.ts',
+      'site-config.ts',
       'session.ts',
       'i18n/index.ts',
       'i18n/particles.ts',
@@ -102,8 +130,8 @@ export default defineConfig({
     ],
   },
   // `npm run dev` with no pool configured talks to the local emulator on the same origin; every
-  // page gets the head and header the pages share (site-html/render.ts).
-  plugins: [cognitoEmulator(), sitePages(), bigIntegerShim()],
+  // page gets the head and header the pages share (site-html/render.ts) and the checked config.
+  plugins: [cognitoEmulator(), sitePages(), bigIntegerShim(), siteConfigModule()],
   // The dev server pre-bundles the library; the shim must reach inside that bundle too.
   optimizeDeps: { rolldownOptions: { plugins: [bigIntegerShim()] } },
   build: {

@@ -3,8 +3,9 @@
  * for it (or one that reports the configuration problem), and the browser's language.
  */
 import { type Auth, createAuth, unconfiguredAuth } from './cognito-auth.ts';
-import { type ConfigError, type MapConfig, OPENSTREETMAP_TILES, siteConfig } from './config.ts';
+import { type ConfigError, type MapConfig, OPENSTREETMAP_TILES } from './config.ts';
 import { type I18n, loadI18n, type Part } from './i18n/index.ts';
+import { siteConfig } from './site-config.ts';
 
 /** The dependencies shared by the pages that talk to Cognito. */
 export interface SiteDeps {
