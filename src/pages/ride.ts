@@ -7,7 +7,8 @@ import { type MapConfig, OPENSTREETMAP_TILES } from '../config.ts';
 import { emailName, type I18n, type MessageKey, translateTree } from '../i18n/index.ts';
 import { createPickupMap, type RequestFrame } from '../map.ts';
 import { placeNear } from '../places.ts';
-import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '../ride-api.ts';
+import { type LatLng, type Ride, requestRide, type Unicorn } from '../ride-api.ts';
+import { RideError } from '../ride-errors.ts';
 import type { LoadQr } from './totp.ts';
 import type { TwoStepPanel } from './two-step.ts';
 import {
