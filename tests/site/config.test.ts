@@ -13,6 +13,7 @@ import {
 } from '../../src/config.ts';
 import { errorMessage } from '../../src/i18n/error-messages.ts';
 import { createI18n } from '../../src/i18n/index.ts';
+import { siteDeps } from '../../src/site.ts';
 import { siteConfigModule } from '../../vite.config.ts';
 import { en, ko } from './tables.ts';
 
@@ -600,6 +601,21 @@ describe('the configuration a build hands its pages', () => {
     });
     const problem = checkConfig({ VITE_COGNITO_USER_POOL_ID: POOL });
     expect(placeConfig(problem, 'https://rydes.example.com/')).toBe(problem);
+  });
+
+  it("loads the configuration notice's texts only where the configuration has a problem", async () => {
+    const broken = await siteDeps(['site', 'forms'], readConfig({ DEV: false, PROD: true }));
+    expect(broken.configError?.code).toBe('NotConfigured');
+    expect(broken.i18n.t('config.noticeTitle')).toBe('No Cognito user pool is configured');
+    expect(broken.i18n.render(errorMessage(broken.configError))).toMatch(
+      /^Set VITE_COGNITO_USER_POOL_ID and VITE_COGNITO_USER_POOL_CLIENT_ID/,
+    );
+    await broken.i18n.setLanguage('ko');
+    expect(broken.i18n.t('config.noticeTitle')).toBe('Cognito 사용자 풀이 설정되지 않았어요');
+    const fine = await siteDeps(['site', 'forms'], readConfig({ DEV: true }, 'http://x'));
+    expect(fine.configError).toBeNull();
+    expect(fine.i18n.has('common.signIn')).toBe(true);
+    expect(fine.i18n.has('config.noticeTitle')).toBe(false);
   });
 
   it('turns hosted sign-in off where the site has no address to send the browser back to', () => {
