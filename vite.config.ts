@@ -25,6 +25,28 @@ export function bigIntegerShim(): Plugin {
   };
 }
 
+const RANDOM_INT = '/amazon-cognito-identity-js/es/utils/cryptoSecureRandomInt.js';
+const NODE_CRYPTO_FALLBACK = "typeof require === 'function'";
+
+/**
+ * Drops amazon-cognito-identity-js's last fallback for random numbers, Node's `require('crypto')`:
+ * browsers take `window.crypto` first, and the bare `require` made the bundler ship its CommonJS
+ * helpers to every page with the library. The build fails if the library's code has changed.
+ */
+export function noNodeCryptoFallback(): Plugin {
+  return {
+    name: 'wild-rydes-no-node-crypto',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith(RANDOM_INT)) return null;
+      if (!code.includes(NODE_CRYPTO_FALLBACK)) {
+        this.error(`${RANDOM_INT} no longer reads \`${NODE_CRYPTO_FALLBACK}\`; check its fallback`);
+      }
+      return code.replace(NODE_CRYPTO_FALLBACK, 'false');
+    },
+  };
+}
+
 const CONFIG_MODULE = 'virtual:wild-rydes-config';
 
 /**
@@ -81,9 +103,6 @@ const CHUNK_GROUPS = [
     priority: 1,
     test: (id: string) =>
       /[\\/]node_modules[\\/](amazon-cognito-identity-js|js-cookie)[\\/]/.test(id) ||
-      // The bundler's CommonJS helpers, which the library's shims and the map library share.
-      id.includes('rolldown/runtime') ||
-      id.includes('__vite-browser-external') ||
       isSource([
         'entries/table-head-start.ts',
         'shims/buffer.ts',
@@ -130,7 +149,13 @@ export default defineConfig({
   },
   // `npm run dev` with no pool configured talks to the local emulator on the same origin; every
   // page gets the head and header the pages share (site-html/render.ts) and the checked config.
-  plugins: [cognitoEmulator(), sitePages(), bigIntegerShim(), siteConfigModule()],
+  plugins: [
+    cognitoEmulator(),
+    sitePages(),
+    bigIntegerShim(),
+    noNodeCryptoFallback(),
+    siteConfigModule(),
+  ],
   // The dev server pre-bundles the library; the shim must reach inside that bundle too.
   optimizeDeps: { rolldownOptions: { plugins: [bigIntegerShim()] } },
   build: {
