@@ -81,7 +81,8 @@ const isSource = (files: readonly string[]) => (id: string) =>
  * The shared chunks, one per set of pages: separately gzipped chunks compress worse, and the
  * automatic split made five of them. The landing page loads only `common`; the ride page adds
  * `site` (the Cognito library and the page shell); the form pages add `forms` too (the form
- * toolkit), which the ride page fetches only with its two-step panel. Message tables, the code
+ * toolkit and the hosted sign-in buttons), which the ride page fetches only with its two-step
+ * panel. Message tables, the code
  * step, the MFA panel and the QR encoder stay chunks of their own, loaded when needed.
  */
 const CHUNK_GROUPS = [
@@ -117,7 +118,18 @@ const CHUNK_GROUPS = [
         'pages/ui.ts',
       ])(id),
   },
-  { name: 'forms', priority: 1, test: isSource(['pages/form-ui.ts', 'password-rules.ts']) },
+  {
+    name: 'forms',
+    priority: 1,
+    // The hosted sign-in buttons too: verify.html does not show them, but they cost it less than
+    // a chunk of their own would cost the sign-in and register pages.
+    test: isSource([
+      'pages/form-ui.ts',
+      'password-rules.ts',
+      'pages/hosted-buttons.ts',
+      'hosted/start.ts',
+    ]),
+  },
 ];
 
 export default defineConfig({
