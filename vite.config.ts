@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { cognitoEmulator } from './emulator/vite.ts';
 import { sitePages } from './site-html/render.ts';
+import { type BuildConfig, checkConfig, toBuildConfig } from './src/config.ts';
 
 const pages = ['index', 'register', 'verify', 'signin', 'ride', 'callback'] as const;
 
@@ -24,15 +25,65 @@ export function bigIntegerShim(): Plugin {
   };
 }
 
+const RANDOM_INT = '/amazon-cognito-identity-js/es/utils/cryptoSecureRandomInt.js';
+const NODE_CRYPTO_FALLBACK = "typeof require === 'function'";
+
+/**
+ * Drops amazon-cognito-identity-js's last fallback for random numbers, Node's `require('crypto')`:
+ * browsers take `window.crypto` first, and the bare `require` made the bundler ship its CommonJS
+ * helpers to every page with the library. The build fails if the library's code has changed.
+ */
+export function noNodeCryptoFallback(): Plugin {
+  return {
+    name: 'wild-rydes-no-node-crypto',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith(RANDOM_INT)) return null;
+      if (!code.includes(NODE_CRYPTO_FALLBACK)) {
+        this.error(`${RANDOM_INT} no longer reads \`${NODE_CRYPTO_FALLBACK}\`; check its fallback`);
+      }
+      return code.replace(NODE_CRYPTO_FALLBACK, 'false');
+    },
+  };
+}
+
+const CONFIG_MODULE = 'virtual:wild-rydes-config';
+
+/**
+ * Checks the site's configuration (src/config.ts's `checkConfig`) once, on the build's env, and
+ * hands the pages only the outcome as `virtual:wild-rydes-config` (src/site-config.ts): the checks
+ * and their messages stay out of every page. A problem does not stop the build, because the
+ * workshop deploys the site before the pool exists and the pages say what to set; the build log
+ * says it too.
+ */
+export function siteConfigModule(): Plugin {
+  let checked: BuildConfig | null = null;
+  return {
+    name: 'wild-rydes-site-config',
+    configResolved(config) {
+      const result = checkConfig(config.env);
+      checked = toBuildConfig(result);
+      if (!result.ok && config.command === 'build') {
+        config.logger.warn(`Site configuration: ${result.error.message}`);
+      }
+    },
+    resolveId: (source) => (source === CONFIG_MODULE ? `\0${CONFIG_MODULE}` : null),
+    load: (id) =>
+      id === `\0${CONFIG_MODULE}` ? `export default ${JSON.stringify(checked)};` : null,
+  };
+}
+
 /** Whether a module id is one of these project files (ids may use either slash). */
 const isSource = (files: readonly string[]) => (id: string) =>
   files.some((file) => id.replaceAll('\\', '/').endsWith(`/src/${file}`));
 
 /**
  * The shared chunks, one per set of pages: separately gzipped chunks compress worse, and the
- * automatic split made five of them. The landing page loads only `common`; the form pages add
- * `site` (the Cognito library and the form toolkit). Message tables, the code step, the MFA panel
- * and the QR encoder stay chunks of their own, loaded when needed.
+ * automatic split made five of them. The landing page loads only `common`; the ride page adds
+ * `site` (the Cognito library and the page shell); the form pages add `forms` too (the form
+ * toolkit and the hosted sign-in buttons), which the ride page fetches only with its two-step
+ * panel. Message tables, the code
+ * step, the MFA panel and the QR encoder stay chunks of their own, loaded when needed.
  */
 const CHUNK_GROUPS = [
   {
@@ -40,6 +91,7 @@ const CHUNK_GROUPS = [
     priority: 2,
     test: isSource([
       'config.ts',
+      'site-config.ts',
       'session.ts',
       'i18n/index.ts',
       'i18n/particles.ts',
@@ -52,9 +104,6 @@ const CHUNK_GROUPS = [
     priority: 1,
     test: (id: string) =>
       /[\\/]node_modules[\\/](amazon-cognito-identity-js|js-cookie)[\\/]/.test(id) ||
-      // The bundler's CommonJS helpers, which the library's shims and the map library share.
-      id.includes('rolldown/runtime') ||
-      id.includes('__vite-browser-external') ||
       isSource([
         'entries/table-head-start.ts',
         'shims/buffer.ts',
@@ -64,11 +113,22 @@ const CHUNK_GROUPS = [
         'cognito-auth.ts',
         'auth-errors.ts',
         'site.ts',
-        'ride-api.ts',
-        'password-rules.ts',
+        'ride-errors.ts',
         'i18n/error-messages.ts',
         'pages/ui.ts',
       ])(id),
+  },
+  {
+    name: 'forms',
+    priority: 1,
+    // The hosted sign-in buttons too: verify.html does not show them, but they cost it less than
+    // a chunk of their own would cost the sign-in and register pages.
+    test: isSource([
+      'pages/form-ui.ts',
+      'password-rules.ts',
+      'pages/hosted-buttons.ts',
+      'hosted/start.ts',
+    ]),
   },
 ];
 
@@ -100,8 +160,14 @@ export default defineConfig({
     ],
   },
   // `npm run dev` with no pool configured talks to the local emulator on the same origin; every
-  // page gets the head and header the pages share (site-html/render.ts).
-  plugins: [cognitoEmulator(), sitePages(), bigIntegerShim()],
+  // page gets the head and header the pages share (site-html/render.ts) and the checked config.
+  plugins: [
+    cognitoEmulator(),
+    sitePages(),
+    bigIntegerShim(),
+    noNodeCryptoFallback(),
+    siteConfigModule(),
+  ],
   // The dev server pre-bundles the library; the shim must reach inside that bundle too.
   optimizeDeps: { rolldownOptions: { plugins: [bigIntegerShim()] } },
   build: {

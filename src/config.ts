@@ -2,8 +2,9 @@
  * The site's configuration, the typed mirror of the workshop's `js/config.js`.
  *
  * Values come from Vite environment variables (`.env*` files or Amplify's environment
- * variables); see `.env.example`. `readConfig` is a pure function of an env object so that tests
- * can hand it any combination; the module's `siteConfig` reads `import.meta.env`.
+ * variables); see `.env.example`. `checkConfig` is a pure function of an env object so that tests
+ * can hand it any combination; the build runs it (vite.config.ts), so pages receive its outcome
+ * (`site-config.ts`) and only place it at the address they are served from (`placeConfig`).
  */
 
 /** Settings for the Cognito user pool client. */
@@ -93,6 +94,34 @@ export type ConfigResult =
     }
   | { readonly ok: false; readonly error: ConfigError };
 
+/**
+ * A checked configuration as the build hands it to the pages, in JSON: the error as plain fields.
+ */
+export type BuildConfig =
+  | Extract<ConfigResult, { readonly ok: true }>
+  | {
+      readonly ok: false;
+      readonly error: {
+        readonly code: ConfigErrorCode;
+        readonly variable: string;
+        readonly message: string;
+      };
+    };
+
+/** The build's form of a checked configuration (see `fromBuildConfig`). */
+export function toBuildConfig(result: ConfigResult): BuildConfig {
+  if (result.ok) return result;
+  const { code, variable, message } = result.error;
+  return { ok: false, error: { code, variable, message } };
+}
+
+/** A checked configuration back from the build's form, its error a `ConfigError` again. */
+export function fromBuildConfig(config: BuildConfig): ConfigResult {
+  if (config.ok) return config;
+  const { code, variable, message } = config.error;
+  return { ok: false, error: new ConfigError(code, variable, message) };
+}
+
 /** The shape of `import.meta.env` that the reader looks at. */
 export type ConfigEnv = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -134,15 +163,24 @@ const POOL_ID_MAX_LENGTH = 55;
 const ANY_REGION_POOL_ID_PATTERN = /^([0-9a-z]+(?:-[0-9a-z]+)*)_[0-9A-Za-z]+$/;
 
 /**
- * Reads and validates the site configuration from an env object (`import.meta.env` or a test's).
- * `origin` places the dev server's emulator; `siteRoot` (the URL of the site's folder) places the
- * default callback and sign-out pages.
+ * Reads and validates the site configuration from an env object, placed at the site's address:
+ * `origin` is where the site is served, `siteRoot` the URL of its folder (the origin's root
+ * unless told).
  */
 export function readConfig(
   env: ConfigEnv,
   origin = '',
   siteRoot = origin === '' ? '' : `${origin}/`,
 ): ConfigResult {
+  return placeConfig(checkConfig(env), siteRoot);
+}
+
+/**
+ * Validates the site configuration in an env object (the build's, or a test's). The local
+ * emulator's URLs and the default callback and sign-out pages stay relative to the site, whose
+ * address only the browser knows (see `placeConfig`).
+ */
+export function checkConfig(env: ConfigEnv): ConfigResult {
   const secretVariable = Object.keys(env).find(
     (name) => name.startsWith('VITE_') && /SECRET/i.test(name) && text(env, name) !== '',
   );
@@ -170,7 +208,7 @@ export function readConfig(
   if (passwordless instanceof ConfigError) return { ok: false, error: passwordless };
 
   if (userPoolId === '' && userPoolClientId === '' && region === '' && endpoint === null) {
-    if (env.DEV === true) return localEmulator(origin, siteRoot, invoke, map);
+    if (env.DEV === true) return localEmulator(invoke, map);
     return failure(
       'NotConfigured',
       POOL_ID_VARIABLE,
@@ -195,7 +233,7 @@ export function readConfig(
         'it looks like <region>_<id>, for example ap-northeast-2_AbC123xyz.',
     );
   }
-  const hosted = readHostedConfig(env, siteRoot);
+  const hosted = readHostedConfig(env);
   if (hosted instanceof ConfigError) return { ok: false, error: hosted };
   if (region !== '' && region !== poolRegion) {
     return failure(
@@ -224,22 +262,10 @@ export function readConfig(
   };
 }
 
-function localEmulator(
-  origin: string,
-  siteRoot: string,
-  invokeUrl: string | null,
-  map: MapConfig,
-): ConfigResult {
-  const base = `${origin}${LOCAL_EMULATOR.path}`;
+function localEmulator(invokeUrl: string | null, map: MapConfig): ConfigResult {
+  const base = LOCAL_EMULATOR.path;
   // The emulator serves the pool domain's endpoints under its own mount, like a user pool domain.
-  const hosted =
-    origin === '' || siteRoot === ''
-      ? null
-      : {
-          domain: base,
-          redirectUri: new URL(CALLBACK_PAGE, siteRoot).href,
-          signOutUri: new URL('./', siteRoot).href,
-        };
+  const hosted = { domain: base, redirectUri: CALLBACK_PAGE, signOutUri: './' };
   return {
     ok: true,
     config: {
@@ -299,7 +325,7 @@ function parseUrl(value: string): URL | null {
   }
 }
 
-function readHostedConfig(env: ConfigEnv, siteRoot: string): HostedConfig | ConfigError | null {
+function readHostedConfig(env: ConfigEnv): HostedConfig | ConfigError | null {
   const domainText = text(env, DOMAIN_VARIABLE);
   const redirectText = text(env, REDIRECT_VARIABLE);
   const signOutText = text(env, SIGN_OUT_VARIABLE);
@@ -324,9 +350,9 @@ function readHostedConfig(env: ConfigEnv, siteRoot: string): HostedConfig | Conf
       `${DOMAIN_VARIABLE} "${domainText}" is not the https URL of a user pool domain.`,
     );
   }
-  const redirectUri = readOAuthUrl(env, REDIRECT_VARIABLE, siteRoot, CALLBACK_PAGE);
+  const redirectUri = readOAuthUrl(env, REDIRECT_VARIABLE, CALLBACK_PAGE);
   if (redirectUri instanceof ConfigError) return redirectUri;
-  const signOutUri = readOAuthUrl(env, SIGN_OUT_VARIABLE, siteRoot, './');
+  const signOutUri = readOAuthUrl(env, SIGN_OUT_VARIABLE, './');
   if (signOutUri instanceof ConfigError) return signOutUri;
   return {
     domain: `${domain.origin}${domain.pathname.replace(/\/+$/, '')}`,
@@ -335,15 +361,10 @@ function readHostedConfig(env: ConfigEnv, siteRoot: string): HostedConfig | Conf
   };
 }
 
-/** A callback or sign-out URL: the variable's value, or the site's own page under `siteRoot`. */
-function readOAuthUrl(
-  env: ConfigEnv,
-  variable: string,
-  siteRoot: string,
-  page: string,
-): string | ConfigError {
+/** A callback or sign-out URL: the variable's value, or the site's own `page` (placed later). */
+function readOAuthUrl(env: ConfigEnv, variable: string, page: string): string | ConfigError {
   const value = text(env, variable);
-  if (value === '' && siteRoot !== '') return new URL(page, siteRoot).href;
+  if (value === '') return page;
   const url = webUrl(value);
   if (url === null || url.hash !== '') {
     return new ConfigError(
@@ -412,13 +433,41 @@ function failure(code: ConfigErrorCode, variable: string, message: string): Conf
   return { ok: false, error: new ConfigError(code, variable, message) };
 }
 
-/** The configuration of this build, read once from `import.meta.env`. */
-export const siteConfig: ConfigResult =
-  typeof location === 'undefined'
-    ? readConfig(import.meta.env)
-    : readConfig(
-        import.meta.env,
-        location.origin,
-        // Vite's base is relative ('./'): every page sits in the site's one folder.
-        new URL(import.meta.env.BASE_URL, location.href).href,
-      );
+/**
+ * Places a checked configuration at the site's folder `siteRoot`: its relative URLs (the local
+ * emulator's, the default callback and sign-out pages) become absolute. Without a `siteRoot` they
+ * stay relative, and hosted sign-in, which hands absolute URLs to the user pool domain, is off.
+ */
+export function placeConfig(result: ConfigResult, siteRoot: string): ConfigResult {
+  if (!result.ok) return result;
+  const { config, mailboxUrl } = result;
+  // Configured URLs are absolute already and stay exactly as given (no slash added).
+  const place = (url: string): string =>
+    siteRoot === '' || isAbsolute(url) ? url : new URL(url, siteRoot).href;
+  const { cognito, api, hosted } = config;
+  const hostedUrls = hosted === null ? [] : [hosted.domain, hosted.redirectUri, hosted.signOutUri];
+  return {
+    ok: true,
+    config: {
+      ...config,
+      cognito:
+        cognito.endpoint === undefined
+          ? cognito
+          : { ...cognito, endpoint: place(cognito.endpoint) },
+      api: { invokeUrl: api.invokeUrl === null ? null : place(api.invokeUrl) },
+      hosted:
+        hosted === null || (siteRoot === '' && !hostedUrls.every(isAbsolute))
+          ? null
+          : {
+              domain: place(hosted.domain),
+              redirectUri: place(hosted.redirectUri),
+              signOutUri: place(hosted.signOutUri),
+            },
+    },
+    mailboxUrl: mailboxUrl === null ? null : place(mailboxUrl),
+  };
+}
+
+function isAbsolute(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url);
+}

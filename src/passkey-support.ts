@@ -3,8 +3,9 @@
  * browser and this pool can use them, and the way into passkey sign-in. Kept small: the passkey
  * code (`passkeys.ts`, `passkey-errors.ts`) loads when a person uses a passkey.
  */
-import { type CognitoConfig, type ConfigResult, siteConfig } from './config.ts';
+import type { CognitoConfig, ConfigResult } from './config.ts';
 import type { Message } from './i18n/index.ts';
+import { siteConfig } from './site-config.ts';
 
 /**
  * The browser's WebAuthn, as the passkey code uses it: the ceremonies, and the browser's own

@@ -3,7 +3,8 @@
  * session (localStorage), so pages that do not load the library can still offer the ride page.
  * Only the ID token's expiry and email are read; the token itself never leaves this module.
  */
-import { type ConfigResult, siteConfig } from './config.ts';
+import type { ConfigResult } from './config.ts';
+import { siteConfig } from './site-config.ts';
 
 /** Where the session is read; localStorage by default. */
 export type SessionStorage = Pick<Storage, 'getItem'>;

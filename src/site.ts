@@ -3,8 +3,14 @@
  * for it (or one that reports the configuration problem), and the browser's language.
  */
 import { type Auth, createAuth, unconfiguredAuth } from './cognito-auth.ts';
-import { type ConfigError, type MapConfig, OPENSTREETMAP_TILES, siteConfig } from './config.ts';
+import {
+  type ConfigError,
+  type ConfigResult,
+  type MapConfig,
+  OPENSTREETMAP_TILES,
+} from './config.ts';
 import { type I18n, loadI18n, type Part } from './i18n/index.ts';
+import { siteConfig } from './site-config.ts';
 
 /** The dependencies shared by the pages that talk to Cognito. */
 export interface SiteDeps {
@@ -18,15 +24,20 @@ export interface SiteDeps {
 
 /**
  * Builds the pages' dependencies from this build's configuration and the visitor's language,
- * loading the parts of the message table the page shows.
+ * loading the parts of the message table the page shows (and the configuration notice's, when
+ * it shows that).
  */
-export async function siteDeps(parts: readonly Part[]): Promise<SiteDeps> {
-  const i18n = await loadI18n({ parts });
-  if (!siteConfig.ok) {
+export async function siteDeps(
+  parts: readonly Part[],
+  config: ConfigResult = siteConfig,
+): Promise<SiteDeps> {
+  // Only a build with a configuration problem shows the notice, so only it loads those texts.
+  const i18n = await loadI18n({ parts: config.ok ? parts : [...parts, 'config'] });
+  if (!config.ok) {
     return {
       i18n,
-      auth: unconfiguredAuth(siteConfig.error),
-      configError: siteConfig.error,
+      auth: unconfiguredAuth(config.error),
+      configError: config.error,
       invokeUrl: null,
       mailboxUrl: null,
       tiles: OPENSTREETMAP_TILES,
@@ -34,10 +45,10 @@ export async function siteDeps(parts: readonly Part[]): Promise<SiteDeps> {
   }
   return {
     i18n,
-    auth: createAuth({ cognito: siteConfig.config.cognito }),
+    auth: createAuth({ cognito: config.config.cognito }),
     configError: null,
-    invokeUrl: siteConfig.config.api.invokeUrl,
-    mailboxUrl: siteConfig.mailboxUrl,
-    tiles: siteConfig.config.map,
+    invokeUrl: config.config.api.invokeUrl,
+    mailboxUrl: config.mailboxUrl,
+    tiles: config.config.map,
   };
 }

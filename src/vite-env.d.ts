@@ -12,3 +12,9 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** The configuration the build checked (vite.config.ts's `siteConfigModule`). */
+declare module 'virtual:wild-rydes-config' {
+  const checked: import('./config.ts').BuildConfig;
+  export default checked;
+}

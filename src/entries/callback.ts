@@ -1,10 +1,10 @@
 import './table-head-start.ts';
-import { siteConfig } from '../config.ts';
 import { completeHostedSignIn } from '../hosted/flow.ts';
 import { markHostedSession } from '../hosted/logout.ts';
 import { pageParts } from '../i18n/index.ts';
 import { setupCallbackPage } from '../pages/callback.ts';
 import { siteDeps } from '../site.ts';
+import { siteConfig } from '../site-config.ts';
 import { storeSession } from '../token-store.ts';
 
 const deps = await siteDeps(pageParts(document));

@@ -3,7 +3,8 @@
  * that ends the domain's own session too. Apart from session.ts, which every page loads, because
  * only the callback and ride pages need it.
  */
-import { type ConfigResult, siteConfig } from '../config.ts';
+import type { ConfigResult } from '../config.ts';
+import { siteConfig } from '../site-config.ts';
 
 /** Where the hosted-session mark is kept; localStorage by default, beside the library's session. */
 export type MarkStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

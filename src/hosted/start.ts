@@ -2,7 +2,8 @@
  * The sign-in and register pages' way into hosted sign-in. Kept apart from flow.ts so that these
  * pages load oauth4webapi only when a person clicks.
  */
-import { type ConfigResult, siteConfig } from '../config.ts';
+import type { ConfigResult } from '../config.ts';
+import { siteConfig } from '../site-config.ts';
 import type { HostedStart } from './flow.ts';
 
 /** Prepares a hosted sign-in and returns the authorize URL to go to. */

@@ -4,7 +4,7 @@
  */
 import { AuthError, type AuthErrorCode, NetworkError } from '../auth-errors.ts';
 import { ConfigError } from '../config.ts';
-import { RideError } from '../ride-api.ts';
+import { RideError } from '../ride-errors.ts';
 
 import type { Message, MessageKey } from './index.ts';
 

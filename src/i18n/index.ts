@@ -5,20 +5,25 @@
  * table is a module of its own, loaded when that language is shown, so a page downloads one.
  */
 import { isParticle, withParticle } from './particles.ts';
+import type { enConfig } from './tables/en-config.ts';
 import type { enForms } from './tables/en-forms.ts';
 import type { enHosted } from './tables/en-hosted.ts';
 import type { enRide } from './tables/en-ride.ts';
 import type { enSite } from './tables/en-site.ts';
 
-/** The parts of the message table; a page loads the parts it shows. */
-export type Part = 'site' | 'forms' | 'ride' | 'hosted';
+/**
+ * The parts of the message table; a page loads the parts it shows, and `config` only when the
+ * build's configuration has a problem to show.
+ */
+export type Part = 'site' | 'forms' | 'ride' | 'hosted' | 'config';
 
 /** A key of the message table. */
 export type MessageKey =
   | keyof typeof enSite
   | keyof typeof enForms
   | keyof typeof enRide
-  | keyof typeof enHosted;
+  | keyof typeof enHosted
+  | keyof typeof enConfig;
 
 /** The languages the site speaks. */
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -75,7 +80,7 @@ export interface I18nDeps {
 }
 
 /** Every part of the table. */
-export const ALL_PARTS: readonly Part[] = ['site', 'forms', 'ride', 'hosted'];
+export const ALL_PARTS: readonly Part[] = ['site', 'forms', 'ride', 'hosted', 'config'];
 
 /** The site's tables, each part of each language a chunk of its own. */
 export const loadTable: TableLoader = (language, part) => {
@@ -84,11 +89,13 @@ export const loadTable: TableLoader = (language, part) => {
     if (part === 'site') return import('./tables/ko-site.ts').then((m) => m.koSite);
     if (part === 'forms') return import('./tables/ko-forms.ts').then((m) => m.koForms);
     if (part === 'hosted') return import('./tables/ko-hosted.ts').then((m) => m.koHosted);
+    if (part === 'config') return import('./tables/ko-config.ts').then((m) => m.koConfig);
     return import('./tables/ko-ride.ts').then((m) => m.koRide);
   }
   if (part === 'site') return import('./tables/en-site.ts').then((m) => m.enSite);
   if (part === 'forms') return import('./tables/en-forms.ts').then((m) => m.enForms);
   if (part === 'hosted') return import('./tables/en-hosted.ts').then((m) => m.enHosted);
+  if (part === 'config') return import('./tables/en-config.ts').then((m) => m.enConfig);
   return import('./tables/en-ride.ts').then((m) => m.enRide);
 };
 

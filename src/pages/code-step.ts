@@ -6,18 +6,16 @@
 import { AuthError } from '../auth-errors.ts';
 import type { SignInStep } from '../cognito-auth.ts';
 import type { I18n } from '../i18n/index.ts';
-import { type KeyView, keyView, type LoadQr, showCodeFailure } from './totp.ts';
 import {
   armSubmitButtons,
   busyButton,
   checkedCode,
   field,
-  find,
   focusFirstInvalid,
-  isBusy,
-  messageArea,
   setupCodeField,
-} from './ui.ts';
+} from './form-ui.ts';
+import { type KeyView, keyView, type LoadQr, showCodeFailure } from './totp.ts';
+import { find, isBusy, messageArea } from './ui.ts';
 
 /** What the code step needs. */
 export interface CodeStepDeps {

@@ -1,7 +1,8 @@
 /** "Sign in with a passkey" on the sign-in page, for the address in the email field. */
 import type { I18n } from '../i18n/index.ts';
 import type { PasskeySignIn } from '../passkey-support.ts';
-import { checkedEmail, type Field, focusField, type MessageArea, whileBusy } from './ui.ts';
+import { checkedEmail, type Field, focusField } from './form-ui.ts';
+import { type MessageArea, whileBusy } from './ui.ts';
 
 /** What the button needs: the sign-in form's email field and message area. */
 export interface PasskeyButtonDeps {

@@ -11,20 +11,16 @@ import {
   codeSentStatus,
   type Field,
   field,
-  find,
   focusFirstInvalid,
-  isBusy,
-  type MessageArea,
   mailboxFor,
-  messageArea,
   resendCooldown,
   setupCodeField,
   setupPasswordMatch,
   setupPasswordRules,
   setupPasswordToggle,
   showFailure,
-  whileBusy,
-} from './ui.ts';
+} from './form-ui.ts';
+import { find, isBusy, type MessageArea, messageArea, whileBusy } from './ui.ts';
 
 /** The password reset panel's elements: a form asking for a code, then one setting the password. */
 export interface PasswordResetElements {

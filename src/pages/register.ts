@@ -2,24 +2,26 @@
 import type { Auth } from '../cognito-auth.ts';
 import {
   armSubmitButtons,
-  browserNavigate,
   busyButton,
   checkedEmail,
   checkedNewPassword,
   emailFromSearch,
   field,
-  find,
   focusFirstInvalid,
+  setupPasswordMatch,
+  setupPasswordRules,
+  setupPasswordToggle,
+  showFailure,
+} from './form-ui.ts';
+import {
+  browserNavigate,
+  find,
   isBusy,
   messageArea,
   type Navigate,
   pageUrl,
   type ShellDeps,
-  setupPasswordMatch,
-  setupPasswordRules,
-  setupPasswordToggle,
   setupShell,
-  showFailure,
 } from './ui.ts';
 
 /** What the register page needs. */

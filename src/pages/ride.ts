@@ -8,7 +8,8 @@ import { emailName, type I18n, type MessageKey, translateTree } from '../i18n/in
 import { createPickupMap, type RequestFrame } from '../map.ts';
 import { browserPasskeys, type PasskeyBrowser, type PasskeyConfig } from '../passkey-support.ts';
 import { placeNear } from '../places.ts';
-import { type LatLng, type Ride, RideError, requestRide, type Unicorn } from '../ride-api.ts';
+import { type LatLng, type Ride, requestRide, type Unicorn } from '../ride-api.ts';
+import { RideError } from '../ride-errors.ts';
 import type { PasskeysPanel } from './passkeys-panel.ts';
 import type { LoadQr } from './totp.ts';
 import type { TwoStepPanel } from './two-step.ts';

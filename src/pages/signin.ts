@@ -6,29 +6,31 @@ import { type Auth, AuthError } from '../cognito-auth.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { PasskeySignIn } from '../passkey-support.ts';
 import type { CodeStep } from './code-step.ts';
-import { setupPasskeyButton } from './passkey-button.ts';
-import { setupPasswordReset } from './password-reset.ts';
-import type { LoadQr } from './totp.ts';
 import {
   armSubmitButtons,
-  browserNavigate,
   busyButton,
   type Clock,
   checkedEmail,
   emailFromSearch,
   field,
-  find,
   focusFirstInvalid,
-  isBusy,
   looksLikeEmail,
+  setupPasswordToggle,
+  showFailure,
+  systemClock,
+} from './form-ui.ts';
+import { setupPasskeyButton } from './passkey-button.ts';
+import { setupPasswordReset } from './password-reset.ts';
+import type { LoadQr } from './totp.ts';
+import {
+  browserNavigate,
+  find,
+  isBusy,
   messageArea,
   type Navigate,
   pageUrl,
   type ShellDeps,
-  setupPasswordToggle,
   setupShell,
-  showFailure,
-  systemClock,
 } from './ui.ts';
 
 /** What the sign-in page needs. */

@@ -5,7 +5,8 @@
  */
 import { AuthError } from '../auth-errors.ts';
 import type { I18n } from '../i18n/index.ts';
-import { type Field, focusField, type MessageArea, whileBusy } from './ui.ts';
+import { type Field, focusField } from './form-ui.ts';
+import { type MessageArea, whileBusy } from './ui.ts';
 
 /** The name authenticator apps list the account under. */
 export const TOTP_ISSUER = 'Wild Rydes';

@@ -5,18 +5,16 @@
 import { AuthError } from '../auth-errors.ts';
 import type { Auth } from '../cognito-auth.ts';
 import type { I18n } from '../i18n/index.ts';
-import { keyView, type LoadQr, showCodeFailure } from './totp.ts';
 import {
   armSubmitButtons,
   busyButton,
   checkedCode,
   field,
-  find,
   focusField,
-  messageArea,
   setupCodeField,
-  whileBusy,
-} from './ui.ts';
+} from './form-ui.ts';
+import { keyView, type LoadQr, showCodeFailure } from './totp.ts';
+import { find, messageArea, whileBusy } from './ui.ts';
 
 /** What the panel needs. */
 export interface TwoStepDeps {

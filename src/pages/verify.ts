@@ -2,7 +2,6 @@
 import { type Auth, AuthError } from '../cognito-auth.ts';
 import {
   armSubmitButtons,
-  browserNavigate,
   busyButton,
   type Clock,
   checkedCode,
@@ -10,20 +9,23 @@ import {
   codeSentStatus,
   emailFromSearch,
   field,
-  find,
   focusFirstInvalid,
-  isBusy,
   looksLikeEmail,
   mailboxFor,
+  resendCooldown,
+  setupCodeField,
+  showFailure,
+  systemClock,
+} from './form-ui.ts';
+import {
+  browserNavigate,
+  find,
+  isBusy,
   messageArea,
   type Navigate,
   pageUrl,
-  resendCooldown,
   type ShellDeps,
-  setupCodeField,
   setupShell,
-  showFailure,
-  systemClock,
   whileBusy,
 } from './ui.ts';
 

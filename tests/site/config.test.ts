@@ -1,7 +1,20 @@
+import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, OPENSTREETMAP_TILES, readConfig } from '../../src/config.ts';
+import {
+  type BuildConfig,
+  type ConfigEnv,
+  ConfigError,
+  checkConfig,
+  fromBuildConfig,
+  OPENSTREETMAP_TILES,
+  placeConfig,
+  readConfig,
+  toBuildConfig,
+} from '../../src/config.ts';
 import { errorMessage } from '../../src/i18n/error-messages.ts';
 import { createI18n } from '../../src/i18n/index.ts';
+import { siteDeps } from '../../src/site.ts';
+import { siteConfigModule } from '../../vite.config.ts';
 import { en, ko } from './tables.ts';
 
 const POOL = 'ap-northeast-2_AbC123xyz';
@@ -543,5 +556,117 @@ describe('passwordless sign-in settings (VITE_COGNITO_PASSWORDLESS)', () => {
       );
     expect(say('en')).toMatch(/^VITE_COGNITO_PASSWORDLESS names a sign-in option/);
     expect(say('ko')).toMatch(/^VITE_COGNITO_PASSWORDLESS 값에 이 사이트가 모르는/);
+  });
+});
+
+describe('the configuration a build hands its pages', () => {
+  const pool = { VITE_COGNITO_USER_POOL_ID: POOL, VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT };
+
+  /** What `siteConfigModule` gives the pages for `env`, and what it says in the build log. */
+  function built(env: ConfigEnv, command: 'build' | 'serve' = 'build') {
+    const warnings: string[] = [];
+    // The hooks as Vite calls them, with the parts of its resolved config the plugin reads.
+    const plugin: Plugin = siteConfigModule();
+    const configResolved = plugin.configResolved as (config: object) => void;
+    const resolveId = plugin.resolveId as (source: string) => string | null;
+    const load = plugin.load as (id: string) => string | null;
+    configResolved({ env, command, logger: { warn: (text: string) => warnings.push(text) } });
+    const code = load(resolveId('virtual:wild-rydes-config') ?? '') ?? '';
+    const json = /^export default (.*);$/s.exec(code)?.[1] ?? 'null';
+    return { checked: fromBuildConfig(JSON.parse(json) as BuildConfig), warnings };
+  }
+
+  it('carries the checked configuration, not the checks, and leaves the build log quiet', () => {
+    const { checked, warnings } = built({
+      ...pool,
+      VITE_API_INVOKE_URL: 'https://api.example.com',
+    });
+    expect(checked).toEqual(
+      checkConfig({ ...pool, VITE_API_INVOKE_URL: 'https://api.example.com' }),
+    );
+    expect(checked.ok && checked.config.api.invokeUrl).toBe('https://api.example.com');
+    expect(warnings).toEqual([]);
+  });
+
+  it('carries a problem as a ConfigError with its code, variable and message, and logs it on build', () => {
+    const env = {
+      VITE_COGNITO_USER_POOL_ID: 'not-a-pool',
+      VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT,
+    };
+    const { checked, warnings } = built(env);
+    const error = expectError(checked);
+    expect(error.code).toBe('MalformedUserPoolId');
+    expect(error.variable).toBe('VITE_COGNITO_USER_POOL_ID');
+    expect(error.message).toBe(expectError(checkConfig(env)).message);
+    expect(warnings).toEqual([`Site configuration: ${error.message}`]);
+    expect(built(env, 'serve').warnings).toEqual([]);
+  });
+
+  it('still builds an unconfigured site, whose pages then say what to set', () => {
+    const { checked, warnings } = built({ DEV: false, PROD: true });
+    expect(expectError(checked).code).toBe('NotConfigured');
+    expect(warnings).toEqual([expect.stringMatching(/^Site configuration: No Cognito user pool/)]);
+  });
+
+  it('survives JSON both ways, the error a ConfigError again', () => {
+    for (const env of [pool, { ...pool, VITE_COGNITO_REGION: 'us-east-1' }, { DEV: true }]) {
+      const result = checkConfig(env);
+      const copy = fromBuildConfig(JSON.parse(JSON.stringify(toBuildConfig(result))));
+      expect(copy).toEqual(result);
+      if (!copy.ok) expect(copy.error).toBeInstanceOf(ConfigError);
+    }
+  });
+
+  it('does not depend on where the site will be served: the local emulator and default pages stay relative', () => {
+    const local = checkConfig({ DEV: true });
+    expect(local.ok && local.config.cognito.endpoint).toBe('/emulator/');
+    expect(local.ok && local.config.hosted).toEqual({
+      domain: '/emulator',
+      redirectUri: 'callback.html',
+      signOutUri: './',
+    });
+    const hosted = checkConfig({ ...pool, VITE_COGNITO_DOMAIN: 'https://auth.rydes.example.com' });
+    expect(hosted.ok && hosted.config.hosted?.redirectUri).toBe('callback.html');
+  });
+
+  it("is placed at the site's folder by the page, configured URLs kept exactly as given", () => {
+    const env = {
+      ...pool,
+      VITE_API_INVOKE_URL: 'https://abc123.execute-api.ap-northeast-2.amazonaws.com',
+      VITE_COGNITO_DOMAIN: 'https://auth.rydes.example.com',
+    };
+    const placed = placeConfig(checkConfig(env), 'https://rydes.example.com/bucket/');
+    expect(placed.ok && placed.config.api.invokeUrl).toBe(
+      'https://abc123.execute-api.ap-northeast-2.amazonaws.com',
+    );
+    expect(placed.ok && placed.config.hosted).toEqual({
+      domain: 'https://auth.rydes.example.com',
+      redirectUri: 'https://rydes.example.com/bucket/callback.html',
+      signOutUri: 'https://rydes.example.com/bucket/',
+    });
+    const problem = checkConfig({ VITE_COGNITO_USER_POOL_ID: POOL });
+    expect(placeConfig(problem, 'https://rydes.example.com/')).toBe(problem);
+  });
+
+  it("loads the configuration notice's texts only where the configuration has a problem", async () => {
+    const broken = await siteDeps(['site', 'forms'], readConfig({ DEV: false, PROD: true }));
+    expect(broken.configError?.code).toBe('NotConfigured');
+    expect(broken.i18n.t('config.noticeTitle')).toBe('No Cognito user pool is configured');
+    expect(broken.i18n.render(errorMessage(broken.configError))).toMatch(
+      /^Set VITE_COGNITO_USER_POOL_ID and VITE_COGNITO_USER_POOL_CLIENT_ID/,
+    );
+    await broken.i18n.setLanguage('ko');
+    expect(broken.i18n.t('config.noticeTitle')).toBe('Cognito 사용자 풀이 설정되지 않았어요');
+    const fine = await siteDeps(['site', 'forms'], readConfig({ DEV: true }, 'http://x'));
+    expect(fine.configError).toBeNull();
+    expect(fine.i18n.has('common.signIn')).toBe(true);
+    expect(fine.i18n.has('config.noticeTitle')).toBe(false);
+  });
+
+  it('turns hosted sign-in off where the site has no address to send the browser back to', () => {
+    const placed = placeConfig(checkConfig({ DEV: true }), '');
+    expect(placed.ok && placed.config.cognito.endpoint).toBe('/emulator/');
+    expect(placed.ok && placed.mailboxUrl).toBe('/emulator/mailbox');
+    expect(placed.ok && placed.config.hosted).toBeNull();
   });
 });

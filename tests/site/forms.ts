@@ -1,6 +1,6 @@
 /** Test helpers for the form pages: what a field's error says, and a clock tests move by hand. */
 import { expect } from 'vitest';
-import type { Clock } from '../../src/pages/ui.ts';
+import type { Clock } from '../../src/pages/form-ui.ts';
 
 /**
  * The error shown under `input`, '' when there is none; checks that an error is the field's

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../site-html/render.ts';
 import { type Part, pageParts } from '../../src/i18n/index.ts';
+import { enConfig } from '../../src/i18n/tables/en-config.ts';
 import { enForms } from '../../src/i18n/tables/en-forms.ts';
 import { enHosted } from '../../src/i18n/tables/en-hosted.ts';
 import { enRide } from '../../src/i18n/tables/en-ride.ts';
@@ -18,6 +19,7 @@ const PARTS: Record<Part, Readonly<Record<string, string>>> = {
   forms: enForms,
   ride: enRide,
   hosted: enHosted,
+  config: enConfig,
 };
 
 const page = (name: string): Document =>
@@ -58,7 +60,7 @@ describe('the parts of the message table a page names', () => {
 
   it('refuses a page that names no parts, or a part that does not exist, saying which', () => {
     expect(() => pageParts(markup(''))).toThrow(
-      /must name parts of site, forms, ride, hosted; it says ""/,
+      /must name parts of site, forms, ride, hosted, config; it says ""/,
     );
     expect(() => pageParts(markup('data-i18n-parts="site form"'))).toThrow(/it says "site form"/);
   });
