@@ -1,0 +1,35 @@
+/**
+ * The real dependencies of the register and verify pages: this build's configuration and the
+ * browser's language, with sign-up through the typed client. Apart from site.ts so that these
+ * pages never load `amazon-cognito-identity-js`.
+ */
+import { type ConfigError, siteConfig } from './config.ts';
+import { type I18n, loadI18n, type Part } from './i18n/index.ts';
+import { createSignUp, type SignUp, unconfiguredSignUp } from './sign-up.ts';
+
+/** What the register and verify pages need from the site. */
+export interface SignUpSiteDeps {
+  readonly i18n: I18n;
+  readonly signUp: SignUp;
+  readonly configError: ConfigError | null;
+  readonly mailboxUrl: string | null;
+}
+
+/** Builds the sign-up pages' dependencies, loading the parts of the message table they show. */
+export async function signUpSiteDeps(parts: readonly Part[]): Promise<SignUpSiteDeps> {
+  const i18n = await loadI18n({ parts });
+  if (!siteConfig.ok) {
+    return {
+      i18n,
+      signUp: unconfiguredSignUp(siteConfig.error),
+      configError: siteConfig.error,
+      mailboxUrl: null,
+    };
+  }
+  return {
+    i18n,
+    signUp: createSignUp({ cognito: siteConfig.config.cognito }),
+    configError: null,
+    mailboxUrl: siteConfig.mailboxUrl,
+  };
+}
