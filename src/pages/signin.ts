@@ -3,8 +3,10 @@
  * flow in password-reset.ts, wired together.
  */
 import { type Auth, AuthError } from '../cognito-auth.ts';
+import type { EmailCodeDeps } from '../email-code.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { CodeStep } from './code-step.ts';
+import { type EmailCodeOfferElements, setupEmailCodeOffer } from './email-code-offer.ts';
 import { setupPasswordReset } from './password-reset.ts';
 import type { LoadQr } from './totp.ts';
 import {
@@ -48,6 +50,8 @@ export interface SigninPageDeps extends ShellDeps {
   readonly clipboard?: Pick<Clipboard, 'writeText'>;
   /** Loads the QR encoder for a first authenticator key; `uqr`, fetched then, by default. */
   readonly loadQr?: LoadQr;
+  /** Sign-in by email code, where the pool allows EMAIL_OTP; null (the default) offers none. */
+  readonly emailCode?: EmailCodeDeps | null;
 }
 
 /** Sets up the sign-in page inside `root`: the sign-in panel, and the password reset beside it. */
@@ -72,8 +76,23 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       showPassword: find(root, '#showPasswordSignin', HTMLInputElement),
       message: find(root, '#signinMessage', HTMLElement),
       codeStep: find(root, '#codeStepPanel', HTMLElement),
+      emailCode: {
+        offer: find(root, '#emailCodeOffer', HTMLElement),
+        button: find(root, '#emailCodeButton', HTMLButtonElement),
+        step: find(root, '#emailCodePanel', HTMLElement),
+      },
     },
-    { auth, i18n, navigate, search, clipboard, loadQr },
+    {
+      auth,
+      i18n,
+      navigate,
+      search,
+      clipboard,
+      loadQr,
+      clock,
+      emailCode: deps.emailCode ?? null,
+      mailboxUrl: deps.mailboxUrl ?? null,
+    },
   );
   const reset = setupPasswordReset(
     {
@@ -126,6 +145,8 @@ export interface SignInElements {
   readonly message: HTMLElement;
   /** The step after the password, for an account with two-step sign-in (see code-step.ts). */
   readonly codeStep: HTMLElement;
+  /** "Email me a code" and its step (see email-code-offer.ts). */
+  readonly emailCode?: EmailCodeOfferElements;
 }
 
 /** What signing in needs. */
@@ -137,6 +158,10 @@ export interface SignInDeps {
   readonly search: string;
   readonly clipboard: Pick<Clipboard, 'writeText'>;
   readonly loadQr?: LoadQr | undefined;
+  readonly clock?: Clock;
+  /** Sign-in by email code; null offers none. */
+  readonly emailCode?: EmailCodeDeps | null;
+  readonly mailboxUrl?: string | null;
 }
 
 /** What the sign-in panel lets the rest of the page do. */
@@ -181,6 +206,19 @@ export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInP
     );
     return codeStep;
   };
+
+  if (elements.emailCode !== undefined && deps.emailCode != null) {
+    setupEmailCodeOffer(elements.emailCode, {
+      i18n,
+      emailCode: deps.emailCode,
+      clock: deps.clock ?? systemClock,
+      mailboxUrl: deps.mailboxUrl ?? null,
+      signinPanel: panel,
+      email,
+      message,
+      signedIn: exits.signedIn,
+    });
+  }
 
   email.input.value ||= emailFromSearch(search);
   if (new URLSearchParams(search).get('verified') === '1') {
