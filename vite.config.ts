@@ -79,16 +79,19 @@ const isSource = (files: readonly string[]) => (id: string) =>
 
 /**
  * The shared chunks, one per set of pages: separately gzipped chunks compress worse, and the
- * automatic split made five of them. The landing page loads only `common`; the ride page adds
- * `site` (the Cognito library and the page shell); the form pages add `forms` too (the form
- * toolkit and the hosted sign-in buttons), which the ride page fetches only with its two-step
- * panel. Message tables, the code
- * step, the MFA panel and the QR encoder stay chunks of their own, loaded when needed.
+ * automatic split made five of them. The landing page loads only `common`. Every page that talks
+ * to Cognito adds `shell` (the page shell, error values and messages, the token store). The form
+ * pages add `forms` (the form toolkit, the typed Cognito client, the hosted sign-in buttons),
+ * which the ride page fetches only with a panel that needs it. The sign-in and ride pages add
+ * `site` (the Cognito library), which the register and verify pages do without. Message tables,
+ * the code steps, the MFA and passkey panels and the QR encoder stay chunks of their own, loaded
+ * when needed. A group takes its modules' imports along, so the groups that others import come
+ * first (higher priority).
  */
 const CHUNK_GROUPS = [
   {
     name: 'common',
-    priority: 2,
+    priority: 4,
     test: isSource([
       'config.ts',
       'site-config.ts',
@@ -100,35 +103,43 @@ const CHUNK_GROUPS = [
     ]),
   },
   {
-    name: 'site',
-    priority: 1,
-    test: (id: string) =>
-      /[\\/]node_modules[\\/](amazon-cognito-identity-js|js-cookie)[\\/]/.test(id) ||
-      isSource([
-        'entries/table-head-start.ts',
-        'shims/buffer.ts',
-        'shims/sha256.ts',
-        'shims/big-integer.ts',
-        'shims/fetch-polyfill.ts',
-        'cognito-auth.ts',
-        'auth-errors.ts',
-        'site.ts',
-        'ride-errors.ts',
-        'i18n/error-messages.ts',
-        'pages/ui.ts',
-      ])(id),
+    name: 'shell',
+    priority: 3,
+    test: isSource([
+      'entries/table-head-start.ts',
+      'auth-errors.ts',
+      'token-store.ts',
+      'ride-errors.ts',
+      'i18n/error-messages.ts',
+      'pages/ui.ts',
+    ]),
   },
   {
     name: 'forms',
-    priority: 1,
+    priority: 2,
     // The hosted sign-in buttons too: verify.html does not show them, but they cost it less than
     // a chunk of their own would cost the sign-in and register pages.
     test: isSource([
       'pages/form-ui.ts',
       'password-rules.ts',
+      'cognito-client.ts',
       'pages/hosted-buttons.ts',
       'hosted/start.ts',
     ]),
+  },
+  {
+    name: 'site',
+    priority: 1,
+    test: (id: string) =>
+      /[\\/]node_modules[\\/](amazon-cognito-identity-js|js-cookie)[\\/]/.test(id) ||
+      isSource([
+        'shims/buffer.ts',
+        'shims/sha256.ts',
+        'shims/big-integer.ts',
+        'shims/fetch-polyfill.ts',
+        'cognito-auth.ts',
+        'site.ts',
+      ])(id),
   },
 ];
 

@@ -25,6 +25,8 @@ export const AUTH_ERROR_CODES = [
   'ForbiddenException',
   // The site's own: sign-in asked for a step this site does not offer (MFA, new password).
   'UnsupportedChallenge',
+  // The site's own: USER_AUTH did not offer an email code to this account (see email-code.ts).
+  'EmailCodeUnavailable',
   // The site's own: a code this list does not know; the server's message is shown instead.
   'UnknownError',
 ] as const;

@@ -6,29 +6,17 @@ import {
   AuthenticationDetails,
   CognitoIdToken,
   CognitoUser,
-  CognitoUserAttribute,
   CognitoUserPool,
   type CognitoUserSession,
   type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
 import { AuthError, NetworkError, toAuthFailure } from './auth-errors.ts';
 import type { CognitoConfig } from './config.ts';
+import type { CodeDelivery } from './sign-up.ts';
 import { sessionExpired, storedSession } from './token-store.ts';
 
 export { AUTH_ERROR_CODES, AuthError, type AuthErrorCode, NetworkError } from './auth-errors.ts';
-
-/** Result of a sign-up. */
-export interface RegisterResult {
-  /** True when the pool confirmed the user at once (a pre-sign-up trigger); no code is sent then. */
-  readonly confirmed: boolean;
-  /** Where the code went, masked by Cognito (`a***@e***`); null when not reported. */
-  readonly destination: string | null;
-}
-
-/** Result of asking for a code (confirmation or password reset). */
-export interface CodeDelivery {
-  readonly destination: string | null;
-}
+export type { CodeDelivery } from './sign-up.ts';
 
 /**
  * Where a sign-in stands after the password. `code-required`: the account has two-step sign-in
@@ -46,14 +34,11 @@ export type SignInStep =
       submit(code: string): Promise<void>;
     };
 
-/** Everything the pages do with Cognito. */
+/**
+ * What the pages do with Cognito through the library; sign-up and its confirmation go through
+ * the typed client instead (sign-up.ts), which keeps the Session the library drops.
+ */
 export interface Auth {
-  /** Signs up with the email as username and as the `email` attribute. */
-  register(email: string, password: string): Promise<RegisterResult>;
-  /** Confirms the sign-up with the code from the email. */
-  verify(email: string, code: string): Promise<void>;
-  /** Sends the sign-up code again. */
-  resendCode(email: string): Promise<CodeDelivery>;
   /** Signs in with SRP; the session is kept in storage once no step is left. */
   signIn(email: string, password: string): Promise<SignInStep>;
   /** Sends a password-reset code. */
@@ -148,37 +133,6 @@ export function createAuth({ cognito, storage }: AuthDeps): Auth {
   };
 
   return {
-    register: (email, password) =>
-      settle((resolve, reject) => {
-        const attributes = [new CognitoUserAttribute({ Name: 'email', Value: email })];
-        pool.signUp(email, password, attributes, [], (error, result) => {
-          if (error || result === undefined) reject(error);
-          else {
-            resolve({
-              confirmed: result.userConfirmed,
-              destination: destinationOf(result.codeDeliveryDetails),
-            });
-          }
-        });
-      }),
-
-    verify: (email, code) =>
-      settle((resolve, reject) => {
-        // forceAliasCreation=false: never move an email alias away from another account.
-        userFor(email).confirmRegistration(code, false, (error: unknown) => {
-          if (error) reject(error);
-          else resolve();
-        });
-      }),
-
-    resendCode: (email) =>
-      settle((resolve, reject) => {
-        userFor(email).resendConfirmationCode((error, result: unknown) => {
-          if (error) reject(error);
-          else resolve({ destination: destinationOf(result) });
-        });
-      }),
-
     signIn: (email, password) =>
       settle((resolve, reject) => {
         const user = userFor(email);
@@ -391,9 +345,6 @@ export function idTokenEmail(idToken: string): string | null {
 export function unconfiguredAuth(reason: Error): Auth {
   const fail = (): Promise<never> => Promise.reject(reason);
   return {
-    register: fail,
-    verify: fail,
-    resendCode: fail,
     signIn: fail,
     forgotPassword: fail,
     confirmPassword: fail,

@@ -142,10 +142,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Cognito's error body: `__type` (sometimes `namespace#Code`) and `message` (or `Message`). */
-function failureOf(status: number, body: unknown): AuthError {
+/**
+ * Cognito's error body: `__type` (sometimes `namespace#Code`) and `message` (or `Message`). A
+ * proxy's HTML answer has no body to read, but keeps the code in `x-amzn-ErrorType`
+ * (`Code:` or `Code:http://…`), as the library also reads it.
+ */
+function failureOf(status: number, body: unknown, headers: Headers): AuthError {
   const fields = isRecord(body) ? body : {};
-  const type = typeof fields.__type === 'string' ? fields.__type : '';
+  const header = headers.get('x-amzn-ErrorType')?.split(':')[0] ?? '';
+  const type = typeof fields.__type === 'string' ? fields.__type : header;
   const code = type.split('#').pop() ?? '';
   const message =
     typeof fields.message === 'string'
@@ -153,7 +158,8 @@ function failureOf(status: number, body: unknown): AuthError {
       : typeof fields.Message === 'string'
         ? fields.Message
         : `Cognito answered HTTP ${status}.`;
-  const failure = toAuthFailure({ code: code === '' ? `HTTP${status}` : code, message });
+  // No code means no Cognito answer (a gateway's page): kept without one, so its text is not shown.
+  const failure = toAuthFailure({ code, message });
   return failure instanceof AuthError ? failure : new AuthError('UnknownError', message, code);
 }
 
@@ -187,7 +193,7 @@ export function createCognitoClient({ cognito, fetch: given }: CognitoClientDeps
     } catch {
       parsed = undefined;
     }
-    if (!response.ok) throw failureOf(response.status, parsed);
+    if (!response.ok) throw failureOf(response.status, parsed, response.headers);
     if (!isRecord(parsed)) {
       throw new AuthError(
         'UnknownError',

@@ -7,10 +7,16 @@ import { setupSigninPage } from '../pages/signin.ts';
 import { browserPasskeys, passkeyConfig, passkeySignIn } from '../passkey-support.ts';
 import { siteSession } from '../session.ts';
 import { siteDeps } from '../site.ts';
+import { siteConfig } from '../site-config.ts';
 
 const deps = await siteDeps(pageParts(document));
+const emailCode =
+  siteConfig.ok && siteConfig.config.passwordless.includes('EMAIL_OTP')
+    ? { cognito: siteConfig.config.cognito }
+    : null;
 setupSigninPage(document, {
   ...deps,
+  emailCode,
   passkeySignIn: passkeySignIn({ config: passkeyConfig(), browser: browserPasskeys() }),
 });
 setupHostedButtons(document, { i18n: deps.i18n, start: hostedStarter() });

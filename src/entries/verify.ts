@@ -1,6 +1,6 @@
 import './table-head-start.ts';
 import { pageParts } from '../i18n/index.ts';
 import { setupVerifyPage } from '../pages/verify.ts';
-import { siteDeps } from '../site.ts';
+import { signUpSiteDeps } from '../sign-up-site.ts';
 
-setupVerifyPage(document, await siteDeps(pageParts(document)));
+setupVerifyPage(document, await signUpSiteDeps(pageParts(document)));

@@ -29,6 +29,7 @@ export const AUTH_ERROR_KEYS = {
   InvalidUserPoolConfigurationException: 'error.InvalidUserPoolConfigurationException',
   ForbiddenException: 'error.ForbiddenException',
   UnsupportedChallenge: 'error.UnsupportedChallenge',
+  EmailCodeUnavailable: 'error.EmailCodeUnavailable',
   UnknownError: 'error.UnknownError',
 } as const satisfies Record<AuthErrorCode, MessageKey>;
 
@@ -68,6 +69,11 @@ export const AUTH_ERROR_REFINEMENTS: readonly {
     code: 'InvalidParameterException',
     pattern: /USER_SRP_AUTH (flow )?(is )?not enabled/i,
     key: 'error.srpNotEnabled',
+  },
+  {
+    code: 'InvalidParameterException',
+    pattern: /USER_AUTH (flow )?(is )?not enabled/i,
+    key: 'error.userAuthNotEnabled',
   },
   { code: 'InvalidPasswordException', pattern: /not long enough/i, key: 'error.passwordLength' },
   { code: 'InvalidPasswordException', pattern: /uppercase/i, key: 'error.passwordUpper' },

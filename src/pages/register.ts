@@ -1,5 +1,5 @@
 /** The register page: sign-up with live password rules, then on to verify. */
-import type { Auth } from '../cognito-auth.ts';
+import { keepSignUpSession, type PendingSignUpDeps, type SignUp } from '../sign-up.ts';
 import {
   armSubmitButtons,
   busyButton,
@@ -26,15 +26,17 @@ import {
 
 /** What the register page needs. */
 export interface RegisterPageDeps extends ShellDeps {
-  readonly auth: Pick<Auth, 'register'>;
+  readonly signUp: Pick<SignUp, 'register'>;
   readonly navigate?: Navigate;
   /** The page's query string; `?email=` prefills the form. */
   readonly search?: string;
+  /** Where SignUp's Session waits for the verify page (this tab's sessionStorage by default). */
+  readonly pending?: PendingSignUpDeps;
 }
 
 /** Sets up the register page inside `root`. */
 export function setupRegisterPage(root: ParentNode, deps: RegisterPageDeps): void {
-  const { auth, i18n, navigate = browserNavigate, search = location.search } = deps;
+  const { signUp, i18n, navigate = browserNavigate, search = location.search, pending = {} } = deps;
   setupShell(root, deps);
 
   const form = find(root, '#registrationForm', HTMLFormElement);
@@ -66,7 +68,9 @@ export function setupRegisterPage(root: ParentNode, deps: RegisterPageDeps): voi
     if (address === null || newPassword === null) return;
     void creatingAccount(async () => {
       try {
-        const result = await auth.register(address, newPassword);
+        const result = await signUp.register(address, newPassword);
+        // The verify page in this tab confirms with it, then signs the new rider straight in.
+        if (result.session !== null) keepSignUpSession(pending, address, result.session);
         navigate(
           result.confirmed
             ? pageUrl('signin.html', { email: address, verified: '1' })

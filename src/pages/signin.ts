@@ -3,9 +3,11 @@
  * flow in password-reset.ts, wired together.
  */
 import { type Auth, AuthError } from '../cognito-auth.ts';
+import type { EmailCodeDeps } from '../email-code.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { PasskeySignIn } from '../passkey-support.ts';
 import type { CodeStep } from './code-step.ts';
+import { type EmailCodeOfferElements, setupEmailCodeOffer } from './email-code-offer.ts';
 import {
   armSubmitButtons,
   busyButton,
@@ -54,6 +56,8 @@ export interface SigninPageDeps extends ShellDeps {
   readonly loadQr?: LoadQr;
   /** Passkey sign-in; null or absent hides "Sign in with a passkey" (see passkey-support.ts). */
   readonly passkeySignIn?: PasskeySignIn | null;
+  /** Sign-in by email code, where the pool allows EMAIL_OTP; null (the default) offers none. */
+  readonly emailCode?: EmailCodeDeps | null;
 }
 
 /** Sets up the sign-in page inside `root`: the sign-in panel, and the password reset beside it. */
@@ -79,8 +83,24 @@ export function setupSigninPage(root: ParentNode, deps: SigninPageDeps): void {
       showPassword: find(root, '#showPasswordSignin', HTMLInputElement),
       message: find(root, '#signinMessage', HTMLElement),
       codeStep: find(root, '#codeStepPanel', HTMLElement),
+      emailCode: {
+        offer: find(root, '#emailCodeOffer', HTMLElement),
+        button: find(root, '#emailCodeButton', HTMLButtonElement),
+        step: find(root, '#emailCodePanel', HTMLElement),
+      },
     },
-    { auth, i18n, navigate, search, clipboard, loadQr, passkeySignIn },
+    {
+      auth,
+      i18n,
+      navigate,
+      search,
+      clipboard,
+      loadQr,
+      clock,
+      emailCode: deps.emailCode ?? null,
+      mailboxUrl: deps.mailboxUrl ?? null,
+      passkeySignIn,
+    },
   );
   const reset = setupPasswordReset(
     {
@@ -133,6 +153,8 @@ export interface SignInElements {
   readonly message: HTMLElement;
   /** The step after the password, for an account with two-step sign-in (see code-step.ts). */
   readonly codeStep: HTMLElement;
+  /** "Email me a code" and its step (see email-code-offer.ts). */
+  readonly emailCode?: EmailCodeOfferElements;
 }
 
 /** What signing in needs. */
@@ -145,6 +167,10 @@ export interface SignInDeps {
   readonly clipboard: Pick<Clipboard, 'writeText'>;
   readonly loadQr?: LoadQr | undefined;
   readonly passkeySignIn?: PasskeySignIn | null;
+  readonly clock?: Clock;
+  /** Sign-in by email code; null offers none. */
+  readonly emailCode?: EmailCodeDeps | null;
+  readonly mailboxUrl?: string | null;
 }
 
 /** What the sign-in panel lets the rest of the page do. */
@@ -189,6 +215,19 @@ export function setupSignIn(elements: SignInElements, deps: SignInDeps): SignInP
     );
     return codeStep;
   };
+
+  if (elements.emailCode !== undefined && deps.emailCode != null) {
+    setupEmailCodeOffer(elements.emailCode, {
+      i18n,
+      emailCode: deps.emailCode,
+      clock: deps.clock ?? systemClock,
+      mailboxUrl: deps.mailboxUrl ?? null,
+      signinPanel: panel,
+      email,
+      message,
+      signedIn: exits.signedIn,
+    });
+  }
 
   email.input.value ||= emailFromSearch(search);
   if (new URLSearchParams(search).get('verified') === '1') {

@@ -1,5 +1,14 @@
-/** The verify page: confirm the sign-up code, or ask for a new one. */
-import { type Auth, AuthError } from '../cognito-auth.ts';
+/**
+ * The verify page: confirm the sign-up code, or ask for a new one; then straight to the ride page
+ * when this tab registered the address a moment ago, else on to sign in.
+ */
+import { AuthError } from '../auth-errors.ts';
+import {
+  forgetSignUpSession,
+  type PendingSignUpDeps,
+  type SignUp,
+  signUpSessionFor,
+} from '../sign-up.ts';
 import {
   armSubmitButtons,
   busyButton,
@@ -31,7 +40,7 @@ import {
 
 /** What the verify page needs. */
 export interface VerifyPageDeps extends ShellDeps {
-  readonly auth: Pick<Auth, 'verify' | 'resendCode'>;
+  readonly signUp: Pick<SignUp, 'verify' | 'resendCode' | 'signInAfterSignUp'>;
   readonly navigate?: Navigate;
   /**
    * `?email=` prefills; `?sent=1` says sign-up has just mailed a code to that address;
@@ -42,6 +51,8 @@ export interface VerifyPageDeps extends ShellDeps {
   readonly mailboxUrl?: string | null;
   /** The time a new code was sent, and the resend button's wait. */
   readonly clock?: Clock;
+  /** Where the register page left SignUp's Session (this tab's sessionStorage by default). */
+  readonly pending?: PendingSignUpDeps;
 }
 
 // Codes after which a new code is the way forward, so the resend action is pointed out.
@@ -54,12 +65,13 @@ const RESEND_HELPS = new Set([
 /** Sets up the verify page inside `root`. */
 export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
   const {
-    auth,
+    signUp,
     i18n,
     navigate = browserNavigate,
     search = location.search,
     mailboxUrl = null,
     clock = systemClock,
+    pending = {},
   } = deps;
   setupShell(root, deps);
 
@@ -102,15 +114,22 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
     if (focusFirstInvalid(email, code)) return;
     if (address === null || digits === null) return;
     void confirming(async () => {
+      let next: string | null;
       try {
-        await auth.verify(address, digits);
-        navigate(pageUrl('signin.html', { email: address, verified: '1' }));
+        next = await signUp.verify(address, digits, signUpSessionFor(pending, address));
       } catch (failure) {
         showFailure(failure, { email, code }, message);
         if (failure instanceof AuthError && RESEND_HELPS.has(failure.code)) {
           resend.classList.add('is-suggested');
         }
+        return;
       }
+      forgetSignUpSession(pending, address);
+      navigate(
+        next !== null && (await signedIn(address, next))
+          ? 'ride.html'
+          : pageUrl('signin.html', { email: address, verified: '1' }),
+      );
     });
   });
 
@@ -129,7 +148,7 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
         i18n,
         async () => {
           try {
-            await auth.resendCode(address);
+            await signUp.resendCode(address);
             resend.classList.remove('is-suggested');
             status.resent(address);
             code.input.focus();
@@ -145,6 +164,20 @@ export function setupVerifyPage(root: ParentNode, deps: VerifyPageDeps): void {
     })();
   });
   armSubmitButtons(submit);
+
+  /**
+   * Signs the confirmed rider in with ConfirmSignUp's Session. Whatever goes wrong (Cognito
+   * refuses the Session, the network drops), the account is confirmed: signing in by password
+   * is the way on, so the failure itself is not shown.
+   */
+  async function signedIn(address: string, session: string): Promise<boolean> {
+    try {
+      await signUp.signInAfterSignUp(address, session);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   (email.input.value === '' ? email.input : code.input).focus();
 }

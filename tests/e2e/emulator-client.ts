@@ -12,7 +12,7 @@ export const LOCAL_POOL = { userPoolId: 'local_WildRydes', clientId: 'wildrydesl
 export const PASSWORD = 'Giddy-Up-42!';
 
 /** What a code was sent for. */
-export type Purpose = 'sign-up' | 'forgot-password';
+export type Purpose = 'sign-up' | 'forgot-password' | 'sign-in';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -47,6 +47,10 @@ describe.concurrent('the rider’s journey', () => {
       expect(rider.seen.cognitoCalls).toEqual([
         'SignUp',
         'ConfirmSignUp',
+        // USER_AUTH with ConfirmSignUp's Session: signed in without the password.
+        'InitiateAuth',
+        'RevokeToken',
+        // Then signed in again with the password (SRP).
         'InitiateAuth',
         'RespondToAuthChallenge',
         'RevokeToken',

@@ -246,9 +246,12 @@ export async function journey(
   await page.locator('#codeInputVerify').fill(code);
   await page.getByRole('button', { name: texts.verifySubmit }).click();
 
-  await arriveAt(page, 'signin');
-  await expectMessage(page, '#signinMessage', texts.verified);
-  expect(await page.locator('#emailInputSignin').inputValue()).toBe(email);
+  // Confirmed in the tab that registered: signed straight in with ConfirmSignUp's Session.
+  await arriveAt(page, 'ride');
+  await expectMessage(page, '#greeting', texts.greeting(email));
+  await signOut(page, texts);
+
+  await page.locator('#emailInputSignin').fill(email);
   await page.locator('#passwordInputSignin').fill(password);
   await screenshot(page, `${label}-3-signin`);
   await page.locator('#signinForm').getByRole('button', { name: texts.signIn }).click();

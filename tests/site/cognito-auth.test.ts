@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthError, idTokenEmail, NetworkError, unconfiguredAuth } from '../../src/cognito-auth.ts';
+import { idTokenEmail, NetworkError, unconfiguredAuth } from '../../src/cognito-auth.ts';
 import { ConfigError } from '../../src/config.ts';
 import { otherCode } from '../support/emulator.ts';
 import { PASSWORD } from '../support/passwords.ts';
@@ -35,106 +35,6 @@ function anHourAndMoreLater(): void {
 
 afterEach(() => {
   vi.useRealTimers();
-});
-
-describe('register', () => {
-  it('signs up with the email as username and as the email attribute, and a code is mailed', async () => {
-    await expect(testAuth().register(EMAIL, PASSWORD)).resolves.toEqual({
-      confirmed: false,
-      destination: 'r***@e***',
-    });
-    expect(cognito.requests[0]?.body).toMatchObject({
-      ClientId: TEST_CLIENT_ID,
-      Username: EMAIL,
-      Password: PASSWORD,
-      UserAttributes: [{ Name: 'email', Value: EMAIL }],
-    });
-    await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'UNCONFIRMED' }]);
-    expect(cognito.code(EMAIL)).toMatch(/^\d{6}$/);
-  });
-
-  it('fails with the Cognito code and message when the email is taken', async () => {
-    await cognito.confirmedUser(EMAIL);
-    const failure = await rejection(testAuth().register(EMAIL, 'Other-Pass-7'));
-    expect(failure).toBeInstanceOf(AuthError);
-    expect(failure).toMatchObject({
-      code: 'UsernameExistsException',
-      message: 'An account with the given email already exists.',
-    });
-  });
-
-  it('fails with the policy rule Cognito names when the password is weak', async () => {
-    const failure = await rejection(testAuth().register(EMAIL, 'giddy-up-42'));
-    expect(failure).toBeInstanceOf(AuthError);
-    expect(failure).toMatchObject({
-      code: 'InvalidPasswordException',
-      message: 'Password did not conform with policy: Password must have uppercase characters',
-    });
-  });
-
-  it('fails with a NetworkError when the service cannot be reached', async () => {
-    cognito.server.use(answer('SignUp', () => HttpResponse.error()));
-    const failure = await rejection(testAuth().register(EMAIL, PASSWORD));
-    expect(failure).toBeInstanceOf(NetworkError);
-    expect(failure).toMatchObject({ code: 'NetworkError' });
-    await expect(cognito.users()).resolves.toEqual([]);
-  });
-
-  it('reads the code from the x-amzn-ErrorType header when a proxy answers with HTML', async () => {
-    cognito.server.use(
-      answer(
-        'SignUp',
-        () =>
-          new HttpResponse('<html>busy</html>', {
-            status: 400,
-            headers: { 'x-amzn-ErrorType': 'TooManyRequestsException:' },
-          }),
-      ),
-    );
-    expect(await rejection(testAuth().register(EMAIL, PASSWORD))).toMatchObject({
-      code: 'TooManyRequestsException',
-    });
-  });
-});
-
-describe('verify and resendCode', () => {
-  it('confirms the sign-up with the mailed code', async () => {
-    await cognito.unconfirmedUser(EMAIL);
-    await testAuth().verify(EMAIL, cognito.code(EMAIL));
-    expect(cognito.requests[0]?.body).toMatchObject({
-      ClientId: TEST_CLIENT_ID,
-      Username: EMAIL,
-      ForceAliasCreation: false,
-    });
-    await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'CONFIRMED' }]);
-  });
-
-  it('reports a wrong code as CodeMismatchException', async () => {
-    await cognito.unconfirmedUser(EMAIL);
-    expect(await rejection(testAuth().verify(EMAIL, otherCode(cognito.code(EMAIL))))).toMatchObject(
-      {
-        code: 'CodeMismatchException',
-        message: 'Invalid verification code provided, please try again.',
-      },
-    );
-  });
-
-  it('reports an expired code with its own code', async () => {
-    await cognito.unconfirmedUser(EMAIL);
-    cognito.clock.advance(24 * HOUR + 1000);
-    expect(await rejection(testAuth().verify(EMAIL, cognito.code(EMAIL)))).toMatchObject({
-      code: 'ExpiredCodeException',
-      message: 'Invalid code provided, please request a code again.',
-    });
-  });
-
-  it('tells where the new code went, and the new code confirms', async () => {
-    await cognito.unconfirmedUser(EMAIL);
-    await expect(testAuth().resendCode(EMAIL)).resolves.toEqual({ destination: 'r***@e***' });
-    expect(cognito.mails(EMAIL)).toHaveLength(2);
-    await testAuth().verify(EMAIL, cognito.code(EMAIL));
-    await expect(cognito.users()).resolves.toEqual([{ email: EMAIL, status: 'CONFIRMED' }]);
-  });
 });
 
 describe('signIn', () => {
@@ -301,16 +201,17 @@ describe('helpers', () => {
       'No Cognito user pool is configured.',
     );
     const auth = unconfiguredAuth(reason);
-    expect(await rejection(auth.register(EMAIL, PASSWORD))).toBe(reason);
     expect(await rejection(auth.signIn(EMAIL, PASSWORD))).toBe(reason);
     await expect(auth.getIdToken()).resolves.toBeNull();
     expect(cognito.operations).toEqual([]);
   });
 
   it('sends requests to the configured endpoint', async () => {
-    await testAuth().resendCode(EMAIL);
+    await cognito.confirmedUser(EMAIL);
+    cognito.requests.length = 0;
+    await testAuth().forgotPassword(EMAIL);
     expect(cognito.requests.map((r) => [r.url, r.operation])).toEqual([
-      [ENDPOINT, 'ResendConfirmationCode'],
+      [ENDPOINT, 'ForgotPassword'],
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { type ClientConfig, defaultClient, defaultPool } from '../../emulator/co
 import type { Emulator } from '../../emulator/core/emulator.ts';
 import { type Auth, createAuth } from '../../src/cognito-auth.ts';
 import { readConfig, type SiteConfig } from '../../src/config.ts';
+import { createSignUp } from '../../src/sign-up.ts';
 import { type EmulatorFixture, latestCode, useEmulator } from '../support/emulator.ts';
 import { PASSWORD } from '../support/passwords.ts';
 import { type MemoryStorage, memoryStorage } from '../support/storage.ts';
@@ -153,8 +154,9 @@ export async function signedInRider(
 ): Promise<{ auth: Auth; storage: MemoryStorage; idToken: string }> {
   const storage = memoryStorage();
   const auth = createAuth({ cognito: site.config.cognito, storage });
-  await auth.register(email, PASSWORD);
-  await auth.verify(email, latestCode(site.emulator, email));
+  const signUp = createSignUp({ cognito: site.config.cognito });
+  await signUp.register(email, PASSWORD);
+  await signUp.verify(email, latestCode(site.emulator, email));
   await auth.signIn(email, PASSWORD);
   const idToken = await auth.getIdToken();
   if (idToken === null) throw new Error('signed in, but the library has no ID token');

@@ -7,6 +7,7 @@ import { expect, vi } from 'vitest';
 import { renderPage } from '../../site-html/render.ts';
 import { type Auth, createAuth } from '../../src/cognito-auth.ts';
 import { createI18n, type I18n } from '../../src/i18n/index.ts';
+import { createSignUp, type SignUp } from '../../src/sign-up.ts';
 import { memoryStorage } from '../support/storage.ts';
 import { operationOf } from '../support/wire.ts';
 import { en, ko } from './tables.ts';
@@ -49,6 +50,21 @@ export function testAuth(storage: ICognitoStorage = memoryStorage()): Auth {
     },
     storage,
   });
+}
+
+/** The test pool as the typed client's sign-up meets it; tokens go to `storage`. */
+export const TEST_COGNITO = {
+  userPoolId: TEST_POOL_ID,
+  userPoolClientId: TEST_CLIENT_ID,
+  region: 'us-east-1',
+  endpoint: ENDPOINT,
+} as const;
+
+/** Sign-up through the typed client (no library) for the test pool; tokens go to `storage`. */
+export function testSignUp(
+  storage: Pick<Storage, 'setItem' | 'getItem' | 'removeItem'> = memoryStorage(),
+): SignUp {
+  return createSignUp({ cognito: TEST_COGNITO, storage });
 }
 
 /** An msw handler answering one Cognito operation at the test endpoint. */

@@ -103,9 +103,10 @@ export function latestCode(
   return mail.code;
 }
 
-/** A six-digit code that is certainly not `code`. */
+/** A code of the same length that is certainly not `code`. */
 export function otherCode(code: string): string {
-  return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  // Same length as the code: six digits for most codes, eight for an email sign-in code.
+  return String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');
 }
 
 /** The emulator's clock: it stands still unless the test moves it. */

@@ -77,6 +77,17 @@ export const enForms = {
   'twoStep.signinLead': 'Enter the 6-digit code your authenticator app shows for Wild Rydes.',
   'twoStep.setupLead':
     'This Wild Rydes asks every rider for a second step. Add it to an authenticator app, then enter the code the app shows.',
+  'emailCode.button': 'Email me a code',
+  'emailCode.sending': 'Sending code…',
+  'emailCode.heading': 'Check your email',
+  'emailCode.lead': 'Enter the sign-in code we emailed you. It works for 3 minutes.',
+  'emailCode.codeLabel': 'Sign-in code',
+  'emailCode.codeHint': '8 digits, from the email',
+  'emailCode.codeLength': 'Enter all 8 digits of the code.',
+  'emailCode.submit': 'Sign in',
+  'emailCode.signingIn': 'Signing in…',
+  'emailCode.ended':
+    'That sign-in code can no longer be used (too many tries, or it expired). Ask for a new code.',
   'twoStep.verify': 'Verify',
   'twoStep.verifying': 'Checking the code…',
   'twoStep.sessionExpired':
@@ -128,6 +139,10 @@ export const enForms = {
   'error.ForbiddenException': 'The request was blocked by the user pool’s firewall.',
   'error.UnsupportedChallenge':
     'This account needs a sign-in step this site does not offer (such as MFA or a new password).',
+  'error.EmailCodeUnavailable':
+    'We cannot email a sign-in code to this account. Sign in with your password.',
+  'error.userAuthNotEnabled':
+    'The app client does not allow choice-based sign-in (ALLOW_USER_AUTH). Enable it in the user pool’s app client settings.',
   'error.UnknownError': 'Something went wrong. Please try again.',
   'passkeys.signIn': 'Sign in with a passkey',
   'passkeys.signingIn': 'Waiting for your passkey…',

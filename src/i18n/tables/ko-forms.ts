@@ -79,6 +79,17 @@ export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
   'twoStep.signinLead': '인증 앱에서 와일드 라이즈 항목에 나온 6자리 인증 코드를 입력하세요.',
   'twoStep.setupLead':
     '이 와일드 라이즈는 모든 라이더에게 2단계 인증을 요구해요. 인증 앱에 추가한 다음, 앱에 나온 인증 코드를 입력하세요.',
+  'emailCode.button': '이메일로 인증 코드 받기',
+  'emailCode.sending': '인증 코드를 보내는 중…',
+  'emailCode.heading': '이메일을 확인하세요',
+  'emailCode.lead': '이메일로 받은 로그인 인증 코드를 입력하세요. 3분 동안 쓸 수 있어요.',
+  'emailCode.codeLabel': '로그인 인증 코드',
+  'emailCode.codeHint': '이메일로 받은 8자리 숫자',
+  'emailCode.codeLength': '인증 코드 8자리를 모두 입력하세요.',
+  'emailCode.submit': '로그인',
+  'emailCode.signingIn': '로그인하는 중…',
+  'emailCode.ended':
+    '이 인증 코드는 더 이상 쓸 수 없어요(입력 횟수를 넘겼거나 만료되었어요). 새 인증 코드를 받으세요.',
   'twoStep.verify': '확인',
   'twoStep.verifying': '인증 코드를 확인하는 중…',
   'twoStep.sessionExpired':
@@ -130,6 +141,10 @@ export const koForms: Readonly<Record<keyof typeof enForms, string>> = {
   'error.ForbiddenException': '사용자 풀의 방화벽이 요청을 차단했어요.',
   'error.UnsupportedChallenge':
     '이 계정에는 이 사이트가 지원하지 않는 로그인 단계(MFA, 새 비밀번호 등)가 필요해요.',
+  'error.EmailCodeUnavailable':
+    '이 계정으로는 이메일 인증 코드를 보낼 수 없어요. 비밀번호로 로그인하세요.',
+  'error.userAuthNotEnabled':
+    '앱 클라이언트가 선택 기반 로그인(ALLOW_USER_AUTH)을 허용하지 않아요. 사용자 풀의 앱 클라이언트 설정에서 켜세요.',
   'error.UnknownError': '문제가 생겼어요. 다시 시도하세요.',
   'passkeys.signIn': '패스키로 로그인',
   'passkeys.signingIn': '패스키를 기다리는 중…',

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../../src/config.ts';
 import { setupRegisterPage } from '../../../src/pages/register.ts';
 import { PASSWORD } from '../../support/passwords.ts';
+import { memoryStorage } from '../../support/storage.ts';
 import { useEmulatedCognito } from '../emulator.ts';
 import { fieldError } from '../forms.ts';
 import {
@@ -14,8 +15,8 @@ import {
   loadPage,
   submitButton,
   submitWhileBusy,
-  testAuth,
   testI18n,
+  testSignUp,
   type,
 } from '../helpers.ts';
 
@@ -25,7 +26,15 @@ function page(search = '', configError: ConfigError | null = null, languages = [
   loadPage('register.html');
   const i18n = testI18n(languages);
   const navigate = vi.fn<(url: string) => void>();
-  setupRegisterPage(document, { auth: testAuth(), i18n, navigate, search, configError });
+  const pending = { storage: memoryStorage() };
+  setupRegisterPage(document, {
+    signUp: testSignUp(),
+    pending,
+    i18n,
+    navigate,
+    search,
+    configError,
+  });
   const form = byId('registrationForm', HTMLFormElement);
   return {
     i18n,

@@ -17,6 +17,7 @@ import {
   submitWhileBusy,
   testAuth,
   testI18n,
+  testSignUp,
   type,
 } from '../helpers.ts';
 
@@ -198,7 +199,7 @@ describe('sign-in page', () => {
     loadPage('verify.html');
     const navigate = vi.fn<(url: string) => void>();
     setupVerifyPage(document, {
-      auth: testAuth(),
+      signUp: testSignUp(),
       i18n: testI18n(),
       navigate,
       search,

@@ -3,6 +3,7 @@ import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupVerifyPage } from '../../../src/pages/verify.ts';
 import { otherCode } from '../../support/emulator.ts';
+import { memoryStorage } from '../../support/storage.ts';
 import { useEmulatedCognito } from '../emulator.ts';
 import { fieldError, manualClock } from '../forms.ts';
 import {
@@ -12,8 +13,8 @@ import {
   liveRegion,
   loadPage,
   submitWhileBusy,
-  testAuth,
   testI18n,
+  testSignUp,
   type,
 } from '../helpers.ts';
 
@@ -32,7 +33,8 @@ function page(
   const navigate = vi.fn<(url: string) => void>();
   const clock = manualClock(QUARTER_PAST_SEVEN);
   setupVerifyPage(document, {
-    auth: testAuth(),
+    signUp: testSignUp(),
+    pending: { storage: memoryStorage() },
     i18n: testI18n(languages),
     navigate,
     search,
