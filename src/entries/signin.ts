@@ -6,10 +6,14 @@ import { setupSessionNotice } from '../pages/session-notice.ts';
 import { setupSigninPage } from '../pages/signin.ts';
 import { browserPasskeys, passkeyConfig, passkeySignIn } from '../passkey-support.ts';
 import { siteSession } from '../session.ts';
-import { siteDeps } from '../site.ts';
+import { signinSiteDeps } from '../signin-site.ts';
 import { siteConfig } from '../site-config.ts';
 
-const deps = await siteDeps(pageParts(document));
+const deps = await signinSiteDeps(pageParts(document));
+// The library starts loading once the person moves into the form, well before they press a button.
+for (const event of ['focusin', 'input']) {
+  document.addEventListener(event, () => deps.auth.preload(), { once: true });
+}
 const emailCode =
   siteConfig.ok && siteConfig.config.passwordless.includes('EMAIL_OTP')
     ? { cognito: siteConfig.config.cognito }

@@ -2,7 +2,8 @@
  * The sign-in page: SRP sign-in and the authenticator code after it here, the forgot-password
  * flow in password-reset.ts, wired together.
  */
-import { type Auth, AuthError } from '../cognito-auth.ts';
+import { AuthError } from '../auth-errors.ts';
+import type { Auth } from '../cognito-auth.ts';
 import type { EmailCodeDeps } from '../email-code.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { PasskeySignIn } from '../passkey-support.ts';
