@@ -4,9 +4,9 @@
  * mailbox, and lands on the ride page signed in; in English and Korean, at desktop and phone
  * sizes, with a screenshot and axe on the code step.
  */
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './axe.ts';
 import { launchChromium, screenshot } from './browser.ts';
 import { EmulatorClient, newEmail } from './emulator-client.ts';
 import { eventually } from './eventually.ts';
@@ -14,8 +14,6 @@ import { cognitoOperation, holdRequests } from './hold.ts';
 import { arriveAt, ENGLISH, expectMessage, KOREAN, openPage } from './journey.ts';
 import { expectNothingWrong, openRider } from './rider.ts';
 import { type SiteServer, startDevServer } from './site.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
 let dev: SiteServer;
@@ -61,27 +59,6 @@ const SIZES = [
 function masked(email: string): string {
   const [local = '', domain = ''] = email.split('@');
   return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
-}
-
-/** axe's findings on the page as it is now, one line per rule and element. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return violations.flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`,
-      ),
-    );
-  });
 }
 
 describe.concurrent('sign-in by email code', () => {

@@ -8,11 +8,11 @@
  * with nothing for axe to find. Screenshots in test-results/screenshots/hosted-*.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { violations } from './axe.ts';
 import { launchChromium, screenshot } from './browser.ts';
 import { EmulatorClient, LOCAL_POOL, newEmail, PASSWORD } from './emulator-client.ts';
 import { eventually, within } from './eventually.ts';
@@ -31,8 +31,6 @@ import {
 } from './journey.ts';
 import { expectNothingWrong, openRider, type Rider } from './rider.ts';
 import { buildSite, previewSite, type SiteServer, startDevServer } from './site.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The scopes the site asks for (src/hosted/flow.ts), which the app client must allow. */
 const SITE_SCOPES = ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'];
@@ -223,27 +221,6 @@ async function startHostedSignIn(page: Page, site: HostedSite, texts: HostedText
   await page.waitForURL((url) => url.href.startsWith(`${site.domain}/login?`), PATIENCE);
   await page.getByRole('heading', { name: texts.managedTitle }).waitFor(PATIENCE);
   return new URL(page.url());
-}
-
-/** axe's findings on the page as it is now, one line per rule and element. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return violations.flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`,
-      ),
-    );
-  });
 }
 
 /** The callback page's failure as a person sees it: heading, words, and the way back. */

@@ -6,9 +6,9 @@
  * in English and in Korean, at desktop and phone sizes; axe finds nothing on the panel or the
  * sign-in page. Screenshots in test-results/screenshots/passkeys-*.
  */
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './axe.ts';
 import { launchChromium, screenshot } from './browser.ts';
 import { EmulatorClient, newEmail, PASSWORD } from './emulator-client.ts';
 import { eventually } from './eventually.ts';
@@ -26,8 +26,6 @@ import {
 } from './journey.ts';
 import { expectNothingWrong, openRider } from './rider.ts';
 import { type SiteServer, startDevServer } from './site.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
 let dev: SiteServer;
@@ -100,27 +98,6 @@ async function virtualAuthenticator(page: Page) {
       return credentials.map((credential) => credential.rpId ?? '');
     },
   };
-}
-
-/** axe's findings on the page as it is now, one line per rule and element. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return violations.flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id} (${violation.help}): ${node.target.join(' ')}`,
-      ),
-    );
-  });
 }
 
 /** Waits until the button says `label` while it is busy: the held answer keeps it so. */
