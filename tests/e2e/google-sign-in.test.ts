@@ -56,7 +56,10 @@ const STAND_IN: Readonly<Record<'en' | 'ko', StandInTexts>> = {
   },
 };
 
-/** The group Cognito puts a pool's Google users in: `<pool id>_Google`. */
+/**
+ * The group Cognito makes for each identity provider and puts its users in, `<pool id>_Google`:
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html
+ */
 const GOOGLE_GROUP = `${LOCAL_POOL.userPoolId}_Google`;
 
 let browser: Browser;
