@@ -8,7 +8,7 @@
 import type { Plugin } from 'vite';
 import { consolePages } from './console/index.ts';
 import type { Emulator } from './core/emulator.ts';
-import { createHttpHandler, type PageHandler } from './core/http.ts';
+import { createHttpHandler, type HttpRoute, type PageHandler } from './core/http.ts';
 import { hostedRoutes } from './hosted/index.ts';
 import { createNodeEmulator, mailNotice } from './node/node-emulator.ts';
 import { answerNodeRequest, exposureWarning, readAllowedOrigins } from './node/server.ts';
@@ -50,6 +50,8 @@ export function devDataDir(
 export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
   let emulator: Promise<Emulator> | undefined;
   let pages: PageHandler | undefined;
+  // Made once: the Google stand-in keeps its codes and signing key between requests.
+  let hosted: HttpRoute[] | undefined;
   return {
     name: 'wild-rydes:cognito-emulator',
     apply: 'serve',
@@ -121,9 +123,10 @@ export function cognitoEmulator(options: EmulatorPluginOptions = {}): Plugin {
           const base = server.config.base.startsWith('/') ? server.config.base : '/';
           const siteUrl = base.replace(/\/+$/, '');
           pages ??= consolePages(ready, { siteUrl });
+          hosted ??= hostedRoutes(ready, { siteUrl });
           const handle = createHttpHandler(ready, {
             basePath: EMULATOR_BASE_PATH,
-            routes: [...rideApiRoutes(ready), ...hostedRoutes(ready, { siteUrl })],
+            routes: [...rideApiRoutes(ready), ...hosted],
             pages,
             origin,
             allowedOrigins: [

@@ -299,6 +299,19 @@ describe('the stand-in', () => {
     expect(text).toContain('다른 계정 사용');
   });
 
+  // Chromium holds every redirect after a form's submission to form-action: the stand-in's answer
+  // goes through idpresponse on to the app's callback, which may be on another origin.
+  it('lets its forms go on through idpresponse to the callbacks of the apps that offer Google (form-action)', async () => {
+    const { page } = await openStandIn(googleAuthorize().url);
+    expect(new URL(CALLBACK).origin).not.toBe(new URL(hosted.url).origin);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    const formAction = csp
+      .split(';')
+      .find((directive) => directive.trim().startsWith('form-action'));
+    expect(formAction?.trim().split(' ')).toContain(new URL(CALLBACK).origin);
+    expect(csp).toContain("script-src 'self';");
+  });
+
   it('escapes what was typed and says at the field what is missing', async () => {
     const { standIn, page } = await openStandIn(googleAuthorize().url);
     const again = await browser.visit(standIn, {

@@ -143,6 +143,19 @@ describe('the emulator mounted on a Vite dev server', () => {
     expect(JSON.parse(discovery).issuer).toBe(`http://127.0.0.1:${port}/emulator/local_WildRydes`);
   });
 
+  it('keeps the Google stand-in’s signing key from one request to the next, so its ID tokens verify at /oauth2/idpresponse', async () => {
+    process.env.EMULATOR_DATA_DIR = 'memory';
+    const base = await devServer();
+    const jwks = async (): Promise<unknown> => {
+      const answer = await fetch(new URL('emulator/google/jwks.json', base));
+      expect(answer.status).toBe(200);
+      return answer.json();
+    };
+    const first = await jwks();
+    expect(first).toMatchObject({ keys: [{ kid: expect.stringMatching(/^google-stand-in-/) }] });
+    expect(await jwks()).toEqual(first);
+  });
+
   it('answers the site’s own pages and named origins, and refuses other web pages', async () => {
     process.env.EMULATOR_DATA_DIR = 'memory';
     const base = await devServer({ plugin: { allowedOrigins: ['http://10.0.0.2:5173'] } });

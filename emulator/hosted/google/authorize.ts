@@ -10,7 +10,7 @@ import { type Html, html } from '../../console/html.ts';
 import type { Emulator } from '../../core/emulator.ts';
 import { answerUrl } from '../authorize-request.ts';
 import { readCookie, setCookie } from '../cookies.ts';
-import { errorPage, htmlResponse, page, redirect } from '../page.ts';
+import { errorPage, htmlResponse, PAGE_HEADERS, page, redirect } from '../page.ts';
 import { type Bilingual, fill, type HostedLang, preferredLang, TEXT } from '../text.ts';
 import { type GoogleAccount, TEST_ACCOUNTS, typedAccount } from './accounts.ts';
 import type { GoogleStandIn } from './stand-in.ts';
@@ -72,13 +72,15 @@ export async function googleAuthorize(
   const cookiePath = `${base}/google`;
   const form = (status: number, typed: TypedState) => {
     const token = emulator.oauth.issueFormToken(binding);
-    return htmlResponse(
+    const response = htmlResponse(
       status,
       standInPage(lang, token, typed, where, poolNameOf(emulator, clientId)),
       {
         'Set-Cookie': setCookie(FORM_COOKIE, token, cookiePath),
       },
     );
+    response.headers.set('Content-Security-Policy', formActionToApps(emulator, clientId));
+    return response;
   };
   if (request.method === 'GET') return form(200, { email: '', name: '' });
 
@@ -142,6 +144,32 @@ function poolNameOf(emulator: Emulator, clientId: string): string {
     if (pool.config.identityProviders.some((p) => p.clientId === clientId)) return pool.config.name;
   }
   return clientId;
+}
+
+/**
+ * The pages' CSP with `form-action` also allowing the callbacks of the app clients that offer this
+ * provider (vetted URLs): browsers hold every redirect after a form's submission to `form-action`,
+ * and the stand-in's answer goes on through idpresponse to the app's callback, which may be on
+ * another origin. The stand-in does not read Cognito's `state`, so it allows each such client's.
+ */
+function formActionToApps(emulator: Emulator, clientId: string): string {
+  const targets = new Set<string>();
+  for (const poolId of emulator.poolIds()) {
+    const { config } = emulator.pool(poolId);
+    const providers = config.identityProviders.filter((p) => p.clientId === clientId);
+    for (const client of config.clients) {
+      if (!providers.some((p) => client.supportedIdentityProviders.includes(p.name))) continue;
+      for (const callback of client.callbackUrls) {
+        const url = new URL(callback);
+        // An app's own scheme (myapp://callback) has no origin: its scheme is the source.
+        targets.add(url.origin === 'null' ? url.protocol : url.origin);
+      }
+    }
+  }
+  return (PAGE_HEADERS['Content-Security-Policy'] ?? '').replace(
+    "form-action 'self'",
+    ["form-action 'self'", ...targets].join(' '),
+  );
 }
 
 function standInPage(
